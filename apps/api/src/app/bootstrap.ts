@@ -1,0 +1,124 @@
+import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { createServer } from 'node:net';
+import { DataSource } from 'typeorm';
+import { frenchValidationPipe } from '../common/validation';
+import { AppConfig, prepareDataDir } from '../config/config';
+import { createDataSource } from '../database/data-source';
+import { serveWeb } from '../web/serve-web';
+import { AppModule } from './app.module';
+
+/** Opens the database of either dialect and brings its schema up to date. */
+export async function openDatabase(config: AppConfig): Promise<DataSource> {
+  const dataSource = createDataSource(config.db);
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    return dataSource;
+  } catch (e) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    throw e;
+  }
+}
+
+function logLevels(config: AppConfig): LogLevel[] {
+  return config.env === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
+}
+
+export function openApiDocument(app: INestApplication) {
+  const doc = new DocumentBuilder()
+    .setTitle('Pointage API')
+    .setDescription('Attendance and statistics for ludothèques. Errors: {statusCode, message} with a French message.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
+
+/** Builds the fully configured Nest application (not listening yet). Used by main.ts and by the tests. */
+export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
+  app.useLogger(new ConsoleLogger({ prefix: 'Pointage', logLevels: logLevels(config) }));
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Angular and Material inject component styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'self'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // The site may run over plain http on a centre's local network.
+      strictTransportSecurity: config.publicUrl.startsWith('https:'),
+    }),
+  );
+  if (config.webRoot) app.use(serveWeb(config.webRoot));
+  app.useGlobalPipes(frenchValidationPipe());
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Pointage API',
+  });
+  await app.init();
+  return app;
+}
+
+/** Fails early, before touching the database, when the port is taken. */
+function assertPortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+export interface RunningServer {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  prepareDataDir(config);
+  await assertPortFree(config.host, config.port);
+  const dataSource = await openDatabase(config);
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(config, dataSource);
+    await app.listen(config.port, config.host);
+  } catch (e) {
+    await dataSource.destroy().catch(() => undefined);
+    throw e;
+  }
+  const localUrl = `http://localhost:${config.port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    dataSource,
+    url: localUrl,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        if (dataSource.isInitialized) await dataSource.destroy();
+      })()),
+  };
+}

@@ -1,0 +1,27 @@
+import { ConfigError } from '../config/config';
+import { describeStartupError } from './startup-errors';
+
+describe('describeStartupError', () => {
+  const ctx = { port: 3000, sqlitePath: '/data/pointage.sqlite', dbUrl: 'mysql://pointage:secret@db.local:3306/ludo' };
+
+  it('passes configuration errors through', () => {
+    expect(describeStartupError(new ConfigError('PORT="x" est invalide.'), ctx)).toBe('PORT="x" est invalide.');
+  });
+
+  it.each([
+    [{ code: 'EADDRINUSE' }, /Le port 3000 est déjà utilisé .* PORT=3001/],
+    [{ code: 'SQLITE_NOTADB' }, /\/data\/pointage\.sqlite est illisible ou endommagé/],
+    [{ message: 'database disk image is malformed' }, /illisible ou endommagé/],
+    [{ code: 'SQLITE_READONLY' }, /Impossible d'écrire dans la base/],
+    [{ code: 'ER_ACCESS_DENIED_ERROR' }, /refuse la connexion de l'utilisateur « pointage » à la base « ludo »/],
+    [{ code: 'ER_BAD_DB_ERROR' }, /La base « ludo » n'existe pas sur db\.local:3306/],
+    [{ code: 'ECONNREFUSED' }, /db\.local:3306 est injoignable \(ECONNREFUSED\)/],
+    [{ message: 'something odd\n    at stack' }, /^Démarrage impossible : something odd$/],
+  ])('explains %o in one line', (error, expected) => {
+    const line = describeStartupError(error, ctx);
+    expect(line).toMatch(expected);
+    expect(line).not.toContain('\n');
+    // Never echo the database password.
+    expect(line).not.toContain('secret');
+  });
+});

@@ -1,0 +1,137 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testDialect } from '../../test/harness';
+import { assertBundleBuilt, collect, Exited, freePort, runApi, spawnApi, waitForHealthy } from '../../test/process';
+
+/**
+ * Start-up failures of the real bundle: one readable line on stderr, exit code 1,
+ * existing data untouched.
+ */
+function expectOneCleanLine(result: Exited, pattern: RegExp): void {
+  expect(result.code).toBe(1);
+  const lines = result.stderr.split('\n').filter((l) => l.trim() !== '');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^Erreur : /);
+  expect(lines[0]).toMatch(pattern);
+  expect(result.stderr + result.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+function sha(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+const dialect = testDialect();
+let dir: string;
+
+beforeAll(() => assertBundleBuilt());
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pointage-start-'));
+});
+afterEach(() => {
+  chmodSync(dir, 0o700);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('start-up with bad configuration', () => {
+  it('refuses an unknown DB_TYPE', async () => {
+    const r = await runApi({ env: { DATA_DIR: dir, DB_TYPE: 'oracle', PORT: String(await freePort()) } });
+    expectOneCleanLine(r, /DB_TYPE="oracle" n'est pas pris en charge/);
+  });
+
+  it('refuses a bad port', async () => {
+    const r = await runApi({ env: { DATA_DIR: dir, PORT: '99999' } });
+    expectOneCleanLine(r, /PORT="99999" n'est pas un port valide/);
+  });
+
+  it('says so when the port is already in use', async () => {
+    const port = await freePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((res) => blocker.listen(port, '0.0.0.0', () => res()));
+    try {
+      const r = await runApi({ env: { DATA_DIR: dir, PORT: String(port) } });
+      expectOneCleanLine(r, new RegExp(`Le port ${port} est déjà utilisé`));
+      expect(existsSync(join(dir, 'pointage.sqlite'))).toBe(false);
+    } finally {
+      await new Promise((res) => blocker.close(res));
+    }
+  });
+
+  it('refuses a corrupted SQLite file and leaves it untouched', async () => {
+    const file = join(dir, 'pointage.sqlite');
+    writeFileSync(file, randomBytes(64 * 1024));
+    const before = sha(file);
+    const r = await runApi({ env: { DATA_DIR: dir, PORT: String(await freePort()) } });
+    expectOneCleanLine(r, /est illisible ou endommagé/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses a read-only data folder and leaves its files untouched', async () => {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'keep.txt'), 'précieux');
+    chmodSync(data, 0o555);
+    chmodSync(dir, 0o755);
+    // root ignores file permissions: run the app as "nobody" to get a real refusal.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const r = await runApi({ env: { DATA_DIR: data, PORT: String(await freePort()) }, asUser });
+    expectOneCleanLine(r, /n'est pas accessible en écriture/);
+    expect(readFileSync(join(data, 'keep.txt'), 'utf8')).toBe('précieux');
+    chmodSync(data, 0o755);
+  });
+
+  it('says when MariaDB is unreachable', async () => {
+    const r = await runApi({
+      env: { DATA_DIR: dir, DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://pointage:x@127.0.0.1:1/pointage', PORT: String(await freePort()) },
+    });
+    expectOneCleanLine(r, /Le serveur MariaDB 127\.0\.0\.1:1 est injoignable/);
+  });
+
+  if (dialect === 'mariadb') {
+    it('says when the MariaDB password is wrong', async () => {
+      const r = await runApi({
+        env: {
+          DATA_DIR: dir,
+          DB_TYPE: 'mariadb',
+          DATABASE_URL: 'mysql://root:not-the-password@127.0.0.1:3306/mysql',
+          PORT: String(await freePort()),
+        },
+      });
+      expectOneCleanLine(r, /MariaDB refuse la connexion de l'utilisateur « root »/);
+    });
+  }
+});
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight request finish on SIGTERM, then exits 0', async () => {
+    const port = await freePort();
+    const child = spawnApi({ env: { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' } });
+    const exited = collect(child);
+    await waitForHealthy(`http://127.0.0.1:${port}/api/health`);
+
+    // Start a request and send only half of its body: it is in flight.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((res) => socket.once('connect', () => res()));
+    const body = '{"a":"' + 'x'.repeat(40) + '"}';
+    socket.write(`POST /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+    socket.write(body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 200));
+
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    let response = '';
+    socket.on('data', (d) => (response += d));
+    const ended = new Promise<void>((res) => socket.once('close', () => res()));
+    socket.write(body.slice(10));
+    await ended;
+
+    // The request was answered (404: POST /api/health does not exist), not cut.
+    expect(response).toMatch(/^HTTP\/1\.1 404/);
+    expect(response).toContain('"message":"Ressource introuvable."');
+    const result = await exited;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('SIGTERM reçu');
+  });
+});

@@ -1,0 +1,94 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+/** French defaults for statuses whose exception carries no user-facing message. */
+const DEFAULT_MESSAGES: Record<number, string> = {
+  400: 'Requête invalide.',
+  401: 'Vous devez vous connecter.',
+  403: "Vous n'avez pas accès à cette ressource.",
+  404: 'Ressource introuvable.',
+  405: 'Méthode non autorisée.',
+  409: 'Conflit avec les données existantes.',
+  413: 'Le contenu envoyé est trop volumineux.',
+  415: "Ce type de contenu n'est pas accepté.",
+  429: 'Trop de requêtes : réessayez dans quelques minutes.',
+  500: 'Erreur interne du serveur. Réessayez ; si cela persiste, prévenez votre administrateur.',
+  503: 'Service momentanément indisponible.',
+};
+
+/** Errors raised by Express's own body parser, before Nest is involved. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+}
+
+/**
+ * Framework and library messages are English ("Cannot GET /x", "Unexpected token…",
+ * "File too large"); ours are French. Only French messages reach users; others
+ * are replaced by the French default of their status.
+ */
+function isFrench(message: string): boolean {
+  return /[àâçéèêëîïôûùüœ«»]|\b(le|la|les|des|du|un|une|est|pas|vous|votre|doit|aucun|cette|ce|sont|trop)\b/i.test(message);
+}
+
+/**
+ * Every error leaves the API as {statusCode, message} with a French message and
+ * no stack trace. Unexpected errors are logged with their stack, server-side only.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const { statusCode, message } = this.describe(exception, req);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(statusCode).json({ statusCode, message });
+  }
+
+  private describe(exception: unknown, req: Request): { statusCode: number; message: string } {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      let message: string | undefined;
+      if (typeof body === 'string') message = body;
+      else if (body && typeof body === 'object') {
+        const m = (body as { message?: unknown }).message;
+        message = Array.isArray(m) ? String(m[0]) : typeof m === 'string' ? m : undefined;
+      }
+      if (status === 400 && message && /JSON/.test(message) && !isFrench(message)) {
+        message = 'Le corps de la requête n’est pas du JSON valide.';
+      }
+      if (!message || !isFrench(message)) message = DEFAULT_MESSAGES[status] ?? `Erreur ${status}.`;
+      // Deliberate 5xx (503 when the database is down): one line, no stack.
+      if (status >= 500) this.logger.warn(`${req.method} ${req.path}: ${status} ${message}`);
+      return { statusCode: status, message };
+    }
+    const bp = exception as BodyParserError;
+    if (bp && typeof bp === 'object' && typeof bp.type === 'string' && (bp.status ?? bp.statusCode)) {
+      const status = (bp.status ?? bp.statusCode) as number;
+      if (bp.type === 'entity.parse.failed') return { statusCode: 400, message: 'Le corps de la requête n’est pas du JSON valide.' };
+      if (bp.type === 'entity.too.large') return { statusCode: 413, message: DEFAULT_MESSAGES[413] };
+      if (status < 500) return { statusCode: status, message: DEFAULT_MESSAGES[status] ?? 'Requête invalide.' };
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as unknown as { driverError?: { code?: string } }).driverError?.code ?? '';
+      if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        return { statusCode: HttpStatus.CONFLICT, message: 'Cet élément existe déjà.' };
+      }
+      if (code.startsWith('ER_ROW_IS_REFERENCED') || code.startsWith('ER_NO_REFERENCED_ROW') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        return { statusCode: HttpStatus.CONFLICT, message: 'Cet élément est utilisé ailleurs et ne peut pas être modifié ainsi.' };
+      }
+    }
+    const err = exception as Error;
+    this.logger.error(`${req.method} ${req.path}: ${err?.message ?? String(exception)}`, err?.stack);
+    return { statusCode: 500, message: DEFAULT_MESSAGES[500] };
+  }
+}

@@ -1,0 +1,82 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+/**
+ * French messages for class-validator failures. Each DTO property may carry a
+ * French label with @Label('nom de famille'); otherwise the property name is used.
+ */
+const LABELS = new WeakMap<object, Map<string, string>>();
+
+export function Label(label: string): PropertyDecorator {
+  return (target, propertyKey) => {
+    let map = LABELS.get(target.constructor);
+    if (!map) {
+      map = new Map();
+      LABELS.set(target.constructor, map);
+    }
+    map.set(String(propertyKey), label);
+  };
+}
+
+function labelOf(error: ValidationError): string {
+  const ctor = error.target?.constructor;
+  return (ctor && LABELS.get(ctor)?.get(error.property)) ?? error.property;
+}
+
+const TEMPLATES: Record<string, (label: string, c: string) => string> = {
+  whitelistValidation: (l) => `Le champ « ${l} » n'est pas attendu.`,
+  isDefined: (l) => `Le champ « ${l} » est obligatoire.`,
+  isNotEmpty: (l) => `Le champ « ${l} » est obligatoire.`,
+  isString: (l) => `Le champ « ${l} » doit être un texte.`,
+  isInt: (l) => `Le champ « ${l} » doit être un nombre entier.`,
+  isNumber: (l) => `Le champ « ${l} » doit être un nombre.`,
+  isBoolean: (l) => `Le champ « ${l} » doit valoir vrai ou faux.`,
+  isEmail: (l) => `Le champ « ${l} » doit être une adresse e-mail valide.`,
+  isArray: (l) => `Le champ « ${l} » doit être une liste.`,
+  isEnum: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
+  isIn: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
+  min: (l, c) => `Le champ « ${l} » est trop petit (${c}).`,
+  max: (l, c) => `Le champ « ${l} » est trop grand (${c}).`,
+  minLength: (l, c) => `Le champ « ${l} » est trop court (${c}).`,
+  maxLength: (l, c) => `Le champ « ${l} » est trop long (${c}).`,
+  arrayMinSize: (l) => `La liste « ${l} » ne peut pas être vide.`,
+  arrayMaxSize: (l) => `La liste « ${l} » est trop longue.`,
+  matches: (l) => `Le champ « ${l} » n'a pas le format attendu.`,
+  nestedValidation: (l) => `Le champ « ${l} » n'est pas valide.`,
+};
+
+/** Turns class-validator's English constraint messages into the numbers they mention. */
+function detail(message: string): string {
+  const n = /(\d+)/.exec(message);
+  if (!n) return '';
+  if (/longer than or equal|shorter than or equal|must be longer|must be shorter/.test(message)) return `${n[1]} caractères`;
+  if (/not be less than|not be greater than/.test(message)) return `limite : ${n[1]}`;
+  return n[1];
+}
+
+function firstMessage(errors: ValidationError[], prefix = ''): string | null {
+  for (const error of errors) {
+    if (error.constraints) {
+      const [key, english] = Object.entries(error.constraints)[0];
+      const label = prefix + labelOf(error);
+      const template = TEMPLATES[key];
+      // Custom validators already carry a French message.
+      return template ? template(label, detail(english)) : english;
+    }
+    if (error.children?.length) {
+      const nested = firstMessage(error.children, `${prefix}${labelOf(error)} › `);
+      if (nested) return nested;
+    }
+  }
+  return null;
+}
+
+export function frenchValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => new BadRequestException(firstMessage(errors) ?? 'Données invalides.'),
+  });
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Dialect, dialectOf } from './data-source';
+
+/**
+ * The one way to write to the database.
+ *
+ * SQLite has a single connection: two interleaved `transaction()` calls would
+ * collide ("cannot start a transaction within a transaction", typeorm #8668) or,
+ * worse, a plain write could land inside another request's transaction and be
+ * rolled back with it. So on SQLite every write transaction waits its turn in a
+ * queue. On MariaDB transactions run concurrently and a deadlock is retried.
+ */
+@Injectable()
+export class Database {
+  private readonly logger = new Logger(Database.name);
+  readonly dialect: Dialect;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dataSource: DataSource) {
+    this.dialect = dialectOf(dataSource);
+  }
+
+  /** Read-only access outside of a transaction. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') {
+      const run = this.queue.then(() => this.dataSource.transaction(work));
+      // Keep the queue going whatever the outcome of this transaction.
+      this.queue = run.catch(() => undefined);
+      return run;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (e) {
+        const code = (e as { driverError?: { code?: string } }).driverError?.code;
+        if ((code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT') && attempt < 4) {
+          this.logger.warn(`Transaction retried after ${code} (attempt ${attempt})`);
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** True when the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

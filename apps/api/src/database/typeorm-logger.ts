@@ -1,0 +1,41 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { Logger, QueryRunner } from 'typeorm';
+
+/**
+ * TypeORM's console logger prints the parameters of a failed query, i.e.
+ * names, e-mails or password hashes. This one logs the SQL text and the error
+ * only. Failures that the API turns into a 4xx (unique or foreign-key
+ * violations) are not errors of the server: they are logged at debug level.
+ */
+export class SafeTypeOrmLogger implements Logger {
+  private readonly logger = new NestLogger('Database');
+
+  logQuery(): void {
+    /* queries are not logged */
+  }
+
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    const message = typeof error === 'string' ? error : error.message;
+    if (/UNIQUE|FOREIGN KEY|Duplicate entry|foreign key constraint/i.test(message)) {
+      this.logger.debug(`Constraint refused a write: ${message}`);
+      return;
+    }
+    this.logger.error(`Query failed: ${message} -- ${query.slice(0, 500)}`);
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn(`Slow query (${time} ms): ${query.slice(0, 500)}`);
+  }
+
+  logSchemaBuild(): void {
+    /* silent */
+  }
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+  }
+}

@@ -1,0 +1,77 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp, openDatabase } from '../src/app/bootstrap';
+import { AppConfig, loadConfig, prepareDataDir } from '../src/config/config';
+import { createTempDatabase, TempDatabase } from './mariadb';
+
+export type TestDialect = 'sqlite' | 'mariadb';
+
+/** The dialect of this run: the test runner runs the integration suite once per dialect. */
+export function testDialect(): TestDialect {
+  const d = process.env['DB_TYPE'] ?? 'sqlite';
+  if (d !== 'sqlite' && d !== 'mariadb') throw new Error(`DB_TYPE=${d} is not a test dialect`);
+  return d;
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  dialect: TestDialect;
+  /** supertest agent bound to the app's HTTP server. */
+  http: () => ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real application on a fresh database of the run's dialect (a temp
+ * SQLite file, or a new MariaDB database dropped on close) and a temp DATA_DIR.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dialect = testDialect();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pointage-it-'));
+  let tempDb: TempDatabase | null = null;
+  if (dialect === 'mariadb') tempDb = await createTempDatabase('it');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DB_TYPE: dialect,
+    DATABASE_URL: tempDb?.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    MAIL_TRANSPORT: 'file',
+    WEB_ROOT: join(dataDir, 'no-web'),
+    POINTAGE_MODE: 'federation',
+    ...env,
+  });
+  prepareDataDir(config);
+  let dataSource: DataSource | null = null;
+  try {
+    dataSource = await openDatabase(config);
+    const app = await createApp(config, dataSource);
+    const server = app.getHttpServer();
+    const ds = dataSource;
+    return {
+      app,
+      config,
+      dataSource: ds,
+      dialect,
+      http: () => request(server),
+      close: async () => {
+        await app.close();
+        if (ds.isInitialized) await ds.destroy();
+        await tempDb?.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await tempDb?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}

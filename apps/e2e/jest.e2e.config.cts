@@ -1,0 +1,22 @@
+/**
+ * Browser end-to-end tests: the built app (API + web) started as `npm start`
+ * would, on a temporary SQLite data folder, driven in Debian's Chromium by
+ * playwright-core. Run by tools/test/run-all.mjs after the build.
+ */
+module.exports = {
+  displayName: 'e2e',
+  testEnvironment: 'node',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.e2e.ts'],
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@pointage/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@pointage/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+  },
+  moduleFileExtensions: ['ts', 'js'],
+  testTimeout: 90_000,
+  // One browser at a time on a 2-core machine.
+  maxWorkers: 1,
+};

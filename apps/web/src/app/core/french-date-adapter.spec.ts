@@ -1,0 +1,27 @@
+import { TestBed } from '@angular/core/testing';
+import { MAT_DATE_LOCALE } from '@angular/material/core';
+import { FrenchDateAdapter, fromLocalDate, toLocalDate } from './french-date-adapter';
+
+describe('FrenchDateAdapter', () => {
+  let adapter: FrenchDateAdapter;
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [FrenchDateAdapter, { provide: MAT_DATE_LOCALE, useValue: 'fr-FR' }] });
+    adapter = TestBed.inject(FrenchDateAdapter);
+  });
+
+  it('starts weeks on Monday', () => {
+    expect(adapter.getFirstDayOfWeek()).toBe(1);
+  });
+
+  it('reads jj/mm/aaaa and refuses impossible dates', () => {
+    const d = adapter.parse('26/06/1975');
+    expect(d && toLocalDate(d)).toBe('1975-06-26');
+    const bad = adapter.parse('31/02/2020');
+    expect(bad && adapter.isValid(bad)).toBe(false);
+    expect(adapter.parse('')).toBeNull();
+  });
+
+  it('writes jj/mm/aaaa', () => {
+    expect(adapter.format(fromLocalDate('2018-10-23'))).toBe('23/10/2018');
+  });
+});

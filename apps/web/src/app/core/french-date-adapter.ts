@@ -1,0 +1,42 @@
+import { Injectable } from '@angular/core';
+import { NativeDateAdapter } from '@angular/material/core';
+import { parseFrenchDate } from '@pointage/domain';
+
+/**
+ * Dates typed and shown as jj/mm/aaaa, weeks starting on Monday.
+ * Dates are calendar dates: they are built at local midnight and sent to the
+ * API as 'YYYY-MM-DD' (see toLocalDate).
+ */
+@Injectable()
+export class FrenchDateAdapter extends NativeDateAdapter {
+  override getFirstDayOfWeek(): number {
+    return 1;
+  }
+
+  override parse(value: unknown): Date | null {
+    if (typeof value === 'string') {
+      if (value.trim() === '') return null;
+      const iso = parseFrenchDate(value);
+      if (!iso) return this.invalid();
+      const [y, m, d] = iso.split('-').map(Number);
+      return new Date(y, m - 1, d);
+    }
+    return super.parse(value);
+  }
+
+  override format(date: Date): string {
+    if (!this.isValid(date)) return '';
+    return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+  }
+}
+
+/** A Date from the date picker -> 'YYYY-MM-DD' for the API. */
+export function toLocalDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** 'YYYY-MM-DD' from the API -> a Date at local midnight for the date picker. */
+export function fromLocalDate(value: string): Date {
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}

@@ -1,0 +1,3 @@
+export * from './lib/api';
+export * from './lib/limits';
+export * from './lib/roles';

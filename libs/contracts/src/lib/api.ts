@@ -1,0 +1,27 @@
+/** Response shapes shared by the API and the web client. */
+
+export interface HealthResponse {
+  status: 'ok';
+  db: 'sqlite' | 'mariadb';
+}
+
+/** Every error answered by the API has this shape; `message` is French and meant for users. */
+export interface ApiError {
+  statusCode: number;
+  message: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Installation-wide public settings shown on every page (FEDER obligation). */
+export interface PublicAppSettings {
+  footerText: string;
+  funderLogos: { id: number; url: string; alt: string }[];
+}
+
+export const DEFAULT_FOOTER_TEXT = "Ce projet est cofinancé par l'Union Européenne avec le FEDER";

@@ -1,0 +1,3 @@
+export * from './lib/age';
+export * from './lib/local-date';
+export * from './lib/zoned-time';

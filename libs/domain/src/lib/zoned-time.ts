@@ -1,0 +1,105 @@
+import { LocalDate } from './local-date';
+
+/**
+ * Conversions between instants (UTC) and the wall-clock time of a structure
+ * (Europe/Paris by default), using the Intl time-zone database of the runtime.
+ */
+
+export interface ZonedParts {
+  date: LocalDate;
+  /** Minutes since local midnight, 0..1439. */
+  minutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when the runtime knows this IANA zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function partsOf(instant: Date, timeZone: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return out;
+}
+
+/** The local calendar date and minute of the day at `instant` in `timeZone`. */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const p = partsOf(instant, timeZone);
+  const date = `${String(p['year']).padStart(4, '0')}-${String(p['month']).padStart(2, '0')}-${String(p['day']).padStart(2, '0')}`;
+  return { date, minutes: p['hour'] * 60 + p['minute'] };
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in minutes (Paris in summer: +120). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const p = partsOf(instant, timeZone);
+  const asUtc = Date.UTC(p['year'], p['month'] - 1, p['day'], p['hour'], p['minute'], p['second']);
+  const truncated = Math.floor(instant.getTime() / 1000) * 1000;
+  return Math.round((asUtc - truncated) / 60_000);
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` shows `date` `minutes`.
+ * In the spring-forward gap (02:30 in Paris on the last Sunday of March does not
+ * exist) the result is the instant one hour later on the wall clock; in the
+ * autumn overlap the earlier of the two instants is chosen.
+ */
+export function zonedToInstant(date: LocalDate, minutes: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const naive = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+  // The offsets in force a day before and a day after cover both sides of any change.
+  const before = naive - zoneOffsetMinutes(new Date(naive - 86_400_000), timeZone) * 60_000;
+  const after = naive - zoneOffsetMinutes(new Date(naive + 86_400_000), timeZone) * 60_000;
+  const matching = [before, after]
+    .filter((c) => {
+      const back = zonedParts(new Date(c), timeZone);
+      return back.date === date && back.minutes === minutes;
+    })
+    .sort((a, b) => a - b);
+  if (matching.length > 0) return new Date(matching[0]);
+  // Gap: the wall-clock time does not exist; read it with the offset in force before the change.
+  return new Date(before);
+}
+
+/** "HH:MM" -> minutes since midnight, or null when not a valid time (25:61 is not). */
+export function parseHm(value: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return h * 60 + min;
+}
+
+/** minutes since midnight -> "HH:MM" (1440 -> "24:00", the end of a day). */
+export function formatHm(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}

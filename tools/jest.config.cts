@@ -1,0 +1,14 @@
+module.exports = {
+  displayName: 'tools',
+  testEnvironment: 'node',
+  rootDir: '..',
+  testMatch: ['<rootDir>/tools/**/*.spec.ts', '<rootDir>/docker/**/*.spec.ts'],
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tools/tsconfig.spec.json' }],
+  },
+  moduleNameMapper: {
+    '^@pointage/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@pointage/domain$': '<rootDir>/libs/domain/src/index.ts',
+  },
+  moduleFileExtensions: ['ts', 'js'],
+};
