@@ -52,7 +52,7 @@ export default [
       'jest/valid-expect': ['error', { alwaysAwait: true }],
       'jest/no-disabled-tests': 'error',
       'jest/no-focused-tests': 'error',
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'request.**.expect'] }],
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', '**.expect'] }],
     },
   },
 ];

@@ -1,13 +1,71 @@
 // Command-line tasks of Pointage, run from the built bundle:
 //   node dist/apps/api/cli.js migrate             (npm run db:migrate)
+//   node dist/apps/api/cli.js create-super-admin  (npm run cli -- create-super-admin; asks e-mail and password)
 // Configuration comes from the same environment variables as the server.
 process.env['TZ'] = 'UTC';
 
+import { HttpException } from '@nestjs/common';
+import { createInterface } from 'node:readline';
 import { openDatabase } from './app/bootstrap';
+import { createSuperAdmin } from './setup/super-admins';
 import { describeStartupError } from './app/startup-errors';
 import { AppConfig, loadConfig, prepareDataDir } from './config/config';
 
+/**
+ * Line-by-line questions on the terminal or on piped input. One readline
+ * interface for the whole command, so piped answers are not lost between
+ * questions; on a terminal, `hidden` answers (passwords) are not echoed.
+ */
+function prompter() {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  const lines: string[] = [];
+  const waiting: ((line: string | null) => void)[] = [];
+  let closed = false;
+  rl.on('line', (line) => (waiting.length ? waiting.shift()?.(line) : lines.push(line)));
+  rl.on('close', () => {
+    closed = true;
+    while (waiting.length) waiting.shift()?.(null);
+  });
+  let muted = false;
+  const output = rl as unknown as { _writeToOutput: (s: string) => void };
+  const write = output._writeToOutput.bind(rl);
+  output._writeToOutput = (text: string) => {
+    if (!muted) write(text);
+  };
+  return {
+    async ask(question: string, hidden = false): Promise<string> {
+      process.stdout.write(question);
+      muted = hidden && process.stdin.isTTY === true;
+      const line = lines.length ? (lines.shift() as string) : closed ? null : await new Promise<string | null>((r) => waiting.push(r));
+      if (muted) process.stdout.write('\n');
+      muted = false;
+      if (line === null) throw new Error('Saisie interrompue.');
+      return line;
+    },
+    close: () => rl.close(),
+  };
+}
+
 const COMMANDS: Record<string, (config: AppConfig) => Promise<void>> = {
+  async 'create-super-admin'(config) {
+    const input = prompter();
+    const email = (await input.ask('Adresse e-mail du super-administrateur : ')).trim();
+    const password = await input.ask('Mot de passe (10 caractères au moins) : ', true);
+    const confirm = await input.ask('Confirmez le mot de passe : ', true);
+    input.close();
+    if (password !== confirm) {
+      console.error('Erreur : les deux mots de passe ne correspondent pas.');
+      process.exit(1);
+    }
+    const ds = await openDatabase(config);
+    try {
+      const account = await createSuperAdmin(ds, email, password, 'cli');
+      console.log(`Super-administrateur ${account.email} créé.`);
+    } finally {
+      await ds.destroy();
+    }
+  },
+
   async migrate(config) {
     const ds = await openDatabase(config);
     const applied: { name: string }[] = await ds.query('SELECT name FROM migrations ORDER BY id');
@@ -29,6 +87,10 @@ async function main(): Promise<void> {
     prepareDataDir(config);
     await task(config);
   } catch (e) {
+    if (e instanceof HttpException) {
+      console.error(`Erreur : ${(e.getResponse() as { message?: string }).message ?? e.message}`);
+      process.exit(1);
+    }
     console.error(
       `Erreur : ${describeStartupError(e, {
         sqlitePath: config?.db.type === 'sqlite' ? config.db.path : undefined,

@@ -11,6 +11,9 @@ import { createTempDatabase, TempDatabase } from './mariadb';
 
 export type TestDialect = 'sqlite' | 'mariadb';
 
+/** The super-admin every test app starts with. */
+export const SUPER_ADMIN = { email: 'federation@test.local', password: 'une phrase de passe fédération' };
+
 /** The dialect of this run: the test runner runs the integration suite once per dialect. */
 export function testDialect(): TestDialect {
   const d = process.env['DB_TYPE'] ?? 'sqlite';
@@ -46,6 +49,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MAIL_TRANSPORT: 'file',
     WEB_ROOT: join(dataDir, 'no-web'),
     POINTAGE_MODE: 'federation',
+    POINTAGE_SUPERADMIN_EMAIL: SUPER_ADMIN.email,
+    POINTAGE_SUPERADMIN_PASSWORD: SUPER_ADMIN.password,
     ...env,
   });
   prepareDataDir(config);

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDialect } from '../../test/harness';
-import { assertBundleBuilt, collect, Exited, freePort, runApi, spawnApi, waitForHealthy } from '../../test/process';
+import { API_BUNDLE, assertBundleBuilt, baseEnv, collect, Exited, freePort, runApi, spawnApi, waitForHealthy } from '../../test/process';
 
 /**
  * Start-up failures of the real bundle: one readable line on stderr, exit code 1,
@@ -133,5 +134,68 @@ describe('graceful shutdown', () => {
     const result = await exited;
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('SIGTERM reçu');
+  });
+});
+
+describe('first start and super-admin bootstrap', () => {
+  it('creates the local structure and its admin once, prints the credentials and writes them mode 600', async () => {
+    const port = await freePort();
+    const child = spawnApi({ env: { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', POINTAGE_MODE: 'local' } });
+    const exited = collect(child);
+    await waitForHealthy(`http://127.0.0.1:${port}/api/health`);
+    const file = join(dir, 'first-run-credentials.txt');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, 'utf8');
+    const password = /Mot de passe : (\S+)/.exec(text)?.[1] ?? '';
+    expect(text).toContain('Identifiant : admin@ludotheque.local');
+    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: 'admin@ludotheque.local', password }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ role: 'admin', displayName: 'Équipe Ludothèque' });
+    child.kill('SIGTERM');
+    const first = await exited;
+    expect(first.stdout).toContain(`Mot de passe        : ${password}`);
+
+    // Second start: nothing created, nothing printed.
+    const again = spawnApi({ env: { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', POINTAGE_MODE: 'local' } });
+    const againExited = collect(again);
+    await waitForHealthy(`http://127.0.0.1:${port}/api/health`);
+    again.kill('SIGTERM');
+    const second = await againExited;
+    expect(second.stdout).not.toContain('Première installation');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('refuses a weak POINTAGE_SUPERADMIN_PASSWORD with one clear line', async () => {
+    const r = await runApi({
+      env: { DATA_DIR: dir, PORT: String(await freePort()), POINTAGE_SUPERADMIN_EMAIL: 'it@federation.fr', POINTAGE_SUPERADMIN_PASSWORD: 'azertyuiop' },
+    });
+    expectOneCleanLine(r, /Mot de passe du super-administrateur refusé : Ce mot de passe est trop courant/);
+  });
+
+  it('creates a super-admin interactively with the CLI, refusing a weak password first', async () => {
+    const cli = (input: string) =>
+      new Promise<Exited>((resolve) => {
+        const child = spawn(process.execPath, [API_BUNDLE.replace(/main\.js$/, 'cli.js'), 'create-super-admin'], {
+          env: baseEnv({ DATA_DIR: dir }),
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        void collect(child).then(resolve);
+        child.stdin.write(input);
+        child.stdin.end();
+      });
+    const weak = await cli('it@federation.fr\nmotdepasse\nmotdepasse\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('Erreur : Mot de passe du super-administrateur refusé : Ce mot de passe est trop courant');
+    const ok = await cli('IT@Federation.fr\nune longue phrase de passe\nune longue phrase de passe\n');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Super-administrateur it@federation.fr créé.');
+    const dup = await cli('it@federation.fr\nune autre longue phrase\nune autre longue phrase\n');
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('Un compte it@federation.fr existe déjà.');
   });
 });

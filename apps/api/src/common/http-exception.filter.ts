@@ -26,11 +26,13 @@ interface BodyParserError {
 
 /**
  * Framework and library messages are English ("Cannot GET /x", "Unexpected token…",
- * "File too large"); ours are French. Only French messages reach users; others
- * are replaced by the French default of their status.
+ * "File too large"); ours are French. English ones are replaced by the French
+ * default of their status before reaching users.
  */
+const ENGLISH_WORDS = /\b(the|is|not|cannot|invalid|expected|unexpected|failed|must|should|too|large|found|resource|request|forbidden|unauthorized|required|field|position|error|method)\b/i;
 function isFrench(message: string): boolean {
-  return /[àâçéèêëîïôûùüœ«»]|\b(le|la|les|des|du|un|une|est|pas|vous|votre|doit|aucun|cette|ce|sont|trop)\b/i.test(message);
+  // eslint-disable-next-line no-control-regex
+  return !(/^[\x00-\x7F]*$/.test(message) && ENGLISH_WORDS.test(message));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { ValidateBy } from 'class-validator';
+import { EMAIL_PATTERN } from '@pointage/contracts';
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
@@ -44,6 +46,12 @@ const TEMPLATES: Record<string, (label: string, c: string) => string> = {
   nestedValidation: (l) => `Le champ « ${l} » n'est pas valide.`,
 };
 
+const PRIORITY = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isEnum', 'isIn'];
+function priority(key: string): number {
+  const i = PRIORITY.indexOf(key);
+  return i === -1 ? PRIORITY.length : i;
+}
+
 /** Turns class-validator's English constraint messages into the numbers they mention. */
 function detail(message: string): string {
   const n = /(\d+)/.exec(message);
@@ -56,7 +64,9 @@ function detail(message: string): string {
 function firstMessage(errors: ValidationError[], prefix = ''): string | null {
   for (const error of errors) {
     if (error.constraints) {
-      const [key, english] = Object.entries(error.constraints)[0];
+      // Report the most basic problem first: a number sent for a text is "not a text", not "too long".
+      const entries = Object.entries(error.constraints);
+      const [key, english] = entries.sort(([a], [b]) => priority(a) - priority(b))[0];
       const label = prefix + labelOf(error);
       const template = TEMPLATES[key];
       // Custom validators already carry a French message.
@@ -78,5 +88,13 @@ export function frenchValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     validationError: { target: true, value: false },
     exceptionFactory: (errors) => new BadRequestException(firstMessage(errors) ?? 'Données invalides.'),
+  });
+}
+
+/** An e-mail address as forms accept it (the French message comes from the isEmail template). */
+export function IsEmailAddress(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isEmail',
+    validator: { validate: (v: unknown) => typeof v === 'string' && EMAIL_PATTERN.test(v) && v.length <= 254 },
   });
 }

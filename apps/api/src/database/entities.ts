@@ -1,8 +1,13 @@
+import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { Account } from '../auth/entities/account.entity';
+import { PasswordResetToken } from '../auth/entities/password-reset-token.entity';
+import { AgeBracket } from '../settings/entities/age-bracket.entity';
 import { AppSetting } from '../settings/entities/app-setting.entity';
+import { RefItem } from '../settings/entities/ref-item.entity';
 import { Structure } from '../tenancy/entities/structure.entity';
 
 /**
  * Every entity, listed explicitly: the API is bundled by webpack, where a glob
  * over *.entity.ts would find nothing at run time.
  */
-export const ENTITIES = [Structure, AppSetting];
+export const ENTITIES = [Structure, Account, PasswordResetToken, AuditEntry, AppSetting, RefItem, AgeBracket];

@@ -1,0 +1,37 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { LIMITS } from '@pointage/contracts';
+import { Label } from '../../common/validation';
+
+export class AuditQueryDto {
+  @Label('page')
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page = 1;
+
+  @Label('taille de page')
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.pageSize.max)
+  pageSize: number = LIMITS.pageSize.default;
+
+  @Label('action')
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
+}
+
+export class SuperAdminAuditQueryDto extends AuditQueryDto {
+  @Label('structure')
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  structureId?: number;
+}

@@ -1,0 +1,40 @@
+import type { Role } from '@pointage/contracts';
+
+/**
+ * The authenticated caller, as the AccessGuard puts it on req.user.
+ * `role`, `structureId` and `familyId` are the *effective* identity; when the
+ * account acts for somebody else (super-admin as a structure's admin, admin for
+ * a family) `acting` is true and `account*` fields describe the real person.
+ */
+export interface Principal {
+  accountId: number;
+  accountRole: Role;
+  login: string;
+  displayName: string;
+  role: Role;
+  structureId: number | null;
+  structureName: string | null;
+  familyId: number | null;
+  acting: boolean;
+  /** Label of the acted-as identity for the audit log ("administrateur de X", "famille Y"). */
+  actingAs: string | null;
+  /** Seconds since epoch. */
+  expiresAt: number;
+}
+
+/** What a token carries (see TokenService). */
+export interface TokenClaims {
+  /** The real account. */
+  sub: string;
+  role: Role;
+  sid: number | null;
+  fid: number | null;
+  /** Token version of the account at issue time. */
+  tv: number;
+  /** Present when acting for somebody else (RFC 8693 "act" claim): the real actor. */
+  act?: { sub: string; role: Role };
+  /** Label of the acted-as identity, for banners and the audit log. */
+  as?: string;
+  exp?: number;
+  iat?: number;
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Role, SessionInfo } from '@pointage/contracts';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import type { Principal, TokenClaims } from './principal';
+
+/** Back-office sessions last a working day; family sessions at the kiosk a quarter of an hour. */
+export const TOKEN_LIFETIME_SECONDS: Record<Role, number> = {
+  'super-admin': 8 * 3600,
+  admin: 8 * 3600,
+  family: 15 * 60,
+};
+
+export interface IssuedToken {
+  accessToken: string;
+  session: SessionInfo;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Signs a token for `principal` (effective identity + real account).
+   * HS256 only, with issuer, audience and expiry checked on the way back.
+   */
+  async issue(principal: Omit<Principal, 'expiresAt'>, tokenVersion: number): Promise<IssuedToken> {
+    const lifetime = TOKEN_LIFETIME_SECONDS[principal.role];
+    const claims: TokenClaims = {
+      sub: String(principal.accountId),
+      role: principal.role,
+      sid: principal.structureId,
+      fid: principal.familyId,
+      tv: tokenVersion,
+      ...(principal.acting ? { act: { sub: String(principal.accountId), role: principal.accountRole }, as: principal.actingAs ?? undefined } : {}),
+    };
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: this.config.jwt.secret,
+      algorithm: 'HS256',
+      expiresIn: lifetime,
+      issuer: this.config.jwt.issuer,
+      audience: this.config.jwt.audience,
+    });
+    const expiresAt = Math.floor(Date.now() / 1000) + lifetime;
+    return { accessToken, session: toSessionInfo({ ...principal, expiresAt }) };
+  }
+}
+
+export function toSessionInfo(p: Principal): SessionInfo {
+  return {
+    accountId: p.accountId,
+    role: p.role,
+    structureId: p.structureId,
+    structureName: p.structureName,
+    familyId: p.familyId,
+    displayName: p.displayName,
+    login: p.login,
+    actor: p.acting ? { accountId: p.accountId, role: p.accountRole, displayName: p.displayName } : null,
+    expiresAt: p.expiresAt,
+  };
+}

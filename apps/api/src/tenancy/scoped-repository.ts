@@ -1,0 +1,109 @@
+import { NotFoundException } from '@nestjs/common';
+import {
+  DeepPartial,
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOneOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm';
+
+/** Any entity owned by a structure. */
+export interface StructureOwned extends ObjectLiteral {
+  id: number;
+  structureId: number;
+}
+
+type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
+
+/**
+ * A repository bound to one structure: every read, update and delete carries
+ * `structure_id = <caller's structure>`, every insert sets it. Obtained from
+ * Tenancy.repo() or a TenantTransaction — never built by hand elsewhere.
+ * A record of another structure is simply not found.
+ */
+export class ScopedRepository<T extends StructureOwned> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly target: EntityTarget<T>,
+    readonly structureId: number,
+  ) {}
+
+  private scoped(where?: Where<T>): Where<T> {
+    const own = { structureId: this.structureId } as FindOptionsWhere<T>;
+    if (!where) return own;
+    if (Array.isArray(where)) return where.map((w) => ({ ...w, ...own }));
+    return { ...where, ...own };
+  }
+
+  find(options: FindManyOptions<T> = {}): Promise<T[]> {
+    return this.em.find(this.target, { ...options, where: this.scoped(options.where as Where<T> | undefined) });
+  }
+
+  findAndCount(options: FindManyOptions<T> = {}): Promise<[T[], number]> {
+    return this.em.findAndCount(this.target, { ...options, where: this.scoped(options.where as Where<T> | undefined) });
+  }
+
+  findBy(where: Where<T>): Promise<T[]> {
+    return this.em.findBy(this.target, this.scoped(where));
+  }
+
+  findOne(options: FindOneOptions<T>): Promise<T | null> {
+    return this.em.findOne(this.target, { ...options, where: this.scoped(options.where as Where<T> | undefined) });
+  }
+
+  findOneBy(where: Where<T>): Promise<T | null> {
+    return this.em.findOneBy(this.target, this.scoped(where));
+  }
+
+  /** The record with this id in the caller's structure, or 404 with a French message. */
+  async get(id: number, notFound: string, options: Omit<FindOneOptions<T>, 'where'> = {}): Promise<T> {
+    const found = await this.findOne({ ...options, where: { id } as FindOptionsWhere<T> });
+    if (!found) throw new NotFoundException(notFound);
+    return found;
+  }
+
+  count(where?: Where<T>): Promise<number> {
+    return this.em.countBy(this.target, this.scoped(where));
+  }
+
+  exists(where: Where<T>): Promise<boolean> {
+    return this.em.existsBy(this.target, this.scoped(where));
+  }
+
+  /** Creates and saves a new record in the caller's structure. */
+  insert(values: Omit<DeepPartial<T>, 'structureId' | 'id'>): Promise<T> {
+    const entity = this.em.create(this.target, { ...values, structureId: this.structureId } as DeepPartial<T>);
+    return this.em.save(this.target, entity);
+  }
+
+  /** Saves a record previously loaded through this structure's scope. */
+  save(entity: T): Promise<T> {
+    if (entity.structureId !== this.structureId) {
+      // A programming error, not a user error: never write across structures.
+      throw new Error(`Tenancy violation: saving ${String(this.target)} of structure ${entity.structureId} in ${this.structureId}`);
+    }
+    return this.em.save(this.target, entity);
+  }
+
+  async update(where: Where<T>, patch: Omit<DeepPartial<T>, 'structureId' | 'id'>): Promise<number> {
+    const result = await this.em.update(this.target, this.scoped(where), patch as never);
+    return result.affected ?? 0;
+  }
+
+  async delete(where: Where<T>): Promise<number> {
+    const result = await this.em.delete(this.target, this.scoped(where));
+    return result.affected ?? 0;
+  }
+
+  /**
+   * A query builder restricted to the structure. The restriction is added after
+   * `build` runs, with andWhere, so a `.where()` inside `build` cannot drop it.
+   */
+  query(alias: string, build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (qb) => qb): SelectQueryBuilder<T> {
+    const qb = build(this.em.createQueryBuilder(this.target, alias));
+    return qb.andWhere(`${alias}.structureId = :__tenant`, { __tenant: this.structureId });
+  }
+}

@@ -1,0 +1,47 @@
+/** Audit log: who (real actor and acted-as identity), what, on which record, when, from where. */
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  structureId: number | null;
+  structureName: string | null;
+  actorLabel: string;
+  actorRole: string | null;
+  /** "administrateur de Ludothèque X" or "famille Dupont" when the actor acted as somebody else. */
+  actingAs: string | null;
+  action: string;
+  /** French description of the action, for the table. */
+  actionLabel: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: string | null;
+  ip: string | null;
+}
+
+export interface AuditQuery {
+  page?: number;
+  pageSize?: number;
+  action?: string;
+  structureId?: number;
+}
+
+/** Every audited action, with its French label. Later modules add theirs here. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'auth.login': 'Connexion',
+  'auth.login_failed': 'Échec de connexion',
+  'auth.password_changed': 'Mot de passe modifié',
+  'auth.password_reset_requested': 'Réinitialisation demandée',
+  'auth.password_reset': 'Mot de passe réinitialisé',
+  'acting.start': 'Début d’action pour le compte d’un autre',
+  'acting.end': 'Fin d’action pour le compte d’un autre',
+  'structure.created': 'Structure créée',
+  'structure.updated': 'Structure modifiée',
+  'admin.created': 'Administrateur créé',
+  'admin.password_reset': 'Mot de passe administrateur réinitialisé',
+  'superadmin.created': 'Super-administrateur créé',
+};
+
+export const AUDIT_ROUTES = {
+  /** Admin: the log of its own structure. */
+  structureLog: '/api/audit',
+} as const;
