@@ -114,3 +114,71 @@ export function resetTokenOf(mail: SentMail): string {
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Active reference entries of the caller's structure, by kind and label. */
+export async function referenceIds(t: TestApp, adminToken: string): Promise<Record<string, Record<string, number>>> {
+  const res = await t.http().get('/api/reference').set(bearer(adminToken));
+  if (res.status !== 200) throw new Error(`reference: ${res.status}`);
+  const out: Record<string, Record<string, number>> = {};
+  for (const [kind, items] of Object.entries(res.body as Record<string, { id: number; label: string }[]>)) {
+    out[kind] = Object.fromEntries(items.map((i) => [i.label, i.id]));
+  }
+  return out;
+}
+
+/** A member body with sensible defaults (an adult mother living in Lille). */
+export function memberBody(ref: Record<string, Record<string, number>>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    lastName: 'MARTIN',
+    firstName: 'Claire',
+    sexId: ref['sex']['Femme'],
+    birthDate: '1985-04-12',
+    cityId: ref['city']['Lille'],
+    statusId: ref['status']['Mère'],
+    minimaId: ref['minima']['Non'],
+    qfId: ref['qf']['481 à 581 €'],
+    ...overrides,
+  };
+}
+
+/** Creates a family through the API; returns its detail and generated password. */
+export async function createFamily(
+  t: TestApp,
+  adminToken: string,
+  name: string,
+  members: Record<string, unknown>[],
+  extra: Record<string, unknown> = {},
+): Promise<{ family: import('@pointage/contracts').FamilyDetail; password: string; email: string }> {
+  const ref = await referenceIds(t, adminToken);
+  const email = (extra['email'] as string) ?? `${name.toLowerCase().replace(/[^a-z]/g, '')}.${Math.random().toString(36).slice(2, 7)}@test.local`;
+  const res = await t
+    .http()
+    .post('/api/families')
+    .set(bearer(adminToken))
+    .send({ name, email, qfId: ref['qf']['481 à 581 €'], minimaId: ref['minima']['Non'], members, ...extra });
+  if (res.status !== 201) throw new Error(`family creation failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { family: res.body.family, password: (extra['password'] as string) ?? res.body.password, email };
+}
+
+/**
+ * Attendance written straight into the database (a slot of `date` and one row
+ * per member), for tests of rules that depend on attendance existing.
+ */
+/** An instant as both dialects accept it in raw SQL ('2026-03-01 09:00:00.000', UTC). */
+export function sqlInstant(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+export async function insertAttendance(t: TestApp, structureId: number, date: string, memberIds: number[]): Promise<number> {
+  const ds = t.dataSource;
+  await ds.query('INSERT INTO slot (structure_id, date, start_minute, end_minute, created_at) VALUES (?, ?, 570, 720, ?)', [structureId, date, sqlInstant(new Date())]);
+  const [{ id: slotId }] = await ds.query('SELECT id FROM slot WHERE structure_id = ? AND date = ? AND start_minute = 570', [structureId, date]);
+  for (const memberId of memberIds) {
+    const [m] = await ds.query('SELECT family_id, sex_id, city_id, status_id, minima_id, qf_id FROM member WHERE id = ?', [memberId]);
+    await ds.query(
+      'INSERT INTO attendance (structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [structureId, slotId, memberId, m.family_id, sqlInstant(new Date(`${date}T09:00:00Z`)), m.sex_id, m.city_id, m.status_id, m.minima_id, m.qf_id, 'retro', null, sqlInstant(new Date())],
+    );
+  }
+  return Number(slotId);
+}

@@ -1,4 +1,4 @@
-import type { StructureFixture } from './fixtures';
+import { bearer, createFamily, memberBody, referenceIds, type StructureFixture } from './fixtures';
 import type { TestApp } from './harness';
 
 /**
@@ -18,12 +18,16 @@ export interface WallIds {
 const SEGMENTS: Record<string, string> = {
   structures: 'structure',
   admins: 'account',
+  families: 'family',
+  members: 'member',
+  'funder-logos': 'funderLogo',
 };
 
 /** Named parameters -> kind of id. */
 const PARAMS: Record<string, string> = {
   accountId: 'account',
   structureId: 'structure',
+  kind: 'listKind',
 };
 
 export const WALL_KINDS = {
@@ -49,9 +53,62 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'POST /api/super-admin/structures': () => ({ name: 'Nouvelle structure' }),
   'PATCH /api/super-admin/structures/:id': () => ({ name: 'Renommée' }),
   'POST /api/super-admin/structures/:id/admins': () => ({ email: 'nouvel.admin@test.local' }),
+  'PUT /api/super-admin/settings': () => ({ footerText: 'Pied de page' }),
+  // Reference lists: the ids of the other structure's entries must be refused.
+  'PUT /api/settings/lists/:kind': (ids) => ({ items: [{ id: ids['cityItem'], label: 'Volée', active: true }] }),
+  'PUT /api/settings/age-brackets': () => ({ brackets: [{ minAge: 0, maxAge: 3 }] }),
+  'PUT /api/settings/welcome': () => ({ message: 'Bonjour' }),
+  'POST /api/settings/logo/resize': () => ({ width: 100 }),
+  // Families: every reference id is the other structure's.
+  'POST /api/families': (ids) => ({ name: 'Intrus', email: 'intrus@test.local', qfId: ids['qfItem'], minimaId: ids['minimaItem'], members: [memberOf(ids)] }),
+  'PATCH /api/families/:id': (ids) => ({ name: 'Renommée', qfId: ids['qfItem'] }),
+  'POST /api/families/:id/password': () => ({ password: 'un mot de passe assez long' }),
+  'POST /api/families/:id/anonymise': () => ({ confirmName: 'ZZBravo' }),
+  'POST /api/families/:id/members': (ids) => memberOf(ids),
+  'PATCH /api/members/:id': (ids) => ({ firstName: 'Renommé', cityId: ids['cityItem'], statsChange: 'correction' }),
+  'POST /api/family/members': (ids) => memberOf(ids),
+  'PATCH /api/family/members/:id': (ids) => ({ firstName: 'Renommé', cityId: ids['cityItem'] }),
 };
 
-/** Creates one record of each kind in the structure, named with `marker`. */
-export async function buildWallData(_t: TestApp, s: StructureFixture, _marker: string): Promise<WallIds> {
-  return { structure: s.structure.id, account: s.adminAccountId };
+function memberOf(ids: WallIds): object {
+  return {
+    lastName: 'INTRUS',
+    firstName: 'Ivan',
+    sexId: ids['sexItem'],
+    birthDate: '1990-01-01',
+    cityId: ids['cityItem'],
+    statusId: ids['statusItem'],
+    minimaId: ids['minimaItem'],
+    qfId: ids['qfItem'],
+  };
 }
+
+/** Creates one record of each kind in the structure, named with `marker`. */
+export async function buildWallData(t: TestApp, s: StructureFixture, marker: string): Promise<WallIds> {
+  const ref = await referenceIds(t, s.adminToken);
+  const email = `famille.${marker.toLowerCase()}@test.local`;
+  const { family } = await createFamily(
+    t,
+    s.adminToken,
+    `${marker} Famille`,
+    [memberBody(ref, { lastName: `${marker}`, firstName: `${marker}Prénom` }), memberBody(ref, { lastName: `${marker}`, firstName: `${marker}Enfant`, statusId: ref['status']['Enfant à charge'], birthDate: '2018-01-01' })],
+    { email, password: WALL_FAMILY_PASSWORD },
+  );
+  await t.http().put('/api/settings/welcome').set(bearer(s.adminToken)).send({ message: `${marker} bienvenue` });
+  return {
+    structure: s.structure.id,
+    account: s.adminAccountId,
+    familyLogin: email,
+    family: family.id,
+    member: family.members[0].id,
+    cityItem: ref['city']['Lille'],
+    sexItem: ref['sex']['Femme'],
+    statusItem: ref['status']['Mère'],
+    minimaItem: ref['minima']['Non'],
+    qfItem: ref['qf']['0 à 480 €'],
+    listKind: 'city',
+    funderLogo: 1,
+  };
+}
+
+export const WALL_FAMILY_PASSWORD = 'famille alpha joue beaucoup';

@@ -5,3 +5,6 @@ export * from './lib/limits';
 export * from './lib/roles';
 export * from './lib/structures';
 export * from './lib/reference';
+export * from './lib/avatars';
+export * from './lib/families';
+export * from './lib/settings';

@@ -11,6 +11,7 @@ import { HealthModule } from '../health/health.module';
 import { SettingsModule } from '../settings/settings.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { FamiliesModule } from '../families/families.module';
 import { MailModule } from '../mail/mail.module';
 import { SetupModule } from '../setup/setup.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
         AuthModule,
         HealthModule,
         SettingsModule,
+        FamiliesModule,
         SetupModule,
       ],
       providers: [

@@ -13,7 +13,9 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { escapeHtml, MailService } from '../mail/mail.service';
+import { Family } from '../families/entities/family.entity';
 import { Structure } from '../tenancy/entities/structure.entity';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { TenantContext } from '../tenancy/tenant-context';
 import { ChangePasswordDto, ForgotPasswordDto, LoginDto, ResetPasswordDto } from './dto/auth.dto';
 import { Account, familyRealm, STAFF_REALM } from './entities/account.entity';
@@ -42,6 +44,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly context: TenantContext,
     private readonly mail: MailService,
+    private readonly tenancy: Tenancy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -99,6 +102,12 @@ export class AuthService {
         throw new ForbiddenException('Cette structure est désactivée : contactez votre fédération.');
       }
     }
+    if (account.familyId !== null && account.structureId !== null) {
+      const family = await this.tenancy.publicRepo(account.structureId, Family).findOneBy({ id: account.familyId });
+      if (!family || family.archived) {
+        throw new ForbiddenException("Cette famille est archivée : adressez-vous à l'équipe de la ludothèque.");
+      }
+    }
     this.throttle.succeed(dto.login, ip);
     await this.db.transaction(async (em) => {
       await em.update(Account, { id: account.id }, { lastLoginAt: new Date() });
@@ -112,6 +121,22 @@ export class AuthService {
     });
     const issued = await this.tokens.issue(await this.ownPrincipal(account), account.tokenVersion);
     return { accessToken: issued.accessToken, role: account.role, structureId: account.structureId, displayName: account.displayName, session: issued.session };
+  }
+
+  /** A session for an account that has just been created (kiosk registration). */
+  async sessionFor(account: Account): Promise<LoginResponse> {
+    const issued = await this.tokens.issue(await this.ownPrincipal(account), account.tokenVersion);
+    return { accessToken: issued.accessToken, role: account.role, structureId: account.structureId, displayName: account.displayName, session: issued.session };
+  }
+
+  /** At most 10 kiosk registrations per address in 15 minutes (junk data, not passwords, is the risk). */
+  throttleRegistration(): void {
+    const ip = this.context.ip() ?? 'unknown';
+    const wait = this.throttle.retryAfter('registration', ip);
+    if (wait > 0) {
+      throw new HttpException({ message: `Trop d'inscriptions depuis cet appareil. Réessayez dans ${Math.ceil(wait / 60)} minutes.` }, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    this.throttle.fail('registration', ip);
   }
 
   me(principal: Principal): SessionInfo {

@@ -1,5 +1,6 @@
 import { ValidateBy } from 'class-validator';
 import { EMAIL_PATTERN } from '@pointage/contracts';
+import { isValidLocalDate } from '@pointage/domain';
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
@@ -20,8 +21,14 @@ export function Label(label: string): PropertyDecorator {
 }
 
 function labelOf(error: ValidationError): string {
-  const ctor = error.target?.constructor;
-  return (ctor && LABELS.get(ctor)?.get(error.property)) ?? error.property;
+  // Items of a list: "entrée 2" rather than the index "1".
+  if (/^\d+$/.test(error.property)) return `entrée ${Number(error.property) + 1}`;
+  // Labels may be declared on a parent DTO class: walk up the prototype chain.
+  for (let ctor: unknown = error.target?.constructor; typeof ctor === 'function' && ctor !== Object; ctor = Object.getPrototypeOf(ctor)) {
+    const label = LABELS.get(ctor as object)?.get(error.property);
+    if (label) return label;
+  }
+  return error.property;
 }
 
 const TEMPLATES: Record<string, (label: string, c: string) => string> = {
@@ -33,6 +40,7 @@ const TEMPLATES: Record<string, (label: string, c: string) => string> = {
   isNumber: (l) => `Le champ « ${l} » doit être un nombre.`,
   isBoolean: (l) => `Le champ « ${l} » doit valoir vrai ou faux.`,
   isEmail: (l) => `Le champ « ${l} » doit être une adresse e-mail valide.`,
+  isLocalDate: (l) => `Le champ « ${l} » doit être une date valide (jour, mois et année qui existent).`,
   isArray: (l) => `Le champ « ${l} » doit être une liste.`,
   isEnum: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
   isIn: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
@@ -96,5 +104,13 @@ export function IsEmailAddress(): PropertyDecorator {
   return ValidateBy({
     name: 'isEmail',
     validator: { validate: (v: unknown) => typeof v === 'string' && EMAIL_PATTERN.test(v) && v.length <= 254 },
+  });
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 31 February). */
+export function IsLocalDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isLocalDate',
+    validator: { validate: (v: unknown) => isValidLocalDate(v) },
   });
 }

@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import { createTempDatabase } from '../../test/mariadb';
 import { testDialect } from '../../test/harness';
 import { describeSchema } from '../../test/schema';
-import { createDataSource } from './data-source';
+import { createDataSource, dataSourceOptions } from './data-source';
+import { MARIADB_MIGRATIONS } from './migrations/mariadb';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
 async function migratedSqlite(): Promise<{ ds: DataSource; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pointage-mig-'));
@@ -91,4 +93,42 @@ describe(`migrations on ${dialect}`, () => {
       expect(journal_mode).toBe('wal');
     });
   }
+});
+
+describe(`upgrading a ${dialect} database that holds data`, () => {
+  it('keeps the rows of earlier migrations through the later ones (table rebuilds included)', async () => {
+    const all = dialect === 'sqlite' ? SQLITE_MIGRATIONS : MARIADB_MIGRATIONS;
+    const dir = mkdtempSync(join(tmpdir(), 'pointage-upg-'));
+    const temp = dialect === 'mariadb' ? await createTempDatabase('upg') : null;
+    const db = temp ? ({ type: 'mariadb', url: temp.url } as const) : ({ type: 'sqlite', path: join(dir, 'u.sqlite') } as const);
+    try {
+      // The first two migrations (Init, Identity) with data written by a 0.1 version of the app.
+      const old = new DataSource({ ...dataSourceOptions(db), migrations: all.slice(0, 2) });
+      await old.initialize();
+      await old.runMigrations({ transaction: 'each' });
+      await old.query("INSERT INTO structure (id, name, slug, time_zone, active, created_at) VALUES (1, 'Ludothèque', 'ludotheque', 'Europe/Paris', 1, '2026-01-01 10:00:00')");
+      await old.query(
+        "INSERT INTO account (id, role, email, realm, password_hash, display_name, structure_id, family_id, token_version, active, created_at, password_changed_at) " +
+          "VALUES (1, 'admin', 'admin@ludotheque.local', 'staff', 'x', 'Équipe', 1, NULL, 3, 1, '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
+      );
+      await old.query("INSERT INTO ref_item (structure_id, kind, label, position, active, is_child, code) VALUES (1, 'city', 'Lille', 0, 1, 0, NULL)");
+      await old.destroy();
+
+      const upgraded = new DataSource({ ...dataSourceOptions(db), migrations: all });
+      await upgraded.initialize();
+      await upgraded.runMigrations({ transaction: 'each' });
+      const accounts: { email: string; token_version: number; structure_id: number }[] = await upgraded.query('SELECT email, token_version, structure_id FROM account');
+      expect(accounts.map((a) => ({ ...a, token_version: Number(a.token_version), structure_id: Number(a.structure_id) }))).toEqual([
+        { email: 'admin@ludotheque.local', token_version: 3, structure_id: 1 },
+      ]);
+      const cities: { label: string }[] = await upgraded.query("SELECT label FROM ref_item WHERE kind = 'city'");
+      expect(cities).toEqual([{ label: 'Lille' }]);
+      // Foreign keys are enforced after the rebuilds.
+      await expect(upgraded.query("UPDATE account SET structure_id = 999 WHERE id = 1")).rejects.toThrow(/foreign key|FOREIGN KEY/i);
+      await upgraded.destroy();
+    } finally {
+      await temp?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AppSettingsService } from './app-settings.service';
+import { InstallationSettingsController } from './installation-settings.controller';
 import { PublicSettingsController } from './public-settings.controller';
+import { SettingsController } from './settings.controller';
+import { StructureSettingsService } from './structure-settings.service';
+import { Uploads } from './uploads';
 
 @Module({
-  controllers: [PublicSettingsController],
-  providers: [AppSettingsService],
-  exports: [AppSettingsService],
+  controllers: [PublicSettingsController, SettingsController, InstallationSettingsController],
+  providers: [AppSettingsService, StructureSettingsService, Uploads],
+  exports: [AppSettingsService, StructureSettingsService, Uploads],
 })
 export class SettingsModule {}

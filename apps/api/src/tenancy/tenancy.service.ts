@@ -42,6 +42,15 @@ export class Tenancy {
   }
 
   /**
+   * Read-only access to a structure resolved from a public address (the kiosk
+   * of /k/<slug>), for the few public endpoints that show a structure's
+   * non-personal data before anybody logs in.
+   */
+  publicRepo<T extends StructureOwned>(structureId: number, target: EntityTarget<T>): ScopedRepository<T> {
+    return new ScopedRepository(this.db.manager, target, structureId);
+  }
+
+  /**
    * Work on a structure named explicitly, for system tasks without a caller of
    * that structure: first start, demo data, super-admin seeding of a new
    * structure. Never use it with an id that comes from a request body or URL

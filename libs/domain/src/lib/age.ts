@@ -14,3 +14,37 @@ export function ageAt(birth: LocalDate, reference: LocalDate): number {
   if (rm < bm || (rm === bm && rd < birthdayDay)) age -= 1;
   return age;
 }
+
+export interface AgeRange {
+  minAge: number;
+  maxAge: number;
+}
+
+/**
+ * Problems of a set of age brackets (inclusive whole years), in French, or null.
+ * Brackets may leave gaps (nobody aged 100 needs a bracket) but never overlap,
+ * or one person would be counted twice.
+ */
+export function ageBracketProblem(brackets: AgeRange[]): string | null {
+  if (brackets.length === 0) return "Indiquez au moins une tranche d'âge.";
+  for (const b of brackets) {
+    if (!Number.isInteger(b.minAge) || !Number.isInteger(b.maxAge) || b.minAge < 0 || b.maxAge > 120) {
+      return "Les âges d'une tranche sont des nombres entiers entre 0 et 120.";
+    }
+    if (b.minAge > b.maxAge) return `La tranche ${b.minAge}–${b.maxAge} ans est inversée : l'âge mini doit être inférieur ou égal à l'âge maxi.`;
+  }
+  const sorted = [...brackets].sort((x, y) => x.minAge - y.minAge || x.maxAge - y.maxAge);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const cur = sorted[i];
+    if (cur.minAge <= prev.maxAge) {
+      return `Les tranches ${prev.minAge}–${prev.maxAge} ans et ${cur.minAge}–${cur.maxAge} ans se chevauchent.`;
+    }
+  }
+  return null;
+}
+
+/** The bracket an age falls in, or null when it falls in a gap. */
+export function bracketOf<T extends AgeRange>(age: number, brackets: T[]): T | null {
+  return brackets.find((b) => age >= b.minAge && age <= b.maxAge) ?? null;
+}

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@pointage/contracts';
 import { boolColumn, instantColumn } from '../../database/column-types';
+import { Family } from '../../families/entities/family.entity';
+import { Member } from '../../families/entities/member.entity';
 import { Structure } from '../../tenancy/entities/structure.entity';
 
 /** Back-office logins live in one realm; family logins are unique per structure. */
@@ -45,6 +47,18 @@ export class Account {
   /** The family this login opens (role family). */
   @Column({ type: 'integer', nullable: true })
   familyId!: number | null;
+
+  @ManyToOne(() => Family, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'family_id' })
+  family?: Family | null;
+
+  /** Set when the login is an adult member's own (it opens the same family sheet). */
+  @Column({ type: 'integer', nullable: true })
+  memberId!: number | null;
+
+  @ManyToOne(() => Member, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'member_id' })
+  member?: Member | null;
 
   /** Incremented on every password change or reset: older tokens stop working. */
   @Column({ type: 'integer', default: 0 })

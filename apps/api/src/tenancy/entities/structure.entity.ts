@@ -22,4 +22,32 @@ export class Structure {
 
   @Column(instantColumn())
   createdAt!: Date;
+
+  /** Shown on the kiosk home page. */
+  @Column({ type: 'text', nullable: true })
+  welcomeMessage!: string | null;
+
+  /** Resized logo shown on the kiosk and on documents (file in DATA_DIR/uploads). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  logoFile!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  logoWidth!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  logoHeight!: number | null;
+
+  /** The uploaded original, kept to resize again without losing quality. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  logoOriginalFile!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  logoOriginalWidth!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  logoOriginalHeight!: number | null;
+
+  /** The kiosk's present counter counts attendance recorded after this instant. */
+  @Column(instantColumn({ nullable: true }))
+  counterResetAt!: Date | null;
 }

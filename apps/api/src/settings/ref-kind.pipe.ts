@@ -1,0 +1,9 @@
+import { NotFoundException, PipeTransform } from '@nestjs/common';
+import { REF_KINDS, RefKind } from '@pointage/contracts';
+
+export class RefKindPipe implements PipeTransform<string, RefKind> {
+  transform(value: string): RefKind {
+    if (!(REF_KINDS as readonly string[]).includes(value)) throw new NotFoundException('Liste inconnue.');
+    return value as RefKind;
+  }
+}
