@@ -19,4 +19,6 @@ module.exports = {
   testTimeout: 90_000,
   // One browser at a time on a 2-core machine.
   maxWorkers: 1,
+  // A failed test must not leave jest waiting on a browser or app process it could not stop.
+  forceExit: true,
 };

@@ -1,15 +1,61 @@
 import { Route } from '@angular/router';
+import { provideFrenchPaginator } from '../core/french-paginator-intl';
+import { requireRole } from '../core/guards';
+
+const adminOnly = requireRole('admin');
+
+/** A page that a later version fills. */
+function comingSoon(path: string, title: string): Route {
+  return {
+    path,
+    loadComponent: () => import('../shared/coming-soon').then((m) => m.ComingSoon),
+    data: { title },
+    title: `Pointage — ${title}`,
+  };
+}
 
 export const ADMIN_ROUTES: Route[] = [
   {
-    path: '',
-    loadComponent: () => import('../shared/coming-soon').then((m) => m.ComingSoon),
-    data: { title: 'Panneau de contrôle' },
-    title: 'Panneau de contrôle',
+    path: 'connexion',
+    loadComponent: () => import('./login').then((m) => m.AdminLogin),
+    data: { heading: 'PANNEAU DE CONTRÔLE', area: 'admin' },
+    title: 'Pointage — Connexion au panneau de contrôle',
   },
   {
-    path: '**',
-    loadComponent: () => import('../shared/coming-soon').then((m) => m.ComingSoon),
-    title: 'Panneau de contrôle',
+    path: 'mot-de-passe-oublie',
+    loadComponent: () => import('../shared/forgot-password').then((m) => m.ForgotPassword),
+    data: { heading: 'PANNEAU DE CONTRÔLE', loginPath: '/admin/connexion' },
+    title: 'Pointage — Identifiants oubliés',
+  },
+  {
+    path: '',
+    loadComponent: () => import('./admin-shell').then((m) => m.AdminShell),
+    canActivate: [adminOnly],
+    providers: [provideFrenchPaginator()],
+    canActivateChild: [adminOnly],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./admin-home').then((m) => m.AdminHome),
+        title: 'Pointage — Panneau de contrôle',
+      },
+      { path: 'parametres', loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES) },
+      comingSoon('creneaux', 'GESTION DES CRÉNEAUX'),
+      { path: 'familles', loadChildren: () => import('./families/families.routes').then((m) => m.FAMILIES_ROUTES) },
+      comingSoon('statistiques', 'STATISTIQUES'),
+      comingSoon('liste-de-presence', 'LISTE DE PRÉSENCE'),
+      {
+        path: 'journal',
+        loadComponent: () => import('./journal').then((m) => m.AdminJournal),
+        title: 'Pointage — Journal',
+      },
+      {
+        path: 'mot-de-passe',
+        loadComponent: () => import('../shared/change-password').then((m) => m.ChangePassword),
+        title: 'Pointage — Mot de passe',
+      },
+      { path: '**', redirectTo: '' },
+    ],
   },
 ];

@@ -1,10 +1,58 @@
-import { HttpInterceptorFn } from '@angular/common/http';
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { AUTH_ROUTES } from '@pointage/contracts';
+import { catchError, throwError } from 'rxjs';
+import { loginPathFor } from './guards';
 import { SessionStore } from './session';
 
-/** Adds the bearer token of the current session to API calls. */
+/** Public calls (and everything under /api/public/): no token is sent, so an old session can never be mixed in. */
+const PUBLIC_URLS: readonly string[] = [AUTH_ROUTES.login, AUTH_ROUTES.forgot, AUTH_ROUTES.reset];
+
+/**
+ * A 401 from these does not mean "session expired": a wrong current password,
+ * or the end of acting (the caller restores the session kept aside itself).
+ */
+const NO_EXPIRY_URLS: readonly string[] = [AUTH_ROUTES.changePassword, AUTH_ROUTES.endActing];
+
+function pathOf(url: string): string {
+  return url.split(/[?#]/)[0];
+}
+
+/**
+ * Adds the bearer token of the current session to API calls. On a 401 the
+ * session of that area has expired or was revoked: it is cleared and the user
+ * is sent to the login page with a message.
+ */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
-  const token = inject(SessionStore).tokenFor(req.url);
-  if (!token || !req.url.startsWith('/api/')) return next(req);
-  return next(req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }));
+  if (!req.url.startsWith('/api/')) return next(req);
+  const store = inject(SessionStore);
+  const router = inject(Router);
+  const path = pathOf(req.url);
+  const area = store.areaFor(path);
+  const token = PUBLIC_URLS.includes(path) || path.startsWith('/api/public/') ? null : store.token(area);
+  const request = token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  return next(request).pipe(
+    catchError((err: unknown) => {
+      // Only the session that made the call: it may have been replaced meanwhile (logout, new login).
+      if (
+        err instanceof HttpErrorResponse &&
+        err.status === 401 &&
+        token &&
+        !NO_EXPIRY_URLS.includes(path) &&
+        store.token(area) === token
+      ) {
+        if (area === 'admin') {
+          const login = loginPathFor(store.admin());
+          store.expire('admin');
+          void router.navigate([login], { queryParams: { retour: router.url } });
+        } else {
+          store.expire('kiosk');
+          const kiosk = /^\/k\/[^/?#]+/.exec(router.url)?.[0] ?? '/';
+          void router.navigateByUrl(kiosk);
+        }
+      }
+      return throwError(() => err);
+    }),
+  );
 };

@@ -1,0 +1,301 @@
+import { ChangeDetectionStrategy, Component, computed, inject, Injectable, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { FamilyQuery, FamilySummary, LIMITS, Page } from '@pointage/contracts';
+import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
+import { apiErrorMessage } from '../../core/api-error';
+import { frenchDay } from '../../shared/french-day';
+import { FamiliesApi } from './families-api';
+
+export type ArchivedFilter = NonNullable<FamilyQuery['archived']>;
+export type FamilySort = NonNullable<FamilyQuery['sort']>;
+
+export const SEARCH_DEBOUNCE_MS = 300;
+export const FAMILY_PAGE_SIZES = [25, 50, 100];
+
+/** The table's query, kept while the admin opens a family and comes back. */
+@Injectable({ providedIn: 'root' })
+export class FamiliesTableState {
+  readonly search = signal('');
+  readonly sort = signal<FamilySort>('name');
+  readonly order = signal<'asc' | 'desc'>('asc');
+  readonly pageIndex = signal(0);
+  readonly pageSize = signal<number>(LIMITS.pageSize.default);
+  readonly archived = signal<ArchivedFilter>('false');
+
+  readonly query = computed<FamilyQuery>(() => ({
+    search: this.search(),
+    sort: this.sort(),
+    order: this.order(),
+    page: this.pageIndex() + 1,
+    pageSize: this.pageSize(),
+    archived: this.archived(),
+  }));
+}
+
+/** "FAMILLES": search, sort and page through the families of the structure. */
+@Component({
+  selector: 'app-families',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSortModule,
+    MatTableModule,
+  ],
+  template: `
+    <div class="heading">
+      <h1>FAMILLES</h1>
+      <a mat-flat-button routerLink="/admin/familles/nouvelle">
+        <mat-icon svgIcon="person_add" aria-hidden="true" />
+        Nouvelle famille
+      </a>
+    </div>
+
+    <div class="filters">
+      <mat-form-field appearance="outline" class="search" subscriptSizing="dynamic">
+        <mat-label>Rechercher une famille ou un membre</mat-label>
+        <mat-icon matPrefix svgIcon="search" aria-hidden="true" />
+        <input matInput type="search" [formControl]="searchControl" [maxlength]="maxSearch" autocomplete="off" />
+      </mat-form-field>
+      <mat-chip-listbox aria-label="Familles à afficher" [value]="state.archived()" (change)="onArchived($event.value)">
+        @for (f of archivedFilters; track f.value) {
+          <mat-chip-option [value]="f.value" [selectable]="state.archived() !== f.value">{{ f.label }}</mat-chip-option>
+        }
+      </mat-chip-listbox>
+    </div>
+
+    <div class="table-wrap">
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Chargement des familles" />
+      }
+      <table
+        mat-table
+        [dataSource]="items()"
+        matSort
+        [matSortActive]="state.sort()"
+        [matSortDirection]="state.order()"
+        matSortDisableClear
+        (matSortChange)="onSort($event)"
+        aria-label="Familles"
+      >
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">Nom</th>
+          <td mat-cell *matCellDef="let f">
+            <a [routerLink]="['/admin/familles', f.id]" class="name">{{ f.name }}</a>
+            @if (f.archived) {
+              <span class="badge">Archivée</span>
+            }
+            @if (f.anonymised) {
+              <span class="badge">Anonymisée</span>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="memberCount">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header start="desc" scope="col">Membres</th>
+          <td mat-cell *matCellDef="let f">
+            <span class="count">{{ f.memberCount }}</span>
+            <span class="names">{{ f.memberNames }}</span>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="email">
+          <th mat-header-cell *matHeaderCellDef scope="col">Identifiant</th>
+          <td mat-cell *matCellDef="let f" class="email">{{ f.email ?? '—' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="createdAt">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header start="desc" scope="col">Inscrite le</th>
+          <td mat-cell *matCellDef="let f" class="nowrap">{{ day(f.createdAt) }}</td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
+          <td mat-cell *matCellDef="let f">
+            <a mat-stroked-button [routerLink]="['/admin/familles', f.id]" [attr.aria-label]="'Voir la famille ' + f.name">Voir</a>
+          </td>
+        </ng-container>
+
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr class="mat-row" *matNoDataRow>
+          <td class="mat-cell no-data" [attr.colspan]="columns.length" [class.error-text]="error()">
+            {{ loading() ? 'Chargement…' : (error() ?? 'Aucune famille ne correspond.') }}
+          </td>
+        </tr>
+      </table>
+    </div>
+    <mat-paginator
+      [length]="total()"
+      [pageIndex]="state.pageIndex()"
+      [pageSize]="state.pageSize()"
+      [pageSizeOptions]="pageSizes"
+      (page)="onPage($event)"
+      showFirstLastButtons
+      aria-label="Pages des familles"
+    />
+    <p class="visually-hidden" aria-live="polite">{{ status() }}</p>
+  `,
+  styles: `
+    .heading,
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px 16px;
+    }
+    .heading a {
+      min-height: 44px;
+    }
+    .filters {
+      justify-content: flex-start;
+      margin-bottom: 12px;
+    }
+    .search {
+      flex: 1 1 320px;
+      max-width: 480px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      position: relative;
+    }
+    mat-progress-bar {
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+    }
+    table {
+      width: 100%;
+    }
+    .name {
+      font-weight: 500;
+      display: inline-block;
+      min-height: 44px;
+      line-height: 44px;
+    }
+    .badge {
+      margin-left: 8px;
+      padding: 2px 8px;
+      border-radius: 12px;
+      font: var(--mat-sys-label-small);
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .count {
+      font-weight: 500;
+      margin-right: 8px;
+    }
+    .names {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .email {
+      word-break: break-all;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    td a[mat-stroked-button] {
+      min-height: 44px;
+    }
+    .no-data {
+      padding: 16px;
+      text-align: center;
+    }
+  `,
+})
+export class Families {
+  private readonly api = inject(FamiliesApi);
+  protected readonly state = inject(FamiliesTableState);
+
+  protected readonly columns = ['name', 'memberCount', 'email', 'createdAt', 'actions'];
+  protected readonly pageSizes = FAMILY_PAGE_SIZES;
+  protected readonly maxSearch = LIMITS.search;
+  protected readonly archivedFilters: { value: ArchivedFilter; label: string }[] = [
+    { value: 'false', label: 'Actives' },
+    { value: 'true', label: 'Archivées' },
+    { value: 'all', label: 'Toutes' },
+  ];
+
+  readonly searchControl = new FormControl(this.state.search(), { nonNullable: true });
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  private readonly page = toSignal(
+    toObservable(this.state.query).pipe(
+      tap(() => {
+        this.loading.set(true);
+        this.error.set(null);
+      }),
+      switchMap((q) =>
+        this.api.list(q).pipe(
+          map((p): Page<FamilySummary> | null => p),
+          catchError((err: unknown) => {
+            this.error.set(apiErrorMessage(err));
+            return of(null);
+          }),
+        ),
+      ),
+      tap(() => this.loading.set(false)),
+    ),
+    { initialValue: null },
+  );
+
+  protected readonly items = computed(() => this.page()?.items ?? []);
+  protected readonly total = computed(() => this.page()?.total ?? 0);
+  protected readonly status = computed(() => {
+    if (this.error()) return this.error();
+    const page = this.page();
+    if (!page || this.loading()) return '';
+    return page.total === 0 ? 'Aucune famille ne correspond.' : `${page.total} famille${page.total > 1 ? 's' : ''}`;
+  });
+
+  constructor() {
+    this.searchControl.valueChanges
+      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((search) => {
+        this.state.search.set(search.trim());
+        this.state.pageIndex.set(0);
+      });
+  }
+
+  protected day(instant: string): string {
+    return frenchDay(instant);
+  }
+
+  onSort(sort: Sort): void {
+    this.state.sort.set((sort.active as FamilySort) || 'name');
+    this.state.order.set(sort.direction === 'desc' ? 'desc' : 'asc');
+    this.state.pageIndex.set(0);
+  }
+
+  onArchived(value: ArchivedFilter | undefined): void {
+    if (!value || value === this.state.archived()) return;
+    this.state.archived.set(value);
+    this.state.pageIndex.set(0);
+  }
+
+  onPage(event: PageEvent): void {
+    if (event.pageSize !== this.state.pageSize()) {
+      this.state.pageSize.set(event.pageSize);
+      this.state.pageIndex.set(0);
+    } else {
+      this.state.pageIndex.set(event.pageIndex);
+    }
+  }
+}

@@ -1,0 +1,395 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
+import { HttpClient } from '@angular/common/http';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+} from '@angular/core';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import {
+  LIMITS,
+  REF_KIND_LABELS,
+  ReferenceLists,
+  RefItemWithUsage,
+  RefKind,
+  SaveRefListRequest,
+  SETTINGS_ROUTES,
+} from '@pointage/contracts';
+import { searchKey } from '@pointage/domain';
+import { apiErrorMessage } from '../../core/api-error';
+import { HasUnsavedChanges } from '../../shared/unsaved-changes';
+import { SettingsBackLink } from './settings-back-link';
+
+/** The server accepts 50 entries per list. */
+export const MAX_ENTRIES = 50;
+
+export type RefRow = FormGroup<{
+  id: FormControl<number | null>;
+  label: FormControl<string>;
+  active: FormControl<boolean>;
+  isChild: FormControl<boolean>;
+  /** Members and attendance records using the entry (read only). */
+  usage: FormControl<number>;
+}>;
+
+export function refRow(item?: RefItemWithUsage): RefRow {
+  return new FormGroup({
+    id: new FormControl<number | null>(item?.id ?? null),
+    label: new FormControl(item?.label ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(LIMITS.label), (c) => (c.value.trim() ? null : { required: true })],
+    }),
+    active: new FormControl(item?.active ?? true, { nonNullable: true }),
+    isChild: new FormControl(item?.isChild ?? false, { nonNullable: true }),
+    usage: new FormControl(item?.usage ?? 0, { nonNullable: true }),
+  });
+}
+
+/** An entry in use can be deactivated, never deleted. */
+export function canDelete(usage: number): boolean {
+  return usage === 0;
+}
+
+export function deleteTooltip(usage: number): string {
+  return canDelete(usage) ? 'Supprimer' : `Utilisé par ${usage} : désactivez-la`;
+}
+
+/** Moves a row of a FormArray (drag and drop or the up/down buttons); false when the move is impossible. */
+export function moveRow<T extends FormArray>(rows: T, from: number, to: number): boolean {
+  if (from === to || from < 0 || to < 0 || from >= rows.length || to >= rows.length) return false;
+  const row = rows.at(from);
+  rows.removeAt(from, { emitEvent: false });
+  rows.insert(to, row);
+  rows.markAsDirty();
+  return true;
+}
+
+/** What keeps a whole list from being saved, in French; null when it can be. */
+export function listProblem(items: { label: string; active: boolean }[]): string | null {
+  if (items.length === 0) return 'La liste doit garder au moins une entrée.';
+  if (items.length > MAX_ENTRIES) return `${MAX_ENTRIES} entrées au plus.`;
+  if (!items.some((i) => i.active)) return 'Gardez au moins une entrée active : les formulaires en ont besoin.';
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = searchKey(item.label);
+    if (!key) continue;
+    if (seen.has(key)) return `« ${item.label.trim()} » figure deux fois dans la liste.`;
+    seen.add(key);
+  }
+  return null;
+}
+
+/** The whole ordered list as PUT expects it. */
+export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
+  return {
+    items: rows.map((r) => {
+      const v = r.getRawValue();
+      const item: SaveRefListRequest['items'][number] = { label: v.label.trim(), active: v.active };
+      if (v.id !== null) item.id = v.id;
+      if (kind === 'status') item.isChild = v.isChild;
+      return item;
+    }),
+  };
+}
+
+/** One reference list of PARAMÈTRES (SEXE, VILLE DE RÉSIDENCE…): reorder, rename, (de)activate, add, delete. */
+@Component({
+  selector: 'app-ref-list-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    DragDropModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+    MatTooltipModule,
+    SettingsBackLink,
+  ],
+  template: `
+    <app-settings-back-link />
+    <h1>{{ title() }}</h1>
+    <p class="help">
+      Glissez une entrée par sa poignée, ou utilisez les flèches, pour changer l'ordre. Une entrée utilisée peut être désactivée (elle
+      n'est plus proposée) mais pas supprimée.
+    </p>
+    @if (loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Chargement de la liste" />
+    }
+    <form (submit)="$event.preventDefault(); save()" novalidate>
+      <ol class="rows" cdkDropList cdkDropListLockAxis="y" (cdkDropListDropped)="drop($event)" [attr.aria-label]="title()">
+        @for (row of rows.controls; track row.controls.id.value ?? row; let i = $index, first = $first, last = $last) {
+          <li class="row" cdkDrag [formGroup]="row">
+            <span class="handle" cdkDragHandle aria-hidden="true" matTooltip="Glisser pour déplacer">
+              <mat-icon svgIcon="drag_indicator" />
+            </span>
+            <button
+              mat-icon-button
+              type="button"
+              class="move-up"
+              [disabled]="first"
+              disabledInteractive
+              (click)="move(i, i - 1)"
+              [attr.aria-label]="'Monter « ' + nameOf(row) + ' »'"
+            >
+              <mat-icon svgIcon="arrow_upward" />
+            </button>
+            <button
+              mat-icon-button
+              type="button"
+              class="move-down"
+              [disabled]="last"
+              disabledInteractive
+              (click)="move(i, i + 1)"
+              [attr.aria-label]="'Descendre « ' + nameOf(row) + ' »'"
+            >
+              <mat-icon svgIcon="arrow_downward" />
+            </button>
+            <mat-form-field appearance="outline" class="label" subscriptSizing="dynamic">
+              <mat-label>Libellé {{ i + 1 }}</mat-label>
+              <input matInput formControlName="label" [maxlength]="maxLabel" autocomplete="off" />
+              <mat-error>{{ row.controls.label.hasError('maxlength') ? maxLabel + ' caractères au plus' : 'Saisissez un libellé.' }}</mat-error>
+            </mat-form-field>
+            <mat-slide-toggle formControlName="active">✓ active</mat-slide-toggle>
+            @if (kind() === 'status') {
+              <mat-checkbox formControlName="isChild">Enfant</mat-checkbox>
+            }
+            <span class="usage">{{ usageText(row.controls.usage.value) }}</span>
+            <button
+              mat-icon-button
+              type="button"
+              class="delete"
+              [disabled]="!canDelete(row.controls.usage.value)"
+              disabledInteractive
+              [matTooltip]="deleteTooltip(row.controls.usage.value)"
+              (click)="remove(i)"
+              [attr.aria-label]="'Supprimer « ' + nameOf(row) + ' »' + (canDelete(row.controls.usage.value) ? '' : ' (impossible : ' + deleteTooltip(row.controls.usage.value) + ')')"
+            >
+              <mat-icon svgIcon="delete" />
+            </button>
+          </li>
+        }
+      </ol>
+      <button mat-stroked-button type="button" class="add" (click)="add()" [disabled]="rows.length >= maxEntries">
+        <mat-icon svgIcon="add" aria-hidden="true" />
+        Ajouter une entrée
+      </button>
+      <p class="error-text" aria-live="assertive">{{ error() }}</p>
+      <div class="actions">
+        <button mat-flat-button type="submit" [disabled]="saving() || loading()">
+          <mat-icon svgIcon="save" aria-hidden="true" />
+          SAUVEGARDER
+        </button>
+        @if (dirty()) {
+          <span class="unsaved">Modifications non sauvegardées</span>
+        }
+      </div>
+    </form>
+  `,
+  styles: `
+    .help {
+      max-width: 720px;
+    }
+    .rows {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 16px;
+      max-width: 900px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 12px;
+      padding: 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface);
+    }
+    .handle {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 44px;
+      height: 44px;
+      cursor: grab;
+    }
+    .label {
+      flex: 1 1 180px;
+    }
+    .usage {
+      min-width: 96px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .cdk-drag-preview {
+      box-shadow: var(--mat-sys-level3);
+    }
+    .cdk-drag-placeholder {
+      opacity: 0.3;
+    }
+    .add,
+    .actions button {
+      min-height: 44px;
+    }
+    .unsaved {
+      color: var(--mat-sys-tertiary);
+    }
+  `,
+})
+export class RefListEditor implements HasUnsavedChanges {
+  private readonly http = inject(HttpClient);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly cdr = inject(ChangeDetectorRef);
+
+  /** From the route: sex, city, status, minima or qf. */
+  readonly kind = input.required<RefKind>();
+
+  protected readonly title = computed(() => REF_KIND_LABELS[this.kind()].toLocaleUpperCase('fr-FR'));
+  protected readonly maxLabel = LIMITS.label;
+  protected readonly maxEntries = MAX_ENTRIES;
+  protected readonly canDelete = canDelete;
+  protected readonly deleteTooltip = deleteTooltip;
+
+  readonly rows = new FormArray<RefRow>([]);
+  protected readonly loading = signal(true);
+  protected readonly saving = signal(false);
+  protected readonly error = signal('');
+  protected readonly dirty = signal(false);
+
+  constructor() {
+    this.rows.events.subscribe(() => {
+      this.dirty.set(this.rows.dirty);
+      this.cdr.markForCheck();
+    });
+    effect(() => this.load(this.kind()));
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.rows.dirty;
+  }
+
+  private load(kind: RefKind): void {
+    this.loading.set(true);
+    this.error.set('');
+    this.http.get<ReferenceLists>(SETTINGS_ROUTES.lists).subscribe({
+      next: (lists) => {
+        this.reset(lists[kind]);
+        this.loading.set(false);
+      },
+      error: (err: unknown) => {
+        this.error.set(apiErrorMessage(err));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  private reset(items: RefItemWithUsage[]): void {
+    this.rows.clear({ emitEvent: false });
+    for (const item of items) this.rows.push(refRow(item), { emitEvent: false });
+    this.rows.markAsPristine();
+    this.dirty.set(false);
+    this.cdr.markForCheck();
+  }
+
+  protected nameOf(row: RefRow): string {
+    return row.controls.label.value.trim() || 'nouvelle entrée';
+  }
+
+  protected usageText(usage: number): string {
+    if (usage === 0) return 'Non utilisée';
+    return usage === 1 ? 'Utilisée 1 fois' : `Utilisée ${usage} fois`;
+  }
+
+  protected drop(event: CdkDragDrop<unknown>): void {
+    this.move(event.previousIndex, event.currentIndex, false);
+  }
+
+  move(from: number, to: number, keepFocus = true): void {
+    const row = this.rows.at(from);
+    if (!moveRow(this.rows, from, to)) return;
+    void this.announcer.announce(`« ${this.nameOf(row)} » déplacée en position ${to + 1} sur ${this.rows.length}.`, 'polite');
+    if (keepFocus) {
+      // The row's element moved in the page: give the focus back to the button used.
+      const selector = to < from ? '.move-up' : '.move-down';
+      this.focusInRow(to, selector);
+    }
+  }
+
+  add(): void {
+    if (this.rows.length >= MAX_ENTRIES) return;
+    this.rows.push(refRow());
+    this.rows.markAsDirty();
+    this.focusInRow(this.rows.length - 1, 'input');
+  }
+
+  remove(index: number): void {
+    const row = this.rows.at(index);
+    if (!row || !canDelete(row.controls.usage.value)) return;
+    const name = this.nameOf(row);
+    this.rows.removeAt(index);
+    this.rows.markAsDirty();
+    void this.announcer.announce(`« ${name} » retirée de la liste : sauvegardez pour confirmer.`, 'polite');
+    if (this.rows.length > 0) this.focusInRow(Math.min(index, this.rows.length - 1), 'input');
+  }
+
+  private focusInRow(index: number, selector: string): void {
+    afterNextRender(
+      () => {
+        const row = this.host.nativeElement.querySelectorAll('li.row')[index];
+        row?.querySelector<HTMLElement>(selector)?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
+  save(): void {
+    this.error.set('');
+    if (this.rows.invalid) {
+      this.rows.markAllAsTouched();
+      this.error.set('Chaque entrée doit avoir un libellé.');
+      return;
+    }
+    const problem = listProblem(this.rows.getRawValue());
+    if (problem) {
+      this.error.set(problem);
+      return;
+    }
+    const kind = this.kind();
+    this.saving.set(true);
+    this.http.put<RefItemWithUsage[]>(SETTINGS_ROUTES.list(kind), saveRequest(kind, this.rows.controls)).subscribe({
+      next: (items) => {
+        this.saving.set(false);
+        this.reset(items);
+        this.snackBar.open('Liste enregistrée', 'Fermer', { duration: 4000 });
+      },
+      error: (err: unknown) => {
+        this.saving.set(false);
+        this.error.set(apiErrorMessage(err));
+      },
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { FamilyDetail, MemberDto } from '@pointage/contracts';
+import { apiErrorMessage } from '../core/api-error';
+import { MemberAvatar } from '../shared/members/avatar';
+import { KioskApi } from './kiosk-api';
+import { KioskHeader } from './kiosk-header';
+
+/**
+ * "Liste des membres d'une famille" at the kiosk: each member with MODIFIER,
+ * and "Ajouter un nouveau membre dans sa famille". "Terminer" ends the session.
+ */
+@Component({
+  selector: 'app-kiosk-family',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MemberAvatar, KioskHeader],
+  template: `
+    <app-kiosk-header [slug]="slug()" />
+    <main class="kiosk page">
+      <p class="today-banner">PRÉSENCE DU JOUR</p>
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Chargement de la famille" />
+      }
+      <p class="error-text" aria-live="assertive">{{ error() }}</p>
+      @if (family(); as f) {
+        <h1>Famille {{ f.name }}</h1>
+        <ul class="members">
+          @for (m of f.members; track m.id) {
+            <li>
+              <app-member-avatar [avatar]="m.avatar" [firstName]="m.firstName" [lastName]="m.lastName" [size]="56" />
+              <span class="name">{{ nameOf(m) }}</span>
+              <a mat-stroked-button [routerLink]="['/k', slug(), 'famille', 'membres', m.id]" [attr.aria-label]="'Modifier ' + nameOf(m)">
+                MODIFIER
+              </a>
+            </li>
+          } @empty {
+            <li>Aucun membre pour le moment.</li>
+          }
+        </ul>
+        <div class="actions column">
+          <a mat-flat-button [routerLink]="['/k', slug(), 'famille', 'membres', 'nouveau']">
+            <mat-icon svgIcon="person_add" aria-hidden="true" />
+            Ajouter un nouveau membre dans sa famille
+          </a>
+        </div>
+      } @else {
+        <h1>Votre famille</h1>
+      }
+      <div class="actions column">
+        <button mat-stroked-button type="button" (click)="finish()">
+          <mat-icon svgIcon="logout" aria-hidden="true" />
+          Terminer
+        </button>
+      </div>
+    </main>
+  `,
+  styles: `
+    .today-banner {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-large);
+      letter-spacing: 0.05em;
+      color: var(--mat-sys-primary);
+    }
+    .members {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 16px;
+    }
+    .members li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px 16px;
+      padding: 12px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .name {
+      flex: 1 1 200px;
+      font-size: 1.375rem;
+    }
+  `,
+})
+export class KioskFamily {
+  private readonly api = inject(KioskApi);
+  private readonly router = inject(Router);
+
+  readonly slug = input.required<string>();
+
+  protected readonly family = signal<FamilyDetail | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly error = signal('');
+
+  constructor() {
+    this.api.me().subscribe({
+      next: (f) => {
+        this.family.set(f);
+        this.loading.set(false);
+      },
+      error: (err: unknown) => {
+        this.error.set(apiErrorMessage(err));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  protected nameOf(m: MemberDto): string {
+    return `${m.lastName.toLocaleUpperCase('fr-FR')} ${m.firstName}`;
+  }
+
+  finish(): void {
+    this.api.end();
+    void this.router.navigate(['/k', this.slug()]);
+  }
+}

@@ -1,0 +1,92 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { EMAIL_PATTERN, LIMITS } from '@pointage/contracts';
+import { apiErrorMessage } from '../core/api-error';
+import { KioskApi } from './kiosk-api';
+import { KioskHeader } from './kiosk-header';
+
+/** "IDENTIFIANTS OUBLIÉS ?" at the kiosk: a reset link is e-mailed to the family. */
+@Component({
+  selector: 'app-kiosk-forgot',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, KioskHeader],
+  template: `
+    <app-kiosk-header [slug]="slug()" />
+    <main class="kiosk page narrow">
+      <h1>IDENTIFIANTS OUBLIÉS ?</h1>
+      <div role="status">
+        @if (sent()) {
+          <p class="success-text">{{ sent() }}</p>
+        }
+      </div>
+      @if (!sent()) {
+        <form (submit)="$event.preventDefault(); submit()" novalidate>
+          <mat-form-field appearance="outline" class="full">
+            <mat-label>Votre email</mat-label>
+            <input
+              matInput
+              type="email"
+              [formControl]="email"
+              inputmode="email"
+              autocomplete="off"
+              autocapitalize="off"
+              autocorrect="off"
+              spellcheck="false"
+              [maxlength]="maxEmail"
+            />
+            <mat-hint>La même adresse que lors de votre inscription.</mat-hint>
+            <mat-error>{{ email.hasError('required') ? 'Saisissez votre adresse e-mail.' : 'Cette adresse e-mail n’est pas valide.' }}</mat-error>
+          </mat-form-field>
+          <p>Vous recevrez un lien pour choisir un nouveau mot de passe.</p>
+          <p class="error-text" aria-live="assertive">{{ error() }}</p>
+          <div class="actions column">
+            <button mat-flat-button type="submit" [disabled]="submitting()">Envoyer</button>
+          </div>
+        </form>
+      }
+      <div class="actions column">
+        <a mat-button [routerLink]="['/k', slug()]">
+          <mat-icon svgIcon="arrow_back" aria-hidden="true" />
+          Retour à l'accueil
+        </a>
+      </div>
+    </main>
+  `,
+})
+export class KioskForgot {
+  private readonly api = inject(KioskApi);
+  readonly slug = input.required<string>();
+
+  protected readonly maxEmail = LIMITS.email;
+  readonly email = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(LIMITS.email), Validators.pattern(EMAIL_PATTERN)],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal('');
+  protected readonly sent = signal('');
+
+  submit(): void {
+    if (this.email.invalid) {
+      this.email.markAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set('');
+    this.api.forgot(this.slug(), this.email.value).subscribe({
+      next: (res) => {
+        this.submitting.set(false);
+        this.sent.set(res.message);
+      },
+      error: (err: unknown) => {
+        this.submitting.set(false);
+        this.error.set(apiErrorMessage(err));
+      },
+    });
+  }
+}

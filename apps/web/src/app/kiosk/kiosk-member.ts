@@ -1,0 +1,110 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router } from '@angular/router';
+import { FAMILY_ROUTES, FamilyDetail, MemberDto } from '@pointage/contracts';
+import { forkJoin } from 'rxjs';
+import { apiErrorMessage } from '../core/api-error';
+import { RefCatalog } from '../core/reference';
+import { MemberEditor, MemberEndpoints } from '../shared/members/member-editor';
+import { KioskHeader } from './kiosk-header';
+import { KioskApi } from './kiosk-api';
+
+export const KIOSK_MEMBER_ENDPOINTS: MemberEndpoints = {
+  create: FAMILY_ROUTES.ownMembers,
+  update: (id) => FAMILY_ROUTES.ownMember(id),
+};
+
+/** A family edits one of its members, or adds one, at the kiosk. */
+@Component({
+  selector: 'app-kiosk-member',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatProgressBarModule, MemberEditor, KioskHeader],
+  template: `
+    <app-kiosk-header [slug]="slug()" />
+    <main class="kiosk page">
+      @if (family(); as f) {
+        <p class="family">Famille {{ f.name }}</p>
+      }
+      <h1>{{ title() }}</h1>
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Chargement" />
+      }
+      <p class="error-text" aria-live="assertive">{{ error() }}</p>
+      @if (ready()) {
+        @if (catalog(); as c) {
+          <app-member-editor
+            mode="family"
+            [catalog]="c"
+            [member]="member()"
+            [defaults]="defaults()"
+            [endpoints]="endpoints"
+            householdHint="Par défaut : ceux de votre famille"
+            (saved)="done(!!member())"
+            (cancelled)="back()"
+          />
+        }
+      }
+    </main>
+  `,
+  styles: `
+    .family {
+      margin: 0;
+      font: var(--mat-sys-title-large);
+      color: var(--mat-sys-primary);
+    }
+  `,
+})
+export class KioskMember {
+  private readonly api = inject(KioskApi);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+
+  readonly slug = input.required<string>();
+  /** From the route: the member's id, absent to add one. */
+  readonly memberId = input<string>();
+
+  protected readonly endpoints = KIOSK_MEMBER_ENDPOINTS;
+  protected readonly family = signal<FamilyDetail | null>(null);
+  protected readonly catalog = signal<RefCatalog | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly error = signal('');
+
+  protected readonly member = computed<MemberDto | null>(() => {
+    const id = Number(this.memberId());
+    return this.family()?.members.find((m) => m.id === id) ?? null;
+  });
+  protected readonly ready = computed(() => !!this.family() && (!this.memberId() || !!this.member()));
+  protected readonly defaults = computed(() => {
+    const f = this.family();
+    return f ? { lastName: f.name, qfId: f.qfId, minimaId: f.minimaId } : {};
+  });
+  protected readonly title = computed(() => {
+    const m = this.member();
+    return m ? `Modifier ${m.lastName.toLocaleUpperCase('fr-FR')} ${m.firstName}` : 'Ajouter un nouveau membre dans sa famille';
+  });
+
+  constructor() {
+    forkJoin({ family: this.api.me(), options: this.api.reference() }).subscribe({
+      next: ({ family, options }) => {
+        this.family.set(family);
+        this.catalog.set({ options });
+        this.loading.set(false);
+        if (this.memberId() && !this.member()) this.error.set('Ce membre est introuvable dans votre famille.');
+      },
+      error: (err: unknown) => {
+        this.error.set(apiErrorMessage(err));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  done(edited: boolean): void {
+    this.snackBar.open(edited ? 'Membre enregistré' : 'Membre ajouté', undefined, { duration: 4000 });
+    this.back();
+  }
+
+  back(): void {
+    void this.router.navigate(['/k', this.slug(), 'famille']);
+  }
+}

@@ -1,0 +1,124 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink } from '@angular/router';
+import { LIMITS, ResetPasswordResponse } from '@pointage/contracts';
+import { apiErrorMessage } from './core/api-error';
+import { AuthService } from './core/auth';
+import { PasswordField } from './shared/password-field';
+import { CONFIRM_PASSWORD_ERRORS, NEW_PASSWORD_ERRORS, newPasswordForm } from './shared/password-validators';
+
+/** Where to log in again after a reset: the back office, or the kiosk of the family's structure. */
+export function loginLinkAfterReset(res: Pick<ResetPasswordResponse, 'role' | 'structureSlug'>): string {
+  if (res.role === 'family') return res.structureSlug ? `/k/${res.structureSlug}` : '/';
+  return '/admin/connexion';
+}
+
+/** The page of the e-mailed link /reinitialiser?token=…: choose a new password. */
+@Component({
+  selector: 'app-reset-password',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatToolbarModule, MatCardModule, MatButtonModule, MatIconModule, PasswordField],
+  template: `
+    <header>
+      <mat-toolbar class="area-toolbar">POINTAGE</mat-toolbar>
+    </header>
+    <main class="page">
+      <mat-card appearance="outlined" class="narrow-card">
+        <mat-card-content>
+          <h1>NOUVEAU MOT DE PASSE</h1>
+          <div role="status">
+            @if (done(); as res) {
+              <p class="success-text">{{ res.message }}</p>
+            }
+          </div>
+          @if (done(); as res) {
+            <p>
+              <a mat-flat-button [routerLink]="loginLink(res)">
+                <mat-icon svgIcon="login" aria-hidden="true" />
+                Se connecter
+              </a>
+            </p>
+          } @else if (!token()) {
+            <p class="error-text" role="alert">
+              Ce lien est incomplet. Ouvrez le lien reçu par e-mail, ou demandez-en un nouveau depuis « Identifiants oubliés ? ».
+            </p>
+          } @else {
+            <p>Choisissez votre nouveau mot de passe ({{ min }} caractères au moins).</p>
+            <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+              <app-password-field
+                [control]="form.controls.password"
+                label="Nouveau mot de passe"
+                autocomplete="new-password"
+                [hint]="min + ' caractères au moins'"
+                [errors]="newErrors"
+              />
+              <app-password-field
+                [control]="form.controls.confirm"
+                label="Confirmer le mot de passe"
+                autocomplete="new-password"
+                [errors]="confirmErrors"
+              />
+              <p class="error-text" aria-live="assertive">{{ error() }}</p>
+              <div class="actions">
+                <button mat-flat-button type="submit" [disabled]="submitting()">
+                  <mat-icon svgIcon="save" aria-hidden="true" />
+                  ENREGISTRER
+                </button>
+              </div>
+            </form>
+          }
+        </mat-card-content>
+      </mat-card>
+    </main>
+  `,
+  styles: `
+    .narrow-card {
+      max-width: 520px;
+      margin: 32px auto;
+    }
+    .actions button,
+    a[mat-flat-button] {
+      min-height: 44px;
+    }
+  `,
+})
+export class ResetPassword {
+  private readonly auth = inject(AuthService);
+
+  /** From the query string. */
+  readonly token = input<string>();
+
+  protected readonly min = LIMITS.password.min;
+  protected readonly newErrors = NEW_PASSWORD_ERRORS;
+  protected readonly confirmErrors = CONFIRM_PASSWORD_ERRORS;
+  protected readonly form = newPasswordForm();
+  protected readonly submitting = signal(false);
+  protected readonly error = signal('');
+  protected readonly done = signal<ResetPasswordResponse | null>(null);
+  protected readonly loginLink = loginLinkAfterReset;
+
+  protected submit(): void {
+    const token = this.token();
+    if (!token) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set('');
+    this.auth.reset(token, this.form.controls.password.value).subscribe({
+      next: (res) => {
+        this.submitting.set(false);
+        this.done.set(res);
+      },
+      error: (err: unknown) => {
+        this.submitting.set(false);
+        this.error.set(apiErrorMessage(err));
+      },
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink } from '@angular/router';
+import { EMAIL_PATTERN, LIMITS } from '@pointage/contracts';
+import { apiErrorMessage } from '../core/api-error';
+import { AuthService } from '../core/auth';
+
+/** "Identifiants oubliés ?" of the back office: asks the API to e-mail a reset link. */
+@Component({
+  selector: 'app-forgot-password',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatToolbarModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatIconModule,
+  ],
+  template: `
+    <header>
+      <mat-toolbar class="area-toolbar">{{ heading() }}</mat-toolbar>
+    </header>
+    <main class="page">
+      <mat-card appearance="outlined" class="narrow-card">
+        <mat-card-content>
+          <h1>IDENTIFIANTS OUBLIÉS ?</h1>
+          <div role="status">
+            @if (sent()) {
+              <p class="success-text">{{ sent() }}</p>
+            }
+          </div>
+          @if (!sent()) {
+            <p>Saisissez l'adresse e-mail de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
+            <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+              <mat-form-field appearance="outline" class="full">
+                <mat-label>Votre email</mat-label>
+                <input
+                  matInput
+                  type="email"
+                  formControlName="email"
+                  autocomplete="email"
+                  inputmode="email"
+                  autocapitalize="off"
+                  spellcheck="false"
+                  [maxlength]="maxEmail"
+                />
+                <mat-error>{{
+                  form.controls.email.hasError('required') ? 'Saisissez votre adresse e-mail.' : 'Cette adresse e-mail n’est pas valide.'
+                }}</mat-error>
+              </mat-form-field>
+              <p class="error-text" aria-live="assertive">{{ error() }}</p>
+              <div class="actions">
+                <button mat-flat-button type="submit" [disabled]="submitting()">Envoyer</button>
+              </div>
+            </form>
+          }
+          <p><a [routerLink]="loginPath()">Retour à la connexion</a></p>
+        </mat-card-content>
+      </mat-card>
+    </main>
+  `,
+  styles: `
+    .narrow-card {
+      max-width: 520px;
+      margin: 32px auto;
+    }
+    .full {
+      width: 100%;
+    }
+    .actions button {
+      min-height: 44px;
+    }
+    a {
+      display: inline-block;
+      min-height: 44px;
+      line-height: 44px;
+    }
+  `,
+})
+export class ForgotPassword {
+  private readonly auth = inject(AuthService);
+
+  /** From the route data. */
+  readonly heading = input('PANNEAU DE CONTRÔLE');
+  readonly loginPath = input('/admin/connexion');
+
+  protected readonly maxEmail = LIMITS.email;
+  protected readonly form = new FormGroup({
+    email: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(LIMITS.email), Validators.pattern(EMAIL_PATTERN)],
+    }),
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal('');
+  protected readonly sent = signal('');
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set('');
+    this.auth.forgot(this.form.controls.email.value).subscribe({
+      next: (res) => {
+        this.submitting.set(false);
+        this.sent.set(res.message);
+      },
+      error: (err: unknown) => {
+        this.submitting.set(false);
+        this.error.set(apiErrorMessage(err));
+      },
+    });
+  }
+}

@@ -1,0 +1,311 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { Router } from '@angular/router';
+import {
+  AdminAccountSummary,
+  AdminCredentialsResponse,
+  StructureSummary,
+  SUPER_ADMIN_ROUTES,
+  UpdateStructureRequest,
+} from '@pointage/contracts';
+import { filter, switchMap } from 'rxjs';
+import { apiErrorMessage } from '../core/api-error';
+import { AuthService } from '../core/auth';
+import { confirmAction } from '../shared/confirm-dialog';
+import { showCredentials } from '../shared/credentials-dialog';
+import { CreateAdminDialog } from './create-admin-dialog';
+import { StructureDialog, StructureDialogData } from './structure-dialog';
+
+/** The structures (social centres) of the installation and their admin accounts. */
+@Component({
+  selector: 'app-structures',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatTableModule, MatButtonModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatTooltipModule],
+  template: `
+    <div class="heading">
+      <h1>STRUCTURES</h1>
+      <button mat-flat-button type="button" (click)="create()">
+        <mat-icon svgIcon="add" aria-hidden="true" />
+        Nouvelle structure
+      </button>
+    </div>
+
+    <div class="table-wrap">
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Chargement des structures" />
+      }
+      <table mat-table [dataSource]="structures()" aria-label="Structures">
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef scope="col">Nom</th>
+          <td mat-cell *matCellDef="let s">{{ s.name }}</td>
+        </ng-container>
+        <ng-container matColumnDef="kiosk">
+          <th mat-header-cell *matHeaderCellDef scope="col">Adresse de borne</th>
+          <td mat-cell *matCellDef="let s">
+            <a [href]="'/k/' + s.slug" target="_blank" rel="noopener"
+              >/k/{{ s.slug }}<span class="visually-hidden"> (nouvel onglet)</span></a
+            >
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="timeZone">
+          <th mat-header-cell *matHeaderCellDef scope="col">Fuseau</th>
+          <td mat-cell *matCellDef="let s">{{ s.timeZone }}</td>
+        </ng-container>
+        <ng-container matColumnDef="active">
+          <th mat-header-cell *matHeaderCellDef scope="col">Active</th>
+          <td mat-cell *matCellDef="let s">
+            <span class="state" [class.inactive]="!s.active">
+              <mat-icon [svgIcon]="s.active ? 'check_circle' : 'cancel'" aria-hidden="true" />
+              {{ s.active ? 'Oui' : 'Non' }}
+            </span>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="admins">
+          <th mat-header-cell *matHeaderCellDef scope="col">Administrateurs</th>
+          <td mat-cell *matCellDef="let s">
+            @for (admin of s.admins; track admin.id) {
+              <div class="admin">
+                <span [class.inactive]="!admin.active">{{ admin.email }}</span>
+                <button
+                  mat-icon-button
+                  type="button"
+                  (click)="resetPassword(s, admin)"
+                  [attr.aria-label]="'Réinitialiser le mot de passe de ' + admin.email"
+                  matTooltip="Réinitialiser le mot de passe"
+                >
+                  <mat-icon svgIcon="key" />
+                </button>
+              </div>
+            } @empty {
+              <span class="none">Aucun</span>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
+          <td mat-cell *matCellDef="let s">
+            <button mat-icon-button type="button" [matMenuTriggerFor]="menu" [attr.aria-label]="'Actions pour ' + s.name">
+              <mat-icon svgIcon="more_vert" />
+            </button>
+            <mat-menu #menu="matMenu">
+              <button mat-menu-item type="button" (click)="rename(s)">
+                <mat-icon svgIcon="edit" aria-hidden="true" />
+                <span>Renommer</span>
+              </button>
+              <button mat-menu-item type="button" (click)="toggleActive(s)">
+                <mat-icon [svgIcon]="s.active ? 'archive' : 'unarchive'" aria-hidden="true" />
+                <span>{{ s.active ? 'Désactiver' : 'Activer' }}</span>
+              </button>
+              <button mat-menu-item type="button" (click)="createAdmin(s)">
+                <mat-icon svgIcon="person_add" aria-hidden="true" />
+                <span>Créer l'administrateur</span>
+              </button>
+              <button mat-menu-item type="button" (click)="actAs(s)">
+                <mat-icon svgIcon="supervisor_account" aria-hidden="true" />
+                <span>Agir en tant qu'administrateur</span>
+              </button>
+            </mat-menu>
+          </td>
+        </ng-container>
+
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr class="mat-row" *matNoDataRow>
+          <td class="mat-cell no-data" [attr.colspan]="columns.length" [class.error-text]="error()">
+            {{ loading() ? 'Chargement…' : (error() ?? 'Aucune structure : créez la première.') }}
+          </td>
+        </tr>
+      </table>
+    </div>
+    <p class="visually-hidden" aria-live="polite">{{ error() ?? '' }}</p>
+  `,
+  styles: `
+    .heading {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px 16px;
+    }
+    .heading button {
+      min-height: 44px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      position: relative;
+    }
+    mat-progress-bar {
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+    }
+    table {
+      width: 100%;
+    }
+    .admin {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      word-break: break-all;
+    }
+    .state {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      color: #1b5e20;
+    }
+    .inactive,
+    .none {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .no-data {
+      padding: 16px;
+      text-align: center;
+    }
+  `,
+})
+export class Structures {
+  private readonly http = inject(HttpClient);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  protected readonly columns = ['name', 'kiosk', 'timeZone', 'active', 'admins', 'actions'];
+  protected readonly structures = signal<StructureSummary[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<string | null>(null);
+
+  constructor() {
+    this.load();
+  }
+
+  private load(): void {
+    this.loading.set(true);
+    this.http.get<StructureSummary[]>(SUPER_ADMIN_ROUTES.structures).subscribe({
+      next: (list) => {
+        this.structures.set(list);
+        this.loading.set(false);
+      },
+      error: (err: unknown) => {
+        this.error.set(apiErrorMessage(err));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  private upsert(structure: StructureSummary): void {
+    this.structures.update((list) =>
+      list.some((s) => s.id === structure.id) ? list.map((s) => (s.id === structure.id ? structure : s)) : [...list, structure],
+    );
+  }
+
+  private notify(message: string): void {
+    this.snackBar.open(message, 'Fermer', { duration: 5000 });
+  }
+
+  protected create(): void {
+    this.openStructureDialog({ structure: null }, 'Structure créée.');
+  }
+
+  protected rename(structure: StructureSummary): void {
+    this.openStructureDialog({ structure }, 'Structure renommée.');
+  }
+
+  private openStructureDialog(data: StructureDialogData, done: string): void {
+    this.dialog
+      .open<StructureDialog, StructureDialogData, StructureSummary>(StructureDialog, { data, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((structure) => {
+        if (!structure) return;
+        this.upsert(structure);
+        this.notify(done);
+      });
+  }
+
+  protected toggleActive(structure: StructureSummary): void {
+    const activate = !structure.active;
+    confirmAction(this.dialog, {
+      title: activate ? 'Activer la structure' : 'Désactiver la structure',
+      message: activate
+        ? `Activer « ${structure.name} » ? Sa borne et son panneau de contrôle seront de nouveau accessibles.`
+        : `Désactiver « ${structure.name} » ? Sa borne et son panneau de contrôle ne seront plus accessibles ; ses données sont conservées.`,
+      confirmLabel: activate ? 'Activer' : 'Désactiver',
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() =>
+          this.http.patch<StructureSummary>(SUPER_ADMIN_ROUTES.structure(structure.id), {
+            active: activate,
+          } satisfies UpdateStructureRequest),
+        ),
+      )
+      .subscribe({
+        next: (updated) => {
+          this.upsert(updated);
+          this.notify(activate ? 'Structure activée.' : 'Structure désactivée.');
+        },
+        error: (err: unknown) => this.notify(apiErrorMessage(err)),
+      });
+  }
+
+  protected createAdmin(structure: StructureSummary): void {
+    this.dialog
+      .open<CreateAdminDialog, StructureSummary, AdminCredentialsResponse>(CreateAdminDialog, {
+        data: structure,
+        width: '560px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((res) => {
+        if (!res) return;
+        this.upsertAdmin(structure.id, res.account);
+        showCredentials(this.dialog, { title: 'Administrateur créé', login: res.account.email, password: res.password });
+      });
+  }
+
+  private upsertAdmin(structureId: number, account: AdminAccountSummary): void {
+    this.structures.update((list) =>
+      list.map((s) => {
+        if (s.id !== structureId) return s;
+        const known = s.admins.some((a) => a.id === account.id);
+        return { ...s, admins: known ? s.admins.map((a) => (a.id === account.id ? account : a)) : [...s.admins, account] };
+      }),
+    );
+  }
+
+  protected resetPassword(structure: StructureSummary, admin: AdminAccountSummary): void {
+    confirmAction(this.dialog, {
+      title: 'Réinitialiser le mot de passe',
+      message: `Générer un nouveau mot de passe pour ${admin.email} (${structure.name}) ? L'ancien ne fonctionnera plus.`,
+      confirmLabel: 'Réinitialiser',
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.http.post<AdminCredentialsResponse>(SUPER_ADMIN_ROUTES.resetAdminPassword(admin.id), {})),
+      )
+      .subscribe({
+        next: (res) => {
+          this.upsertAdmin(structure.id, res.account);
+          showCredentials(this.dialog, { title: 'Nouveau mot de passe', login: res.account.email, password: res.password });
+        },
+        error: (err: unknown) => this.notify(apiErrorMessage(err)),
+      });
+  }
+
+  protected actAs(structure: StructureSummary): void {
+    this.auth.actAsAdmin(structure.id).subscribe({
+      next: () => void this.router.navigateByUrl('/admin'),
+      error: (err: unknown) => this.notify(apiErrorMessage(err)),
+    });
+  }
+}
