@@ -21,6 +21,7 @@ const SEGMENTS: Record<string, string> = {
   families: 'family',
   members: 'member',
   'funder-logos': 'funderLogo',
+  attendance: 'attendance',
 };
 
 /** Named parameters -> kind of id. */
@@ -68,6 +69,12 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'PATCH /api/members/:id': (ids) => ({ firstName: 'Renommé', cityId: ids['cityItem'], statsChange: 'correction' }),
   'POST /api/family/members': (ids) => memberOf(ids),
   'PATCH /api/family/members/:id': (ids) => ({ firstName: 'Renommé', cityId: ids['cityItem'] }),
+  // Slots and attendance.
+  'POST /api/slots/generate': () => ({ from: '2031-01-06', weekdays: [1], ranges: [{ start: '09:00', end: '10:00' }] }),
+  'POST /api/slots/delete': () => ({ from: '2031-01-06', weekdays: [1] }),
+  'POST /api/family/attendance': (ids) => ({ key: `wall-${Math.random().toString(36).slice(2)}`, memberIds: [ids['member']] }),
+  'POST /api/attendance/retro': (ids) => ({ slotId: ids['slot'], memberIds: [ids['member']] }),
+  'POST /api/attendance/:id/remove': () => ({ reason: 'Essai du mur' }),
 };
 
 function memberOf(ids: WallIds): object {
@@ -95,7 +102,15 @@ export async function buildWallData(t: TestApp, s: StructureFixture, marker: str
     { email, password: WALL_FAMILY_PASSWORD },
   );
   await t.http().put('/api/settings/welcome').set(bearer(s.adminToken)).send({ message: `${marker} bienvenue` });
+  // A past slot with one attendance (back in time).
+  await t.http().post('/api/slots/generate').set(bearer(s.adminToken)).send({ from: '2025-01-07', weekdays: [2], ranges: [{ start: '09:00', end: '12:00' }] });
+  const day = (await t.http().get('/api/attendance/day?date=2025-01-07').set(bearer(s.adminToken))).body;
+  const slot = day.slots[0].id as number;
+  await t.http().post('/api/attendance/retro').set(bearer(s.adminToken)).send({ slotId: slot, memberIds: [family.members[0].id] });
+  const attendance = (await t.http().get('/api/attendance/day?date=2025-01-07').set(bearer(s.adminToken))).body.slots[0].attendance[0].id as number;
   return {
+    slot,
+    attendance,
     structure: s.structure.id,
     account: s.adminAccountId,
     familyLogin: email,

@@ -8,3 +8,4 @@ export * from './lib/reference';
 export * from './lib/avatars';
 export * from './lib/families';
 export * from './lib/settings';
+export * from './lib/slots';

@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } 
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AccessGuard } from '../common/access.guard';
+import { ClockModule } from '../common/clock';
 import { AllExceptionsFilter } from '../common/http-exception.filter';
 import { RequestContextMiddleware } from '../common/request-context.middleware';
 import { AppConfig } from '../config/config';
@@ -9,6 +10,8 @@ import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
 import { SettingsModule } from '../settings/settings.module';
+import { SlotsModule } from '../slots/slots.module';
+import { AttendanceModule } from '../attendance/attendance.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { FamiliesModule } from '../families/families.module';
@@ -24,6 +27,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
+        ClockModule,
         MailModule,
         TenancyModule,
         AuditModule,
@@ -31,6 +35,8 @@ export class AppModule implements NestModule {
         HealthModule,
         SettingsModule,
         FamiliesModule,
+        SlotsModule,
+        AttendanceModule,
         SetupModule,
       ],
       providers: [

@@ -27,6 +27,8 @@ export interface AppConfig {
   chromiumPath: string | null;
   trustProxy: boolean;
   logRequests: boolean;
+  /** Fault injection for tests only (NODE_ENV=test); always off otherwise. */
+  testHooks: { pauseInValidationMs: number };
 }
 
 export interface SqliteDbConfig {
@@ -180,6 +182,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     chromiumPath: str(env, 'CHROMIUM_PATH') ?? null,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     logRequests: bool(env, 'LOG_REQUESTS', nodeEnv !== 'test'),
+    testHooks: {
+      // Lets the crash test kill the server while a validation's transaction is open.
+      pauseInValidationMs: nodeEnv === 'test' ? Math.max(0, Number(str(env, 'POINTAGE_TEST_PAUSE_IN_VALIDATION_MS') ?? 0) || 0) : 0,
+    },
   };
 }
 

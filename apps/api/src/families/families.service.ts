@@ -16,6 +16,7 @@ import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Account, familyRealm } from '../auth/entities/account.entity';
 import { PasswordResetToken } from '../auth/entities/password-reset-token.entity';
 import { assertPasswordAcceptable, generatePassword, hashPassword } from '../auth/passwords';
+import { Clock } from '../common/clock';
 import { Database } from '../database/database.service';
 import { RefItem } from '../settings/entities/ref-item.entity';
 import { Slot } from '../slots/entities/slot.entity';
@@ -65,6 +66,7 @@ export class FamiliesService {
     private readonly tenancy: Tenancy,
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   private async timeZone(em: EntityManager, structureId: number): Promise<string> {
@@ -248,8 +250,8 @@ export class FamiliesService {
   /** Validates and inserts a member; its own login (adults only) if asked. */
   private async insertMember(tx: TenantTransaction, family: Family, write: MemberWrite, timeZone: string, loginHash: string | null): Promise<Member> {
     const { input } = write;
-    checkBirthDate(input.birthDate, timeZone);
-    if (write.registeredOn) checkRegistrationDate(write.registeredOn, timeZone);
+    checkBirthDate(input.birthDate, timeZone, this.clock.now());
+    if (write.registeredOn) checkRegistrationDate(write.registeredOn, timeZone, this.clock.now());
     const refs = await checkReferences(tx.repo(RefItem), input);
     const now = new Date();
     const member = await tx.repo(Member).insert({
@@ -264,7 +266,7 @@ export class FamiliesService {
       minimaId: input.minimaId,
       qfId: input.qfId,
       avatar: input.avatar ?? null,
-      registeredOn: write.registeredOn ?? zonedParts(now, timeZone).date,
+      registeredOn: write.registeredOn ?? zonedParts(this.clock.now(), timeZone).date,
       archived: false,
       createdAt: now,
       updatedAt: now,
@@ -382,7 +384,7 @@ export class FamiliesService {
       await attendance.update({ memberId }, changed);
       return;
     }
-    const today = zonedParts(new Date(), timeZone).date;
+    const today = zonedParts(this.clock.now(), timeZone).date;
     const slotIds = (await tx.repo(Slot).find({ where: { date: MoreThanOrEqual(today) }, select: { id: true } })).map((s) => s.id);
     if (slotIds.length) await attendance.update({ memberId, slotId: In(slotIds) }, changed);
   }
@@ -498,9 +500,9 @@ export class FamiliesService {
         const family = await this.mutableFamily(tx, member.familyId);
         if (familyId !== undefined && member.archived) throw new NotFoundException(MEMBER_NOT_FOUND);
         const timeZone = await this.timeZone(tx.em, tx.structureId);
-        if (dto.birthDate !== undefined) checkBirthDate(dto.birthDate, timeZone);
+        if (dto.birthDate !== undefined) checkBirthDate(dto.birthDate, timeZone, this.clock.now());
         const registeredOn = 'registeredOn' in dto ? dto.registeredOn : undefined;
-        if (registeredOn !== undefined) checkRegistrationDate(registeredOn, timeZone);
+        if (registeredOn !== undefined) checkRegistrationDate(registeredOn, timeZone, this.clock.now());
         const stats: Partial<Record<StatField, number>> = {};
         for (const f of STAT_FIELDS) if (dto[f] !== undefined) stats[f] = dto[f];
         const refs = await checkReferences(tx.repo(RefItem), stats, member);

@@ -79,6 +79,21 @@ export class ScopedRepository<T extends StructureOwned> {
     return this.em.save(this.target, entity);
   }
 
+  /**
+   * Inserts many rows of the caller's structure in multi-row statements.
+   * `ignoreDuplicates` skips rows that a unique index already holds
+   * (INSERT OR IGNORE on SQLite, INSERT IGNORE on MariaDB).
+   */
+  async insertMany(rows: Omit<DeepPartial<T>, 'structureId' | 'id'>[], options: { ignoreDuplicates?: boolean; chunk?: number } = {}): Promise<void> {
+    const size = options.chunk ?? 500;
+    for (let i = 0; i < rows.length; i += size) {
+      const values = rows.slice(i, i + size).map((r) => ({ ...r, structureId: this.structureId })) as never[];
+      const qb = this.em.createQueryBuilder().insert().into(this.target).values(values).updateEntity(false);
+      if (options.ignoreDuplicates) qb.orIgnore();
+      await qb.execute();
+    }
+  }
+
   /** Saves a record previously loaded through this structure's scope. */
   save(entity: T): Promise<T> {
     if (entity.structureId !== this.structureId) {

@@ -60,6 +60,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'member.archived': 'Membre archivé',
   'member.unarchived': 'Membre désarchivé',
   'member.deleted': 'Membre supprimé',
+  'slots.generated': 'Créneaux générés',
+  'slots.deleted': 'Créneaux supprimés',
+  'attendance.validated': 'Présences validées',
+  'attendance.retro': 'Présences saisies après coup',
+  'attendance.removed': 'Présence supprimée',
+  'attendance.counter_reset': 'Compteur remis à zéro',
 };
 
 export const AUDIT_ROUTES = {

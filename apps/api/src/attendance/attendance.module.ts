@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
+
+@Module({ imports: [SettingsModule], controllers: [AttendanceController], providers: [AttendanceService] })
+export class AttendanceModule {}

@@ -1,0 +1,423 @@
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
+import {
+  ActingResponse,
+  ATTENDANCE_THANKS,
+  AttendanceRow,
+  AttendanceSheet,
+  CounterInfo,
+  DayAttendance,
+  KioskStatus,
+  RetroAttendanceResponse,
+  ValidateAttendanceResponse,
+} from '@pointage/contracts';
+import { chooseSlot, formatHm, zonedParts, zonedToInstant } from '@pointage/domain';
+import { randomUUID } from 'node:crypto';
+import { In, LessThan } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Account } from '../auth/entities/account.entity';
+import { TokenService } from '../auth/token.service';
+import { Database } from '../database/database.service';
+import { Family } from '../families/entities/family.entity';
+import { Member } from '../families/entities/member.entity';
+import { Clock } from '../common/clock';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { Uploads } from '../settings/uploads';
+import { StructureSettingsService } from '../settings/structure-settings.service';
+import { Slot } from '../slots/entities/slot.entity';
+import { minutesOf, toSlotDto } from '../slots/slots.service';
+import { Structure } from '../tenancy/entities/structure.entity';
+import { isUniqueViolation } from '../tenancy/structures.service';
+import { ScopedRepository } from '../tenancy/scoped-repository';
+import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
+import { TenantContext } from '../tenancy/tenant-context';
+import { Attendance } from './entities/attendance.entity';
+import { KioskValidation } from './entities/kiosk-validation.entity';
+
+export const KIOSK_CLOSED = "La ludothèque est fermée : aucun créneau n'est ouvert ou à venir aujourd'hui.";
+const KEY_RETENTION_MS = 3 * 24 * 3600_000;
+
+/** Another transaction recorded the same member in the same slot first: try again. */
+class ConcurrentCheckIn extends Error {}
+
+function isForeignKeyViolation(e: unknown): boolean {
+  const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
+  return code.startsWith('ER_NO_REFERENCED_ROW') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+type Snapshot = Pick<Attendance, 'sexId' | 'cityId' | 'statusId' | 'minimaId' | 'qfId'>;
+
+function snapshotOf(m: Member): Snapshot {
+  return { sexId: m.sexId, cityId: m.cityId, statusId: m.statusId, minimaId: m.minimaId, qfId: m.qfId };
+}
+
+/**
+ * Attendance: the kiosk (status, sheet, idempotent validation, counter), acting
+ * for a family, and back-in-time entries. Nothing a family validated is lost:
+ * each validation is one transaction, keyed by the client, with a unique
+ * (member, slot) index underneath.
+ */
+@Injectable()
+export class AttendanceService implements OnModuleDestroy {
+  private readonly logger = new Logger(AttendanceService.name);
+  private readonly purge: NodeJS.Timeout;
+
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly context: TenantContext,
+    private readonly db: Database,
+    private readonly audit: AuditService,
+    private readonly tokens: TokenService,
+    private readonly settings: StructureSettingsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    // Idempotency keys are only needed while a kiosk may retry: drop old ones hourly.
+    this.purge = setInterval(
+      () => void this.purgeKeys().catch((e) => this.logger.warn(`Key purge failed: ${(e as Error).message}`)),
+      3600_000,
+    );
+    this.purge.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.purge);
+  }
+
+  private async purgeKeys(): Promise<void> {
+    const cutoff = new Date(Date.now() - KEY_RETENTION_MS);
+    for (const { id } of await this.db.manager.find(Structure, { select: { id: true } })) {
+      await this.tenancy.systemTransaction(id, (tx) => tx.repo(KioskValidation).delete({ createdAt: LessThan(cutoff) }));
+    }
+  }
+
+  private async structure(id: number): Promise<Structure> {
+    return this.db.manager.findOneByOrFail(Structure, { id });
+  }
+
+  /** The slot check-ins go to now in this structure, and whether it has started. */
+  private async slotNow(
+    slots: ScopedRepository<Slot>,
+    timeZone: string,
+    now = this.clock.now(),
+  ): Promise<{ slot: Slot; current: boolean; today: string; minutes: number } | null> {
+    const { date: today, minutes } = zonedParts(now, timeZone);
+    const todays = await slots.find({ where: { date: today } });
+    const chosen = chooseSlot(
+      todays.map((s) => ({ ...s, start: s.startMinute, end: s.endMinute })),
+      minutes,
+    );
+    return chosen ? { slot: chosen.slot as unknown as Slot, current: chosen.current, today, minutes } : null;
+  }
+
+  /** People marked present in today's slots since the last reset (computed, so it survives restarts). */
+  private async counter(attendance: ScopedRepository<Attendance>, today: string, resetAt: Date | null): Promise<number> {
+    const row = await attendance
+      .query('a', (qb) => {
+        qb.innerJoin('a.slot', 's').select('COUNT(DISTINCT a.member_id)', 'n').where('s.date = :today', { today });
+        if (resetAt) qb.andWhere('a.createdAt >= :resetAt', { resetAt });
+        return qb;
+      })
+      .getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
+  }
+
+  // ---------------------------------------------------------------- kiosk
+
+  async kioskStatus(slug: string): Promise<KioskStatus> {
+    const s = await this.settings.activeStructureBySlug(slug);
+    const now = this.clock.now();
+    const chosen = await this.slotNow(this.tenancy.publicRepo(s.id, Slot), s.timeZone, now);
+    const { date: today, minutes } = zonedParts(now, s.timeZone);
+    return {
+      structure: {
+        name: s.name,
+        slug: s.slug,
+        welcomeMessage: s.welcomeMessage ?? '',
+        logoUrl: s.logoFile ? Uploads.publicUrl(s.logoFile) : null,
+        timeZone: s.timeZone,
+      },
+      today,
+      now: formatHm(minutes),
+      slot: chosen
+        ? { id: chosen.slot.id, start: formatHm(chosen.slot.startMinute), end: formatHm(chosen.slot.endMinute), current: chosen.current }
+        : null,
+      closed: chosen === null,
+      counter: await this.counter(this.tenancy.publicRepo(s.id, Attendance), today, s.counterResetAt),
+    };
+  }
+
+  async sheet(): Promise<AttendanceSheet> {
+    const p = this.context.principal();
+    const familyId = p.familyId as number;
+    const structure = await this.structure(this.tenancy.structureId());
+    const family = await this.tenancy.repo(Family).get(familyId, 'Famille introuvable.');
+    const members = await this.tenancy.repo(Member).find({ where: { familyId, archived: false }, order: { id: 'ASC' } });
+    const chosen = await this.slotNow(this.tenancy.repo(Slot), structure.timeZone);
+    const present = new Set<number>();
+    if (chosen && members.length) {
+      const rows = await this.tenancy
+        .repo(Attendance)
+        .find({
+          where: { slotId: chosen.slot.id, memberId: In(members.map((m) => m.id)) },
+          select: { memberId: true, id: true, structureId: true },
+        });
+      for (const r of rows) present.add(r.memberId);
+    }
+    return {
+      familyId,
+      familyName: family.name,
+      slot: chosen
+        ? { id: chosen.slot.id, date: chosen.slot.date, start: formatHm(chosen.slot.startMinute), end: formatHm(chosen.slot.endMinute) }
+        : null,
+      members: members.map((m) => ({
+        id: m.id,
+        firstName: m.firstName,
+        lastName: m.lastName,
+        avatar: m.avatar,
+        present: present.has(m.id),
+      })),
+    };
+  }
+
+  /**
+   * VALIDER at the kiosk. The first statement claims the client's key; a
+   * concurrent or retried request with the same key waits for (MariaDB) or
+   * follows (SQLite queue) the first one and gets its stored answer.
+   */
+  async validate(key: string, memberIds: number[]): Promise<ValidateAttendanceResponse> {
+    const p = this.context.principal();
+    const familyId = p.familyId as number;
+    const ids = [...new Set(memberIds)].sort((a, b) => a - b);
+    const claim = randomUUID();
+    const structure = await this.structure(this.tenancy.structureId());
+    return this.retryConcurrent(() =>
+      this.tenancy.transaction(async (tx) => {
+        const now = this.clock.now();
+        await tx.repo(KioskValidation).insertMany([{ key, claim, familyId, result: null, createdAt: now }], { ignoreDuplicates: true });
+        const held = await tx.repo(KioskValidation).findOneBy({ key });
+        if (!held || held.familyId !== familyId) throw new ConflictException('Cette validation a déjà été utilisée : recommencez.');
+        if (held.claim !== claim) {
+          if (!held.result) throw new ConflictException('Validation déjà en cours : patientez un instant.');
+          return JSON.parse(held.result) as ValidateAttendanceResponse;
+        }
+
+        const chosen = await this.slotNow(tx.repo(Slot), structure.timeZone, now);
+        if (!chosen) throw new ConflictException(KIOSK_CLOSED);
+        const result = await this.record(tx, chosen.slot, ids, {
+          familyId,
+          arrivedAt: now,
+          source: p.acting ? 'acting' : 'kiosk',
+          recordedBy: p.accountId,
+        });
+        const response: ValidateAttendanceResponse = {
+          ...result,
+          slot: {
+            id: chosen.slot.id,
+            date: chosen.slot.date,
+            start: formatHm(chosen.slot.startMinute),
+            end: formatHm(chosen.slot.endMinute),
+          },
+          message: ATTENDANCE_THANKS,
+        };
+        if (this.config.testHooks.pauseInValidationMs) await new Promise((r) => setTimeout(r, this.config.testHooks.pauseInValidationMs));
+      await tx.repo(KioskValidation).update({ id: held.id }, { result: JSON.stringify(response) });
+        if (p.acting) {
+          await this.audit.record(tx.em, {
+            action: 'attendance.validated',
+            targetType: 'family',
+            targetId: familyId,
+            details: { slotId: chosen.slot.id, members: ids, recorded: result.recorded },
+          });
+        }
+        return response;
+      }),
+    );
+  }
+
+  /**
+   * Records attendance of members in a slot, with the snapshot of their
+   * statistical attributes. Members already present are counted, not
+   * duplicated. Plain INSERTs on purpose: MariaDB's INSERT IGNORE would turn a
+   * foreign-key failure (the slot deleted meanwhile) into a silent no-op, i.e.
+   * a lost check-in; here it fails the transaction instead.
+   */
+  private async record(
+    tx: TenantTransaction,
+    slot: Slot,
+    memberIds: number[],
+    how: { familyId?: number; arrivedAt: Date; source: Attendance['source']; recordedBy: number; includeArchived?: boolean },
+  ): Promise<{ recorded: number; alreadyPresent: number }> {
+    if (memberIds.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
+    const where = how.familyId !== undefined ? { id: In(memberIds), familyId: how.familyId } : { id: In(memberIds) };
+    const members = await tx.repo(Member).findBy(where);
+    if (members.length !== memberIds.length) throw new NotFoundException('Membre introuvable.');
+    if (!how.includeArchived && members.some((m) => m.archived))
+      throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
+    const attendance = tx.repo(Attendance);
+    const present = new Set(
+      (
+        await attendance.find({
+          where: { slotId: slot.id, memberId: In(memberIds) },
+          select: { id: true, memberId: true, structureId: true },
+        })
+      ).map((a) => a.memberId),
+    );
+    const missing = members.filter((m) => !present.has(m.id));
+    try {
+      await attendance.insertMany(
+        missing.map((m) => ({
+          slotId: slot.id,
+          memberId: m.id,
+          familyId: m.familyId,
+          arrivedAt: how.arrivedAt,
+          ...snapshotOf(m),
+          source: how.source,
+          recordedBy: how.recordedBy,
+          createdAt: this.clock.now(),
+        })),
+      );
+    } catch (e) {
+      if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
+      if (isUniqueViolation(e)) throw new ConcurrentCheckIn();
+      throw e;
+    }
+    return { recorded: missing.length, alreadyPresent: memberIds.length - missing.length };
+  }
+
+  /** Runs a check-in transaction again when another one recorded the same member meanwhile. */
+  private async retryConcurrent<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (e) {
+        if (e instanceof ConcurrentCheckIn && attempt < 5) continue;
+        throw e;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- back office
+
+  async counterInfo(): Promise<CounterInfo> {
+    const s = await this.structure(this.tenancy.structureId());
+    const today = zonedParts(this.clock.now(), s.timeZone).date;
+    return {
+      counter: await this.counter(this.tenancy.repo(Attendance), today, s.counterResetAt),
+      resetAt: s.counterResetAt?.toISOString() ?? null,
+      kioskPath: `/k/${s.slug}`,
+    };
+  }
+
+  /** The counter starts again from zero; no attendance is deleted. */
+  async resetCounter(): Promise<CounterInfo> {
+    const id = this.tenancy.structureId();
+    await this.db.transaction(async (em) => {
+      await em.update(Structure, { id }, { counterResetAt: this.clock.now() });
+      await this.audit.record(em, { action: 'attendance.counter_reset', targetType: 'structure', targetId: id });
+    });
+    return this.counterInfo();
+  }
+
+  /** A family token for an admin at the desk (a child came without its parents' password). */
+  async actForFamily(familyId: number): Promise<ActingResponse> {
+    const p = this.context.principal();
+    const family = await this.tenancy.repo(Family).get(familyId, 'Famille introuvable.');
+    if (family.archived || family.anonymisedAt) throw new ConflictException('Cette famille est archivée : désarchivez-la pour la pointer.');
+    const account = await this.db.manager.findOneByOrFail(Account, { id: p.accountId });
+    await this.audit.recordAlone({ action: 'acting.start', targetType: 'family', targetId: familyId, details: { as: 'family' } });
+    return this.tokens.issue(
+      {
+        accountId: account.id,
+        accountRole: account.role,
+        login: account.email,
+        displayName: account.displayName,
+        role: 'family',
+        structureId: p.structureId,
+        structureName: p.structureName,
+        familyId,
+        acting: true,
+        actingAs: `famille ${family.name}`,
+      },
+      account.tokenVersion,
+    );
+  }
+
+  async day(date: string): Promise<DayAttendance> {
+    const s = await this.structure(this.tenancy.structureId());
+    const slots = await this.tenancy.repo(Slot).find({ where: { date }, order: { startMinute: 'ASC' } });
+    const rows = slots.length
+      ? await this.tenancy.repo(Attendance).find({
+          where: { slotId: In(slots.map((x) => x.id)) },
+          relations: { member: true, family: true },
+          order: { arrivedAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const toRow = (a: Attendance): AttendanceRow => ({
+      id: a.id,
+      slotId: a.slotId,
+      memberId: a.memberId,
+      familyId: a.familyId,
+      familyName: a.family?.name ?? '',
+      lastName: a.member?.lastName ?? '',
+      firstName: a.member?.firstName ?? '',
+      arrivedAt: a.arrivedAt.toISOString(),
+      arrival: formatHm(zonedParts(a.arrivedAt, s.timeZone).minutes),
+      source: a.source,
+    });
+    return {
+      date,
+      slots: slots.map((slot) => {
+        const attendance = rows.filter((r) => r.slotId === slot.id).map(toRow);
+        return { ...toSlotDto(slot, attendance.length), attendance };
+      }),
+    };
+  }
+
+  /** Back in time: attendance for a slot that has started; arrival defaults to the slot's start. */
+  async retro(slotId: number, memberIds: number[], arrivalTime?: string): Promise<RetroAttendanceResponse> {
+    const p = this.context.principal();
+    const s = await this.structure(this.tenancy.structureId());
+    return this.retryConcurrent(() =>
+      this.tenancy.transaction(async (tx) => {
+        const slot = await tx.repo(Slot).get(slotId, 'Créneau introuvable.');
+        const now = this.clock.now();
+        if (zonedToInstant(slot.date, slot.startMinute, s.timeZone) > now) {
+          throw new BadRequestException(
+            "Ce créneau n'a pas encore commencé : la saisie après coup est réservée aux créneaux passés ou en cours.",
+          );
+        }
+        const minutes = arrivalTime === undefined ? slot.startMinute : minutesOf(arrivalTime, "heure d'arrivée");
+        const arrivedAt = zonedToInstant(slot.date, minutes, s.timeZone);
+        if (arrivedAt > now) throw new BadRequestException("L'heure d'arrivée ne peut pas être dans le futur.");
+        const ids = [...new Set(memberIds)].sort((a, b) => a - b);
+        const result = await this.record(tx, slot, ids, { arrivedAt, source: 'retro', recordedBy: p.accountId, includeArchived: true });
+        await this.audit.record(tx.em, {
+          action: 'attendance.retro',
+          targetType: 'slot',
+          targetId: slotId,
+          details: { date: slot.date, members: ids, recorded: result.recorded, arrival: formatHm(minutes) },
+        });
+        const message =
+          result.recorded === 0
+            ? 'Aucune nouvelle présence : ces personnes étaient déjà pointées.'
+            : `${result.recorded} présence${result.recorded > 1 ? 's enregistrées' : ' enregistrée'}${result.alreadyPresent ? ` (${result.alreadyPresent} déjà pointée${result.alreadyPresent > 1 ? 's' : ''})` : ''}.`;
+        return { ...result, message };
+      }),
+    );
+  }
+
+  /** Removes an attendance entered by mistake, with the reason, in the audit log. */
+  async remove(attendanceId: number, reason: string): Promise<void> {
+    await this.tenancy.transaction(async (tx) => {
+      const a = await tx.repo(Attendance).get(attendanceId, 'Présence introuvable.', { relations: { slot: true } });
+      await tx.repo(Attendance).delete({ id: attendanceId });
+      await this.audit.record(tx.em, {
+        action: 'attendance.removed',
+        targetType: 'member',
+        targetId: a.memberId,
+        details: { attendanceId, slotId: a.slotId, date: a.slot?.date, reason: reason.trim() },
+      });
+    });
+  }
+}

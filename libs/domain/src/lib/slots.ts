@@ -1,0 +1,115 @@
+import { addDays, daysBetween, formatFrenchDayDate, isoWeekday, isValidLocalDate, LocalDate } from './local-date';
+import { formatHm, parseHm } from './zoned-time';
+
+/** A time range of a day in minutes since local midnight, end excluded. */
+export interface MinuteRange {
+  start: number;
+  end: number;
+}
+
+export interface PlannedSlot extends MinuteRange {
+  date: LocalDate;
+}
+
+export const MAX_SPAN_DAYS = 5 * 366;
+
+/** Parses 'HH:MM' ranges; returns them sorted, or a French reason. */
+export function parseRanges(ranges: { start: string; end: string }[]): MinuteRange[] | string {
+  if (ranges.length === 0) return 'Indiquez au moins une plage horaire.';
+  const parsed: MinuteRange[] = [];
+  for (const r of ranges) {
+    const start = parseHm(r.start);
+    const end = parseHm(r.end);
+    if (start === null) return `« ${r.start} » n'est pas une heure valide (hh:mm, de 00:00 à 23:59).`;
+    if (end === null) return `« ${r.end} » n'est pas une heure valide (hh:mm, de 00:00 à 23:59).`;
+    if (end <= start) return `La plage ${r.start}–${r.end} est inversée ou vide : l'heure de fin doit suivre l'heure de début.`;
+    parsed.push({ start, end });
+  }
+  parsed.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < parsed.length; i++) {
+    if (parsed[i].start < parsed[i - 1].end) {
+      return `Les plages ${formatHm(parsed[i - 1].start)}–${formatHm(parsed[i - 1].end)} et ${formatHm(parsed[i].start)}–${formatHm(parsed[i].end)} se chevauchent.`;
+    }
+  }
+  return parsed;
+}
+
+/** Checks a From–To period (To omitted: one day); returns [from, to] or a French reason. */
+export function parsePeriod(from: string, to: string | undefined, maxDays = MAX_SPAN_DAYS): [LocalDate, LocalDate] | string {
+  if (!isValidLocalDate(from)) return `La date de début « ${from} » n'est pas une date valide.`;
+  const end = to ?? from;
+  if (!isValidLocalDate(end)) return `La date de fin « ${end} » n'est pas une date valide.`;
+  if (end < from) return 'La date de fin est avant la date de début.';
+  if (daysBetween(from, end) >= maxDays) return 'La période dépasse 5 ans : découpez-la en plusieurs fois.';
+  return [from, end];
+}
+
+/**
+ * Every (day, range) of the period whose weekday is chosen: the slots a
+ * "generate" request asks for. Linear in the number of days; 5 years of 3 ranges
+ * a day is about 5 500 slots.
+ */
+export function expandSlots(from: LocalDate, to: LocalDate, weekdays: number[], ranges: MinuteRange[]): PlannedSlot[] {
+  const days = new Set(weekdays);
+  const out: PlannedSlot[] = [];
+  const span = daysBetween(from, to);
+  let weekday = isoWeekday(from);
+  for (let i = 0; i <= span; i++) {
+    if (days.has(weekday)) {
+      const date = addDays(from, i);
+      for (const r of ranges) out.push({ date, start: r.start, end: r.end });
+    }
+    weekday = weekday === 7 ? 1 : weekday + 1;
+  }
+  return out;
+}
+
+/**
+ * A new slot that overlaps an existing slot of the same day without being
+ * identical to it (identical ones are simply skipped), described in French, or null.
+ */
+export function conflictWithExisting(planned: PlannedSlot[], existing: PlannedSlot[]): string | null {
+  const byDay = new Map<string, PlannedSlot[]>();
+  for (const e of existing) byDay.set(e.date, [...(byDay.get(e.date) ?? []), e]);
+  for (const p of planned) {
+    for (const e of byDay.get(p.date) ?? []) {
+      const identical = e.start === p.start && e.end === p.end;
+      if (!identical && p.start < e.end && e.start < p.end) {
+        return `Le créneau ${formatHm(p.start)}–${formatHm(p.end)} du ${formatFrenchDayDate(p.date)} chevauche le créneau existant ${formatHm(e.start)}–${formatHm(e.end)}.`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The slot check-ins go to at `minutes` of the day: the one whose range contains
+ * now (start included, end excluded); else the next one today; else none
+ * (the ludothèque is closed for the rest of the day).
+ */
+export function chooseSlot<T extends MinuteRange>(slotsOfToday: T[], minutes: number): { slot: T; current: boolean } | null {
+  const sorted = [...slotsOfToday].sort((a, b) => a.start - b.start);
+  const current = sorted.find((s) => s.start <= minutes && minutes < s.end);
+  if (current) return { slot: current, current: true };
+  const next = sorted.find((s) => s.start > minutes);
+  return next ? { slot: next, current: false } : null;
+}
+
+/** Length in minutes of the union of ranges (hours of opening of a day). */
+export function unionMinutes(ranges: MinuteRange[]): number {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let curStart = -1;
+  let curEnd = -1;
+  for (const r of sorted) {
+    if (r.start > curEnd) {
+      if (curEnd > curStart) total += curEnd - curStart;
+      curStart = r.start;
+      curEnd = r.end;
+    } else if (r.end > curEnd) {
+      curEnd = r.end;
+    }
+  }
+  if (curEnd > curStart) total += curEnd - curStart;
+  return total;
+}
