@@ -44,7 +44,6 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     logger: ['error', 'warn'],
     abortOnError: false,
   });
-  app.useLogger(new ConsoleLogger({ prefix: 'Pointage', logLevels: logLevels(config) }));
   app.setGlobalPrefix('api');
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -77,6 +76,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     customSiteTitle: 'Pointage API',
   });
   await app.init();
+  // Quiet start-up (no list of mapped routes), then one line per request.
+  app.useLogger(new ConsoleLogger({ prefix: 'Pointage', logLevels: logLevels(config) }));
   return app;
 }
 

@@ -41,8 +41,22 @@ export const ADMIN_ROUTES: Route[] = [
         title: 'Pointage — Panneau de contrôle',
       },
       { path: 'parametres', loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES) },
-      comingSoon('creneaux', 'GESTION DES CRÉNEAUX'),
+      {
+        path: 'creneaux',
+        loadComponent: () => import('./slots/slots').then((m) => m.Slots),
+        title: 'Pointage — Gestion des créneaux',
+      },
       { path: 'familles', loadChildren: () => import('./families/families.routes').then((m) => m.FAMILIES_ROUTES) },
+      {
+        path: 'pointer/:familyId',
+        loadComponent: () => import('./attendance/act-for-family').then((m) => m.ActForFamily),
+        title: 'Pointage — Pointer pour une famille',
+      },
+      {
+        path: 'presences-passees',
+        loadComponent: () => import('./attendance/past-attendance').then((m) => m.PastAttendance),
+        title: 'Pointage — Présences passées',
+      },
       comingSoon('statistiques', 'STATISTIQUES'),
       comingSoon('liste-de-presence', 'LISTE DE PRÉSENCE'),
       {

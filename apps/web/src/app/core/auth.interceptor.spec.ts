@@ -1,8 +1,8 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { authInterceptor } from './auth.interceptor';
+import { authInterceptor, SESSION_AREA } from './auth.interceptor';
 import { SESSION_EXPIRED_MESSAGE, SessionStore } from './session';
 import { fakeSession } from './testing';
 
@@ -90,5 +90,26 @@ describe('authInterceptor', () => {
     expect(store.token('kiosk')).toBeNull();
     expect(store.token('admin')).toBe('admin-token');
     expect(router.navigateByUrl).toHaveBeenCalledWith('/');
+  });
+
+  it('sends the token of the area the caller asks for (ending acting for a family)', () => {
+    store.set('admin', 'admin-token', fakeSession('admin'));
+    store.set('kiosk', 'acting-token', fakeSession('family', { actor: { accountId: 2, role: 'admin', displayName: 'Équipe' } }));
+    http.post('/api/auth/act/end', {}, { context: new HttpContext().set(SESSION_AREA, 'kiosk') }).subscribe();
+    expect(backend.expectOne('/api/auth/act/end').request.headers.get('Authorization')).toBe('Bearer acting-token');
+    http.post('/api/auth/act/end', {}).subscribe();
+    expect(backend.expectOne('/api/auth/act/end').request.headers.get('Authorization')).toBe('Bearer admin-token');
+  });
+
+  it('an expired acting token only drops the acting session: the back office stays where it is', () => {
+    store.set('admin', 'admin-token', fakeSession('admin'));
+    store.set('kiosk', 'acting-token', fakeSession('family', { actor: { accountId: 2, role: 'admin', displayName: 'Équipe' } }));
+    http.get('/api/family/sheet').subscribe({ error: () => undefined });
+    backend.expectOne('/api/family/sheet').flush({}, { status: 401, statusText: 'Unauthorized' });
+    expect(store.token('kiosk')).toBeNull();
+    expect(store.token('admin')).toBe('admin-token');
+    expect(router.navigateByUrl).not.toHaveBeenCalled();
+    expect(router.navigate).not.toHaveBeenCalled();
+    expect(store.takeNotice()).toBeNull();
   });
 });

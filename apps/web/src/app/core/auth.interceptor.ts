@@ -1,10 +1,10 @@
-import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { HttpContextToken, HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { AUTH_ROUTES } from '@pointage/contracts';
 import { catchError, throwError } from 'rxjs';
 import { loginPathFor } from './guards';
-import { SessionStore } from './session';
+import { SessionArea, SessionStore } from './session';
 
 /** Public calls (and everything under /api/public/): no token is sent, so an old session can never be mixed in. */
 const PUBLIC_URLS: readonly string[] = [AUTH_ROUTES.login, AUTH_ROUTES.forgot, AUTH_ROUTES.reset];
@@ -14,6 +14,13 @@ const PUBLIC_URLS: readonly string[] = [AUTH_ROUTES.login, AUTH_ROUTES.forgot, A
  * or the end of acting (the caller restores the session kept aside itself).
  */
 const NO_EXPIRY_URLS: readonly string[] = [AUTH_ROUTES.changePassword, AUTH_ROUTES.endActing];
+
+/**
+ * Forces the session whose token a call carries. Ending the acting of an admin
+ * for a family (POST /api/auth/act/end) must carry the family-role acting token
+ * kept in the 'kiosk' area, not the admin's own.
+ */
+export const SESSION_AREA = new HttpContextToken<SessionArea | null>(() => null);
 
 function pathOf(url: string): string {
   return url.split(/[?#]/)[0];
@@ -29,7 +36,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const store = inject(SessionStore);
   const router = inject(Router);
   const path = pathOf(req.url);
-  const area = store.areaFor(path);
+  const area = req.context.get(SESSION_AREA) ?? store.areaFor(path);
   const token = PUBLIC_URLS.includes(path) || path.startsWith('/api/public/') ? null : store.token(area);
   const request = token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
   return next(request).pipe(
@@ -46,6 +53,10 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
           const login = loginPathFor(store.admin());
           store.expire('admin');
           void router.navigate([login], { queryParams: { retour: router.url } });
+        } else if (store.kiosk()?.actor) {
+          // An admin acting for a family in the back office: only the acting token is gone;
+          // the page of the back office notices and goes back to the family.
+          store.clear('kiosk');
         } else {
           store.expire('kiosk');
           const kiosk = /^\/k\/[^/?#]+/.exec(router.url)?.[0] ?? '/';

@@ -14,6 +14,8 @@ import {
   ReferenceOptions,
   RegisterFamilyRequest,
   SETTINGS_ROUTES,
+  KioskStatus,
+  SLOT_ROUTES,
 } from '@pointage/contracts';
 import { catchError, Observable, shareReplay, tap, throwError } from 'rxjs';
 import { SessionStore } from '../core/session';
@@ -43,6 +45,11 @@ export class KioskApi {
       this.structures.set(slug, cached);
     }
     return cached;
+  }
+
+  /** The home page's live part: today's slot, whether it is closed, the present counter (public, polled). */
+  status(slug: string): Observable<KioskStatus> {
+    return this.http.get<KioskStatus>(SLOT_ROUTES.kioskStatus(encodeURIComponent(slug)));
   }
 
   listStructures(): Observable<PublicStructureSummary[]> {

@@ -8,19 +8,25 @@ import { apiErrorMessage } from '../core/api-error';
 import { MemberAvatar } from '../shared/members/avatar';
 import { KioskApi } from './kiosk-api';
 import { KioskHeader } from './kiosk-header';
+import { KioskInactivity } from './kiosk-inactivity';
 
 /**
  * "Liste des membres d'une famille" at the kiosk: each member with MODIFIER,
- * and "Ajouter un nouveau membre dans sa famille". "Terminer" ends the session.
+ * and "Ajouter un nouveau membre dans sa famille". "PRÉSENCE DU JOUR" goes back
+ * to the attendance sheet; "Terminer" ends the session.
  */
 @Component({
   selector: 'app-kiosk-family',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MemberAvatar, KioskHeader],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MemberAvatar, KioskHeader, KioskInactivity],
   template: `
     <app-kiosk-header [slug]="slug()" />
+    <app-kiosk-inactivity [slug]="slug()" />
     <main class="kiosk page">
-      <p class="today-banner">PRÉSENCE DU JOUR</p>
+      <a mat-stroked-button class="today-banner" [routerLink]="['/k', slug(), 'presence']">
+        <mat-icon svgIcon="arrow_back" aria-hidden="true" />
+        PRÉSENCE DU JOUR
+      </a>
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="Chargement de la famille" />
       }
@@ -60,9 +66,7 @@ import { KioskHeader } from './kiosk-header';
   styles: `
     .today-banner {
       margin: 0 0 8px;
-      font: var(--mat-sys-title-large);
       letter-spacing: 0.05em;
-      color: var(--mat-sys-primary);
     }
     .members {
       list-style: none;

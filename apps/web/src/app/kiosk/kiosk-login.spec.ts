@@ -47,7 +47,7 @@ describe('kiosk login and family session', () => {
     await login('family');
     expect(store.token('kiosk')).toBe('family-token');
     expect(store.token('admin')).toBeNull();
-    expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge', 'famille']);
+    expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge', 'presence']);
     expect(guard('chemin-rouge')).toBe(true);
   });
 

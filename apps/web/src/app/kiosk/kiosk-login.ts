@@ -95,7 +95,7 @@ export class KioskLogin {
           return;
         }
         this.api.keep(this.slug(), res);
-        void this.router.navigate(['/k', this.slug(), 'famille']);
+        void this.router.navigate(['/k', this.slug(), 'presence']);
       },
       error: (err: unknown) => {
         this.submitting.set(false);

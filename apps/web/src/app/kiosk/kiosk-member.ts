@@ -9,6 +9,7 @@ import { RefCatalog } from '../core/reference';
 import { MemberEditor, MemberEndpoints } from '../shared/members/member-editor';
 import { KioskHeader } from './kiosk-header';
 import { KioskApi } from './kiosk-api';
+import { KioskInactivity } from './kiosk-inactivity';
 
 export const KIOSK_MEMBER_ENDPOINTS: MemberEndpoints = {
   create: FAMILY_ROUTES.ownMembers,
@@ -19,9 +20,10 @@ export const KIOSK_MEMBER_ENDPOINTS: MemberEndpoints = {
 @Component({
   selector: 'app-kiosk-member',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, MemberEditor, KioskHeader],
+  imports: [MatProgressBarModule, MemberEditor, KioskHeader, KioskInactivity],
   template: `
     <app-kiosk-header [slug]="slug()" />
+    <app-kiosk-inactivity [slug]="slug()" />
     <main class="kiosk page">
       @if (family(); as f) {
         <p class="family">Famille {{ f.name }}</p>

@@ -23,6 +23,12 @@ export const KIOSK_ROUTES: Route[] = [
         loadComponent: () => import('./kiosk-register').then((m) => m.KioskRegister),
         title: "Pointage — Inscription d'une nouvelle famille",
       },
+      {
+        path: 'presence',
+        canActivate: [familySessionGuard],
+        loadComponent: () => import('./kiosk-presence').then((m) => m.KioskPresence),
+        title: 'Pointage — Fiche de présence',
+      },
       { path: 'oubli', loadComponent: () => import('./kiosk-forgot').then((m) => m.KioskForgot), title: 'Pointage — Identifiants oubliés' },
       {
         path: 'famille',

@@ -3,6 +3,7 @@ import { BackOfficeShell, NavLink } from '../shared/back-office-shell';
 
 export const SUPER_ADMIN_LINKS: NavLink[] = [
   { label: 'STRUCTURES', path: '/super-admin/structures' },
+  { label: 'PARAMÈTRES', path: '/super-admin/parametres' },
   { label: 'JOURNAL', path: '/super-admin/journal' },
   { label: 'MOT DE PASSE', path: '/super-admin/mot-de-passe' },
 ];

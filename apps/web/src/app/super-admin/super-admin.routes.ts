@@ -36,6 +36,11 @@ export const SUPER_ADMIN_ROUTES: Route[] = [
         title: 'Pointage — Journal de la super-administration',
       },
       {
+        path: 'parametres',
+        loadComponent: () => import('./installation-settings').then((m) => m.InstallationSettingsPage),
+        title: "Pointage — Paramètres de l'installation",
+      },
+      {
         path: 'mot-de-passe',
         loadComponent: () => import('../shared/change-password').then((m) => m.ChangePassword),
         title: 'Pointage — Mot de passe',

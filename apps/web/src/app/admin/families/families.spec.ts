@@ -1,10 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
+import { SessionStore } from '../../core/session';
 import { FamilySummary, Page } from '@pointage/contracts';
 import { provideFrenchPaginator } from '../../core/french-paginator-intl';
-import { provideTestIcons } from '../../core/testing';
+import { fakeSession, provideTestIcons } from '../../core/testing';
 import { familyQueryParams } from './families-api';
 import { Families, SEARCH_DEBOUNCE_MS } from './families';
 
@@ -125,5 +126,21 @@ describe('Families', () => {
     expect(req.request.params.get('pageSize')).toBe('100');
     expect(req.request.params.get('archived')).toBe('true');
     req.flush(page([]));
+  });
+
+  it('"Pointer" opens the sheet of an active family in the back office (acting for it)', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const { fixture, el } = await render();
+    expectList().flush(page([GRUJIC, { ...GRUJIC, id: 4, name: 'MARTIN', archived: true }]));
+    await fixture.whenStable();
+    expect(el.querySelector('button[aria-label="Pointer pour la famille MARTIN"]')).toBeNull();
+    const point = el.querySelector<HTMLButtonElement>('button[aria-label="Pointer pour la famille GRUJIC"]');
+    expect(point?.textContent?.trim()).toBe('Pointer');
+    point?.click();
+    const act = backend.expectOne('/api/families/3/act');
+    expect(act.request.method).toBe('POST');
+    act.flush({ accessToken: 'acting-token', session: fakeSession('family', { familyId: 3, actor: { accountId: 2, role: 'admin', displayName: 'Équipe' } }) });
+    expect(TestBed.inject(SessionStore).token('kiosk')).toBe('acting-token');
+    expect(navigate).toHaveBeenCalledWith(['/admin/pointer', 3]);
   });
 });

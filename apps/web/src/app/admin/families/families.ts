@@ -10,11 +10,13 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
 import { FamilyQuery, FamilySummary, LIMITS, Page } from '@pointage/contracts';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { frenchDay } from '../../shared/french-day';
+import { AttendanceAdminApi } from '../attendance/attendance-api';
 import { FamiliesApi } from './families-api';
 
 export type ArchivedFilter = NonNullable<FamilyQuery['archived']>;
@@ -125,8 +127,20 @@ export class FamiliesTableState {
         </ng-container>
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
-          <td mat-cell *matCellDef="let f">
+          <td mat-cell *matCellDef="let f" class="row-actions">
             <a mat-stroked-button [routerLink]="['/admin/familles', f.id]" [attr.aria-label]="'Voir la famille ' + f.name">Voir</a>
+            @if (!f.archived && !f.anonymised) {
+              <button
+                mat-stroked-button
+                type="button"
+                [disabled]="pointing() === f.id"
+                (click)="point(f)"
+                [attr.aria-label]="'Pointer pour la famille ' + f.name"
+              >
+                <mat-icon svgIcon="how_to_reg" aria-hidden="true" />
+                Pointer
+              </button>
+            }
           </td>
         </ng-container>
 
@@ -210,8 +224,15 @@ export class FamiliesTableState {
     .nowrap {
       white-space: nowrap;
     }
-    td a[mat-stroked-button] {
+    td a[mat-stroked-button],
+    td button {
       min-height: 44px;
+    }
+    .row-actions {
+      white-space: nowrap;
+    }
+    .row-actions > * + * {
+      margin-left: 8px;
     }
     .no-data {
       padding: 16px;
@@ -221,6 +242,9 @@ export class FamiliesTableState {
 })
 export class Families {
   private readonly api = inject(FamiliesApi);
+  private readonly attendance = inject(AttendanceAdminApi);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
   protected readonly state = inject(FamiliesTableState);
 
   protected readonly columns = ['name', 'memberCount', 'email', 'createdAt', 'actions'];
@@ -235,6 +259,8 @@ export class Families {
   readonly searchControl = new FormControl(this.state.search(), { nonNullable: true });
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** The family whose sheet is being opened ("Pointer"). */
+  protected readonly pointing = signal<number | null>(null);
 
   private readonly page = toSignal(
     toObservable(this.state.query).pipe(
@@ -272,6 +298,21 @@ export class Families {
         this.state.search.set(search.trim());
         this.state.pageIndex.set(0);
       });
+  }
+
+  /** "Pointer pour la famille …": opens the family's attendance sheet in the back office. */
+  point(f: FamilySummary): void {
+    this.pointing.set(f.id);
+    this.attendance.startActing(f.id).subscribe({
+      next: () => {
+        this.pointing.set(null);
+        void this.router.navigate(['/admin/pointer', f.id]);
+      },
+      error: (err: unknown) => {
+        this.pointing.set(null);
+        this.snackBar.open(apiErrorMessage(err), 'Fermer', { duration: 8000 });
+      },
+    });
   }
 
   protected day(instant: string): string {

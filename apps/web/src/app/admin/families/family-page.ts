@@ -24,6 +24,7 @@ import { frenchDay } from '../../shared/french-day';
 import { MemberAvatar } from '../../shared/members/avatar';
 import { ageLabel } from '../../shared/members/member-form';
 import { askStatsChange, isStatsChangeQuestion } from '../../shared/stats-change-dialog';
+import { AttendanceAdminApi } from '../attendance/attendance-api';
 import { AnonymiseDialog, AnonymiseDialogData } from './anonymise-dialog';
 import { ADMIN_MEMBER_ENDPOINTS, FamiliesApi, FamilyPatch } from './families-api';
 import { FamilyPasswordDialog, FamilyPasswordDialogData, FamilyPasswordResult } from './family-password-dialog';
@@ -69,6 +70,7 @@ export class FamilyPage {
   private readonly announcer = inject(LiveAnnouncer);
   private readonly router = inject(Router);
   private readonly today = inject(TODAY);
+  private readonly attendance = inject(AttendanceAdminApi);
 
   /** From the route. */
   readonly id = input.required<string>();
@@ -81,6 +83,7 @@ export class FamilyPage {
   protected readonly formError = signal('');
   protected readonly actionError = signal('');
   protected readonly saving = signal(false);
+  protected readonly pointing = signal(false);
   protected readonly limits = LIMITS;
 
   readonly form = new FormGroup({
@@ -198,6 +201,24 @@ export class FamilyPage {
         this.saving.set(false);
         if (!patch.statsChange && isStatsChangeQuestion(err)) this.askThenSave(family, patch);
         else this.formError.set(apiErrorMessage(err));
+      },
+    });
+  }
+
+  /** "Pointer pour cette famille": the family's attendance sheet, opened by the admin (audited). */
+  pointForFamily(): void {
+    const family = this.family();
+    if (!family) return;
+    this.actionError.set('');
+    this.pointing.set(true);
+    this.attendance.startActing(family.id).subscribe({
+      next: () => {
+        this.pointing.set(false);
+        void this.router.navigate(['/admin/pointer', family.id]);
+      },
+      error: (err: unknown) => {
+        this.pointing.set(false);
+        this.actionError.set(apiErrorMessage(err));
       },
     });
   }

@@ -1,0 +1,136 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatDialog } from '@angular/material/dialog';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import type { DeleteSlotsRequest } from '@pointage/contracts';
+import { apiErrorMessage } from '../../core/api-error';
+import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
+import { confirmAction } from '../../shared/confirm-dialog';
+import { ALL_WEEKDAYS, checkDelete, dateOf, describeDeletion } from './slot-form';
+import { SlotsApi } from './slots-api';
+import { WeekdayPicker } from './weekday-picker';
+
+/**
+ * "Supprimer les créneaux d'ouverture": a day or a period, weekdays, and
+ * optionally a time range. The API keeps the days that have attendance and
+ * says which: its message is shown whole.
+ */
+@Component({
+  selector: 'app-delete-slots',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, WeekdayPicker],
+  providers: [provideFrenchDatepicker(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
+  template: `
+    <h2 id="delete-slots-title">Supprimer les créneaux d'ouverture</h2>
+    <p>Les jours qui ont déjà des présences sont conservés.</p>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="delete-slots-title">
+      <fieldset>
+        <legend>Date</legend>
+        <div class="dates">
+          <mat-form-field appearance="outline">
+            <mat-label>De</mat-label>
+            <input matInput [matDatepicker]="fromPicker" formControlName="from" placeholder="jj/mm/aaaa" autocomplete="off" />
+            <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+            <mat-datepicker #fromPicker />
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>À</mat-label>
+            <input matInput [matDatepicker]="toPicker" formControlName="to" placeholder="jj/mm/aaaa" autocomplete="off" />
+            <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+            <mat-datepicker #toPicker />
+            <mat-hint>Laissez ce champ vide si vous souhaitez définir un seul jour</mat-hint>
+          </mat-form-field>
+        </div>
+      </fieldset>
+
+      <app-weekday-picker [(value)]="weekdays" />
+
+      <fieldset class="hours">
+        <legend>Durée du créneau (facultatif)</legend>
+        <mat-form-field appearance="outline">
+          <mat-label>De</mat-label>
+          <input matInput type="time" formControlName="start" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>À</mat-label>
+          <input matInput type="time" formControlName="end" />
+        </mat-form-field>
+      </fieldset>
+
+      <p class="error-text" aria-live="assertive">{{ error() }}</p>
+      <div role="status">
+        @if (result()) {
+          <p class="result">{{ result() }}</p>
+        }
+      </div>
+      <div class="actions">
+        <button mat-flat-button type="submit" class="danger" [disabled]="busy()">
+          <mat-icon svgIcon="delete" aria-hidden="true" />
+          SUPPRIMER
+        </button>
+      </div>
+    </form>
+  `,
+  styleUrl: './slot-forms.scss',
+})
+export class DeleteSlots {
+  private readonly api = inject(SlotsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly announcer = inject(LiveAnnouncer);
+
+
+  readonly form = new FormGroup({
+    from: new FormControl<Date | null>(null),
+    to: new FormControl<Date | null>(null),
+    start: new FormControl('', { nonNullable: true }),
+    end: new FormControl('', { nonNullable: true }),
+  });
+  readonly weekdays = signal<number[]>([...ALL_WEEKDAYS]);
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly result = signal('');
+
+  submit(): void {
+    this.result.set('');
+    const { start, end } = this.form.getRawValue();
+    const request = checkDelete({
+      from: dateOf(this.form.controls.from),
+      to: dateOf(this.form.controls.to),
+      weekdays: this.weekdays(),
+      start,
+      end,
+    });
+    if (typeof request === 'string') {
+      this.error.set(request);
+      return;
+    }
+    this.error.set('');
+    confirmAction(this.dialog, {
+      title: "Supprimer les créneaux d'ouverture",
+      message: `Supprimer les créneaux ${describeDeletion(request)} ? Les jours qui ont déjà des présences sont conservés.`,
+      confirmLabel: 'Supprimer',
+    }).subscribe((ok) => {
+      if (ok) this.send(request);
+    });
+  }
+
+  private send(request: DeleteSlotsRequest): void {
+    this.busy.set(true);
+    this.api.remove(request).subscribe({
+      next: (res) => {
+        this.busy.set(false);
+        this.result.set(res.message);
+        void this.announcer.announce(res.message, 'polite');
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.error.set(apiErrorMessage(err));
+      },
+    });
+  }
+}

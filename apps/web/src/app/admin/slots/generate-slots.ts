@@ -1,0 +1,82 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { apiErrorMessage } from '../../core/api-error';
+import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
+import { ALL_WEEKDAYS, checkGenerate, dateOf } from './slot-form';
+import { SlotsApi } from './slots-api';
+import { WeekdayPicker } from './weekday-picker';
+
+function rangeGroup(start = '', end = '') {
+  return new FormGroup({
+    start: new FormControl(start, { nonNullable: true }),
+    end: new FormControl(end, { nonNullable: true }),
+  });
+}
+
+/** "Générer les créneaux": a day or a period, weekdays, one or more time ranges. */
+@Component({
+  selector: 'app-generate-slots',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, WeekdayPicker],
+  providers: [provideFrenchDatepicker(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
+  templateUrl: './generate-slots.html',
+  styleUrl: './slot-forms.scss',
+})
+export class GenerateSlots {
+  private readonly api = inject(SlotsApi);
+  private readonly announcer = inject(LiveAnnouncer);
+
+
+  readonly form = new FormGroup({
+    from: new FormControl<Date | null>(null),
+    to: new FormControl<Date | null>(null),
+    ranges: new FormArray([rangeGroup()]),
+  });
+  readonly weekdays = signal<number[]>([...ALL_WEEKDAYS]);
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly result = signal('');
+
+  addRange(): void {
+    this.form.controls.ranges.push(rangeGroup());
+  }
+
+  removeRange(index: number): void {
+    if (this.form.controls.ranges.length <= 1) return;
+    this.form.controls.ranges.removeAt(index);
+    void this.announcer.announce(`Plage horaire ${index + 1} retirée.`, 'polite');
+  }
+
+  submit(): void {
+    this.result.set('');
+    const request = checkGenerate({
+      from: dateOf(this.form.controls.from),
+      to: dateOf(this.form.controls.to),
+      weekdays: this.weekdays(),
+      ranges: this.form.controls.ranges.getRawValue(),
+    });
+    if (typeof request === 'string') {
+      this.error.set(request);
+      return;
+    }
+    this.error.set('');
+    this.busy.set(true);
+    this.api.generate(request).subscribe({
+      next: (res) => {
+        this.busy.set(false);
+        this.result.set(res.message);
+        void this.announcer.announce(res.message, 'polite');
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.error.set(apiErrorMessage(err));
+      },
+    });
+  }
+}

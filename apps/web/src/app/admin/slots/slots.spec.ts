@@ -1,0 +1,197 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { of } from 'rxjs';
+import { DATE_PROVIDERS, provideTestIcons } from '../../core/testing';
+import { TODAY } from '../../core/today';
+import { DeleteSlots } from './delete-slots';
+import { GenerateSlots } from './generate-slots';
+import { SlotList } from './slot-list';
+import { WeekdayPicker } from './weekday-picker';
+
+@Component({
+  selector: 'app-test-host',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [WeekdayPicker],
+  template: `<app-weekday-picker [(value)]="days" />`,
+})
+class PickerHost {
+  readonly days = signal<number[]>([]);
+}
+
+describe('GESTION DES CRÉNEAUX', () => {
+  let backend: HttpTestingController;
+  let confirmAnswer: boolean;
+  let dialogOpen: jest.Mock;
+  let announce: jest.Mock;
+
+  beforeEach(() => {
+    confirmAnswer = true;
+    dialogOpen = jest.fn(() => ({ afterClosed: () => of(confirmAnswer) }));
+    announce = jest.fn().mockResolvedValue(undefined);
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTestIcons(),
+        ...DATE_PROVIDERS,
+        { provide: TODAY, useValue: () => '2026-11-29' },
+        { provide: MatDialog, useValue: { open: dialogOpen } },
+        { provide: LiveAnnouncer, useValue: { announce } },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  function checkboxes(el: HTMLElement): HTMLInputElement[] {
+    return Array.from(el.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
+  }
+
+  function labelOf(input: HTMLInputElement): string {
+    return input.closest('mat-checkbox')?.textContent?.trim() ?? '';
+  }
+
+  it('"Tous" ticks and unticks every day, and shows when only some are ticked', async () => {
+    const fixture = TestBed.createComponent(PickerHost);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const boxes = checkboxes(el);
+    expect(boxes.map(labelOf)).toEqual(['Tous', 'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche']);
+    expect(el.querySelector('legend')?.textContent).toBe('Jours');
+
+    boxes[0].click();
+    await fixture.whenStable();
+    expect(fixture.componentInstance.days()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(checkboxes(el).every((b) => b.checked)).toBe(true);
+
+    checkboxes(el)[7].click(); // Dimanche
+    await fixture.whenStable();
+    expect(fixture.componentInstance.days()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(checkboxes(el)[0].checked).toBe(false);
+    expect(checkboxes(el)[0].indeterminate).toBe(true);
+
+    checkboxes(el)[0].click();
+    await fixture.whenStable();
+    expect(fixture.componentInstance.days()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    checkboxes(el)[0].click();
+    await fixture.whenStable();
+    expect(fixture.componentInstance.days()).toEqual([]);
+    expect(checkboxes(el).some((b) => b.checked)).toBe(false);
+  });
+
+  it('GÉNÉRER checks the form, sends it and shows the message of the API', async () => {
+    const fixture = TestBed.createComponent(GenerateSlots);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const c = fixture.componentInstance;
+    expect(el.textContent).toContain('Laissez ce champ vide si vous souhaitez définir un seul jour');
+    expect(el.textContent).not.toContain('3 mois');
+
+    c.submit();
+    await fixture.whenStable();
+    expect(el.querySelector('.error-text')?.textContent).toBe('Choisissez la date de début.');
+
+    c.form.controls.from.setValue(new Date(2026, 10, 2));
+    c.form.controls.to.setValue(new Date(2026, 10, 30));
+    c.weekdays.set([3, 6]);
+    c.form.controls.ranges.at(0).setValue({ start: '09:30', end: '12:00' });
+    c.addRange();
+    c.form.controls.ranges.at(1).setValue({ start: '11:00', end: '18:00' });
+    c.submit();
+    await fixture.whenStable();
+    expect(el.querySelector('.error-text')?.textContent).toBe('Les plages 09:30–12:00 et 11:00–18:00 se chevauchent.');
+    backend.expectNone('/api/slots/generate');
+
+    c.form.controls.ranges.at(1).setValue({ start: '14:00', end: '18:00' });
+    c.submit();
+    const req = backend.expectOne('/api/slots/generate');
+    expect(req.request.body).toEqual({
+      from: '2026-11-02',
+      to: '2026-11-30',
+      weekdays: [3, 6],
+      ranges: [
+        { start: '09:30', end: '12:00' },
+        { start: '14:00', end: '18:00' },
+      ],
+    });
+    req.flush({ created: 5, existing: 2, message: '5 créneaux créés avec succès (2 existaient déjà)' });
+    await fixture.whenStable();
+    expect(el.textContent).toContain('5 créneaux créés avec succès (2 existaient déjà)');
+    expect(announce).toHaveBeenCalledWith('5 créneaux créés avec succès (2 existaient déjà)', 'polite');
+
+    c.removeRange(0);
+    expect(c.form.controls.ranges.getRawValue()).toEqual([{ start: '14:00', end: '18:00' }]);
+  });
+
+  it('SUPPRIMER asks first, then shows the whole message of the API (days kept)', async () => {
+    const fixture = TestBed.createComponent(DeleteSlots);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const c = fixture.componentInstance;
+    c.form.setValue({ from: new Date(2026, 10, 2), to: new Date(2026, 10, 30), start: '14:00', end: '18:00' });
+
+    confirmAnswer = false;
+    c.submit();
+    expect(dialogOpen).toHaveBeenCalledTimes(1);
+    expect((dialogOpen.mock.calls[0] as unknown[])[1]).toMatchObject({
+      data: { message: expect.stringContaining('du 02/11/2026 au 30/11/2026, compris entre 14:00 et 18:00') },
+    });
+    backend.expectNone('/api/slots/delete');
+
+    confirmAnswer = true;
+    c.submit();
+    const req = backend.expectOne('/api/slots/delete');
+    expect(req.request.body).toEqual({ from: '2026-11-02', to: '2026-11-30', weekdays: [1, 2, 3, 4, 5, 6, 7], start: '14:00', end: '18:00' });
+    const message = '7 créneaux supprimés. Conservés car des présences y sont enregistrées : mercredi 04/11/2026, samedi 07/11/2026.';
+    req.flush({ deleted: 7, keptDays: ['2026-11-04', '2026-11-07'], message });
+    await fixture.whenStable();
+    expect(el.textContent).toContain(message);
+  });
+
+  it('lists the slots of this month by day, and prints', async () => {
+    const fixture = TestBed.createComponent(SlotList);
+    await fixture.whenStable();
+    const req = backend.expectOne((r) => r.url === '/api/slots');
+    expect(req.request.params.toString()).toBe('from=2026-11-01&to=2026-11-30');
+    req.flush([
+      {
+        date: '2026-11-04',
+        slots: [
+          { id: 1, date: '2026-11-04', start: '09:30', end: '12:00', attendanceCount: 3 },
+          { id: 2, date: '2026-11-04', start: '14:00', end: '18:00', attendanceCount: 12 },
+        ],
+      },
+      { date: '2026-11-07', slots: [{ id: 3, date: '2026-11-07', start: '14:00', end: '18:00', attendanceCount: 0 }] },
+    ]);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const cell = (td: Element) => {
+      const lines = Array.from(td.querySelectorAll('.line')).map((l) => l.textContent?.trim());
+      return lines.length ? lines.join(' | ') : td.textContent?.trim();
+    };
+    const rows = Array.from(el.querySelectorAll('tbody tr')).map((r) => Array.from(r.querySelectorAll('td')).map(cell));
+    expect(rows).toEqual([
+      ['mercredi 4 novembre 2026', '09:30 – 12:00 | 14:00 – 18:00', '3 | 12'],
+      ['samedi 7 novembre 2026', '14:00 – 18:00', '0'],
+    ]);
+    expect(el.textContent).toContain('2 jours, 3 créneaux');
+    expect(el.querySelector('h2')?.textContent).toBe('Créneaux paramétrés du 01/11/2026 au 30/11/2026');
+
+    const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+    const button = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('IMPRIMER'));
+    button?.click();
+    expect(print).toHaveBeenCalled();
+    print.mockRestore();
+
+    fixture.componentInstance.form.setValue({ from: new Date(2026, 11, 31), to: new Date(2026, 11, 1) });
+    fixture.componentInstance.show();
+    await fixture.whenStable();
+    expect(el.querySelector('.error-text')?.textContent).toBe('La date de fin est avant la date de début.');
+    backend.expectNone((r) => r.url === '/api/slots');
+  });
+});

@@ -1,0 +1,99 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { authInterceptor } from '../core/auth.interceptor';
+import { SessionStore } from '../core/session';
+import { fakeSession, provideTestIcons } from '../core/testing';
+import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
+import { KioskApi } from './kiosk-api';
+import { KioskPresence } from './kiosk-presence';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('KioskPresence', () => {
+  let backend: HttpTestingController;
+  let store: SessionStore;
+  let router: Router;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideTestIcons(),
+        { provide: KIOSK_TIMING, useValue: { ...DEFAULT_KIOSK_TIMING, thanksMs: 20 } },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(SessionStore);
+    router = TestBed.inject(Router);
+    jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    TestBed.inject(KioskApi).keep('chemin-rouge', {
+      accessToken: 'family-token',
+      role: 'family',
+      structureId: 7,
+      displayName: 'GRUJIC',
+      session: fakeSession('family', { familyId: 3 }),
+    });
+  });
+
+  afterEach(() => backend.verify());
+
+  async function render() {
+    const fixture = TestBed.createComponent(KioskPresence);
+    fixture.componentRef.setInput('slug', 'chemin-rouge');
+    await fixture.whenStable();
+    backend
+      .expectOne('/api/public/structures/chemin-rouge')
+      .flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
+    const sheet = backend.expectOne('/api/family/sheet');
+    expect(sheet.request.headers.get('Authorization')).toBe('Bearer family-token');
+    sheet.flush({
+      familyId: 3,
+      familyName: 'GRUJIC',
+      slot: { id: 40, date: '2018-10-23', start: '14:00', end: '18:00' },
+      members: [{ id: 6, firstName: 'Luka', lastName: 'GRUJIC', avatar: null, present: false }],
+    });
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows the clock and the sheet; the members page is one touch away', async () => {
+    const { el } = await render();
+    expect(el.querySelectorAll('h1')).toHaveLength(1);
+    expect(el.querySelector('h1')?.textContent).toBe('Famille GRUJIC');
+    expect(el.querySelector('.time')?.textContent).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+    expect(el.querySelector('a[href="/k/chemin-rouge/famille"]')?.textContent).toContain('MODIFIER OU AJOUTER UN MEMBRE');
+  });
+
+  it('after the thank-you, drops the family session and goes back to the kiosk home', async () => {
+    const { fixture, el } = await render();
+    el.querySelector<HTMLButtonElement>('button.card')?.click();
+    await fixture.whenStable();
+    Array.from(el.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.trim() === 'VALIDER')
+      ?.click();
+    backend.expectOne('/api/family/attendance').flush({
+      recorded: 1,
+      alreadyPresent: 0,
+      slot: { id: 40, date: '2018-10-23', start: '14:00', end: '18:00' },
+      message: '1 présence enregistrée.',
+    });
+    await fixture.whenStable();
+    expect(store.token('kiosk')).toBe('family-token');
+    await sleep(60);
+    expect(store.token('kiosk')).toBeNull();
+    expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
+  });
+
+  it('"Terminer" ends the family session at once', async () => {
+    const { el } = await render();
+    Array.from(el.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.trim() === 'Terminer')
+      ?.click();
+    expect(store.token('kiosk')).toBeNull();
+    expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
+  });
+});

@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Router } from '@angular/router';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { AttendanceSheetView } from '../shared/attendance/attendance-sheet';
+import { KioskApi } from './kiosk-api';
+import { KioskClock } from './kiosk-clock';
+import { KioskHeader } from './kiosk-header';
+import { KioskInactivity } from './kiosk-inactivity';
+
+/**
+ * "Fiche de présence" at the kiosk, right after a family logs in: the clock,
+ * the family's members with Présent/Absent, VALIDER. After the thank-you (or
+ * "Terminer", or inactivity) the family session ends and the kiosk goes home.
+ */
+@Component({
+  selector: 'app-kiosk-presence',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [KioskHeader, KioskClock, KioskInactivity, AttendanceSheetView],
+  template: `
+    <app-kiosk-header [slug]="slug()" />
+    <app-kiosk-inactivity [slug]="slug()" [paused]="sheet.holding()" />
+    <main class="kiosk page">
+      <app-kiosk-clock class="clock" [timeZone]="timeZone()" />
+      <app-attendance-sheet #sheet [editLink]="['/k', slug(), 'famille']" (finished)="finish()" />
+    </main>
+  `,
+  styles: `
+    .clock {
+      margin: 0 0 8px;
+      --kiosk-clock-size: 2.75rem;
+    }
+  `,
+})
+export class KioskPresence {
+  private readonly api = inject(KioskApi);
+  private readonly router = inject(Router);
+
+  readonly slug = input.required<string>();
+
+  protected readonly timeZone = toSignal(
+    toObservable(this.slug).pipe(
+      switchMap((slug) =>
+        this.api.structure(slug).pipe(
+          map((s) => s.timeZone),
+          catchError(() => of(null)),
+        ),
+      ),
+    ),
+    { initialValue: null },
+  );
+
+  /** The next family must not see this one. */
+  finish(): void {
+    this.api.end();
+    void this.router.navigate(['/k', this.slug()]);
+  }
+}

@@ -1,0 +1,183 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { InstallationSettings, SETTINGS_ROUTES } from '@pointage/contracts';
+import { logoFileProblem } from '../admin/settings/welcome-settings';
+import { apiErrorMessage } from '../core/api-error';
+import { PublicSettingsStore } from '../core/public-settings';
+
+/**
+ * Installation-wide settings of the federation: the funder line and logos shown
+ * at the bottom of every page and document (FEDER obligation).
+ */
+@Component({
+  selector: 'app-installation-settings',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  template: `
+    <h1>PARAMÈTRES DE L'INSTALLATION</h1>
+    <mat-card appearance="outlined">
+      <mat-card-content>
+        <h2>Pied de page des financeurs</h2>
+        <p>Cette phrase apparaît en bas de chaque page et de chaque document exporté.</p>
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>Texte du pied de page</mat-label>
+          <input matInput [formControl]="footer" maxlength="300" />
+          @if (footer.hasError('required')) {
+            <mat-error>Le texte est obligatoire.</mat-error>
+          }
+        </mat-form-field>
+        <div class="actions">
+          <button mat-flat-button type="button" (click)="saveFooter()" [disabled]="busy()">
+            <mat-icon svgIcon="save" aria-hidden="true" />
+            SAUVEGARDER
+          </button>
+        </div>
+      </mat-card-content>
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <mat-card-content>
+        <h2>Logos des financeurs</h2>
+        @if (settings().funderLogos.length === 0) {
+          <p>Aucun logo pour l'instant.</p>
+        }
+        <ul class="logos">
+          @for (logo of settings().funderLogos; track logo.id) {
+            <li>
+              <img [src]="logo.url" [alt]="logo.alt" />
+              <span>{{ logo.alt }}</span>
+              <button mat-icon-button type="button" (click)="removeLogo(logo.id)" [attr.aria-label]="'Retirer le logo ' + logo.alt">
+                <mat-icon svgIcon="delete" aria-hidden="true" />
+              </button>
+            </li>
+          }
+        </ul>
+        <div class="form-row">
+          <mat-form-field appearance="outline">
+            <mat-label>Nom du financeur (texte alternatif)</mat-label>
+            <input matInput [formControl]="alt" maxlength="120" />
+          </mat-form-field>
+          <div>
+            <label class="file">
+              <span>Image (PNG, JPEG ou WebP, 5 Mo au plus)</span>
+              <input type="file" accept=".png,.jpg,.jpeg,.webp,image/png,image/jpeg,image/webp" (change)="pick($event)" />
+            </label>
+          </div>
+        </div>
+        <div class="actions">
+          <button mat-stroked-button type="button" (click)="addLogo()" [disabled]="busy() || !file() || alt.invalid">
+            <mat-icon svgIcon="upload" aria-hidden="true" />
+            Ajouter le logo
+          </button>
+        </div>
+      </mat-card-content>
+    </mat-card>
+    <p class="error-text" aria-live="assertive">{{ error() }}</p>
+  `,
+  styles: `
+    mat-card {
+      margin-bottom: 16px;
+    }
+    .wide {
+      width: 100%;
+    }
+    .logos {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 16px;
+    }
+    .logos li {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .logos img {
+      max-height: 48px;
+      max-width: 160px;
+    }
+    .file {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      min-height: 48px;
+    }
+  `,
+})
+export class InstallationSettingsPage implements OnInit {
+  private readonly http = inject(HttpClient);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly publicSettings = inject(PublicSettingsStore);
+
+  protected readonly settings = signal<InstallationSettings>({ footerText: '', funderLogos: [] });
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly file = signal<File | null>(null);
+  protected readonly footer = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(300)] });
+  protected readonly alt = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] });
+
+  ngOnInit(): void {
+    this.http.get<InstallationSettings>(SETTINGS_ROUTES.installation).subscribe({
+      next: (s) => this.apply(s),
+      error: (e) => this.error.set(apiErrorMessage(e)),
+    });
+  }
+
+  private apply(s: InstallationSettings): void {
+    this.settings.set(s);
+    this.footer.setValue(s.footerText);
+    // The footer of this very page follows.
+    this.publicSettings.settings.set(s);
+  }
+
+  protected saveFooter(): void {
+    if (this.footer.invalid) return;
+    this.run(this.http.put<InstallationSettings>(SETTINGS_ROUTES.installation, { footerText: this.footer.value.trim() }), 'Pied de page enregistré.');
+  }
+
+  protected pick(event: Event): void {
+    const chosen = (event.target as HTMLInputElement).files?.[0] ?? null;
+    const problem = chosen ? logoFileProblem(chosen) : null;
+    this.error.set(problem ?? '');
+    this.file.set(problem ? null : chosen);
+  }
+
+  protected addLogo(): void {
+    const file = this.file();
+    if (!file || this.alt.invalid) return;
+    const url = `${SETTINGS_ROUTES.funderLogos}?alt=${encodeURIComponent(this.alt.value.trim())}`;
+    this.run(this.http.post<InstallationSettings>(url, file, { headers: { 'Content-Type': file.type } }), 'Logo ajouté.', () => {
+      this.alt.reset('');
+      this.file.set(null);
+    });
+  }
+
+  protected removeLogo(id: number): void {
+    this.run(this.http.delete<InstallationSettings>(SETTINGS_ROUTES.funderLogo(id)), 'Logo retiré.');
+  }
+
+  private run(request: ReturnType<HttpClient['get']>, done: string, after?: () => void): void {
+    this.busy.set(true);
+    this.error.set('');
+    request.subscribe({
+      next: (s) => {
+        this.apply(s as InstallationSettings);
+        this.busy.set(false);
+        after?.();
+        void this.announcer.announce(done);
+      },
+      error: (e) => {
+        this.busy.set(false);
+        this.error.set(apiErrorMessage(e));
+      },
+    });
+  }
+}
