@@ -105,6 +105,29 @@ describe('attendance in the browser', () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it('a kiosk that loses the network while validating retries with the same key: no loss, no duplicate', async () => {
+    await page.goto(`${app.url}/k/${slug}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill('famille.grujic@e2e.local');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(familyPassword);
+    await page.getByRole('button', { name: /Se connecter/ }).click();
+    await page.getByRole('heading', { name: 'Famille GRUJIC' }).waitFor();
+    // Stanko and Luka were recorded by the previous test: locked as already present.
+    expect(await page.getByRole('button', { name: /Stanko GRUJIC Présent ✓ \(déjà pointé\)/ }).getAttribute('aria-disabled')).toBe('true');
+    await page.getByRole('button', { name: /Sofiane GRUJIC Absent/ }).click();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'VALIDER' }).click();
+    await page.getByText('Connexion perdue, nouvel essai…').first().waitFor();
+    expect(await a11yViolations(page)).toEqual([]);
+    await page.waitForTimeout(2500);
+    await context.setOffline(false);
+    await page.getByText('Merci. Votre présence a bien été prise en compte').first().waitFor({ timeout: 15_000 });
+
+    const status = await api<{ counter: number }>(app.url, 'GET', `/api/public/structures/${slug}/kiosk`, null);
+    expect(status.counter).toBe(3);
+    expect(watch.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
+  });
+
   it('an admin acts for a family from the back office', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${app.url}/admin/connexion`);
@@ -125,7 +148,7 @@ describe('attendance in the browser', () => {
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'JOURNAL' }).click();
     await page.getByRole('cell', { name: /pour famille LAOUAR/ }).first().waitFor();
     const status = await api<{ counter: number }>(app.url, 'GET', `/api/public/structures/${slug}/kiosk`, null);
-    expect(status.counter).toBe(3);
+    expect(status.counter).toBe(4);
     expect(watch.errors).toEqual([]);
   });
 

@@ -1,10 +1,13 @@
 import { inject, provideAppInitializer } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
 import { DomSanitizer } from '@angular/platform-browser';
+import { ICON_DATA } from './icon-data';
 
 /**
- * Icons are a few SVG files of Material Symbols (Apache 2.0) shipped under
- * /icons, not the 4 MB icon font. Use <mat-icon svgIcon="home" />.
+ * Icons are a few SVGs of Material Symbols (Apache 2.0), not the 4 MB icon font.
+ * They are bundled (core/icon-data.ts, generated from apps/web/public/icons by
+ * tools/icons/build-icon-data.cjs) rather than fetched: a kiosk that loses its
+ * network must still show them. Use <mat-icon svgIcon="home" />.
  */
 export const ICON_NAMES = [
   'add', 'archive', 'arrow_back', 'arrow_downward', 'arrow_upward', 'badge', 'bar_chart', 'calendar_month',
@@ -21,7 +24,8 @@ export function provideIcons() {
     const registry = inject(MatIconRegistry);
     const sanitizer = inject(DomSanitizer);
     for (const name of ICON_NAMES) {
-      registry.addSvgIcon(name, sanitizer.bypassSecurityTrustResourceUrl(`/icons/${name}.svg`));
+      // Trusted: generated at build time from the project's own files, never user input.
+      registry.addSvgIconLiteral(name, sanitizer.bypassSecurityTrustHtml(ICON_DATA[name]));
     }
   });
 }
