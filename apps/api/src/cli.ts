@@ -1,6 +1,8 @@
 // Command-line tasks of Pointage, run from the built bundle:
 //   node dist/apps/api/cli.js migrate             (npm run db:migrate)
 //   node dist/apps/api/cli.js create-super-admin  (npm run cli -- create-super-admin; asks e-mail and password)
+//   node dist/apps/api/cli.js seed [--structures N] [--families N] [--years N] [--seed N] [--today YYYY-MM-DD] [--into-existing]
+//                                                 (npm run seed -- ...; fictional demo / benchmark data, see seed/seed-command.ts)
 // Configuration comes from the same environment variables as the server.
 process.env['TZ'] = 'UTC';
 
@@ -8,6 +10,7 @@ import { HttpException } from '@nestjs/common';
 import { createInterface } from 'node:readline';
 import { openDatabase } from './app/bootstrap';
 import { createSuperAdmin } from './setup/super-admins';
+import { seedCommand } from './seed/seed-command';
 import { describeStartupError } from './app/startup-errors';
 import { AppConfig, loadConfig, prepareDataDir } from './config/config';
 
@@ -72,6 +75,8 @@ const COMMANDS: Record<string, (config: AppConfig) => Promise<void>> = {
     console.log(`Base ${config.db.type} à jour : ${applied.length} migration(s) appliquée(s).`);
     await ds.destroy();
   },
+
+  seed: (config) => seedCommand(config, process.argv.slice(3)),
 };
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import { Database } from '../database/database.service';
 import { Structure } from '../tenancy/entities/structure.entity';
 import { StructuresService } from '../tenancy/structures.service';
 import { createSuperAdmin } from './super-admins';
+import { addDemoData } from '../seed/demo';
 
 export const FIRST_ADMIN_LOGIN = 'admin@ludotheque.local';
 
@@ -84,5 +85,6 @@ export class FirstStartService implements OnApplicationBootstrap {
         ` Mot de passe        : ${password}\n` +
         ` (aussi dans ${file} — changez le mot de passe puis supprimez ce fichier)\n${line}\n`,
     );
+    if (this.config.demoData) console.log(await addDemoData(this.db, structure));
   }
 }
