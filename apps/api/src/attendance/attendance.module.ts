@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '../settings/settings.module';
+import { SlotsModule } from '../slots/slots.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 
-@Module({ imports: [SettingsModule], controllers: [AttendanceController], providers: [AttendanceService] })
+@Module({ imports: [SettingsModule, SlotsModule], controllers: [AttendanceController], providers: [AttendanceService] })
 export class AttendanceModule {}

@@ -25,12 +25,14 @@ import { APP_CONFIG } from '../config/config.module';
 import { Uploads } from '../settings/uploads';
 import { StructureSettingsService } from '../settings/structure-settings.service';
 import { Slot } from '../slots/entities/slot.entity';
+import { DaySlot, SlotCalendar } from '../slots/slot-calendar';
 import { minutesOf, toSlotDto } from '../slots/slots.service';
 import { Structure } from '../tenancy/entities/structure.entity';
 import { isUniqueViolation } from '../tenancy/structures.service';
 import { ScopedRepository } from '../tenancy/scoped-repository';
-import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { TenantContext } from '../tenancy/tenant-context';
+import { CheckInSql, MemberRow } from './check-in.sql';
 import { Attendance } from './entities/attendance.entity';
 import { KioskValidation } from './entities/kiosk-validation.entity';
 
@@ -40,16 +42,14 @@ const KEY_RETENTION_MS = 3 * 24 * 3600_000;
 /** Another transaction recorded the same member in the same slot first: try again. */
 class ConcurrentCheckIn extends Error {}
 
+/** The client's idempotency key was used by an earlier request. */
+class KeyAlreadyUsed extends Error {}
+
 function isForeignKeyViolation(e: unknown): boolean {
   const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
   return code.startsWith('ER_NO_REFERENCED_ROW') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
-type Snapshot = Pick<Attendance, 'sexId' | 'cityId' | 'statusId' | 'minimaId' | 'qfId'>;
-
-function snapshotOf(m: Member): Snapshot {
-  return { sexId: m.sexId, cityId: m.cityId, statusId: m.statusId, minimaId: m.minimaId, qfId: m.qfId };
-}
 
 /**
  * Attendance: the kiosk (status, sheet, idempotent validation, counter), acting
@@ -71,6 +71,7 @@ export class AttendanceService implements OnModuleDestroy {
     private readonly settings: StructureSettingsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: SlotCalendar,
   ) {
     // Idempotency keys are only needed while a kiosk may retry: drop old ones hourly.
     this.purge = setInterval(
@@ -91,30 +92,37 @@ export class AttendanceService implements OnModuleDestroy {
     }
   }
 
+  /** The caller's structure's time zone (carried by the principal, read once per request). */
+  private async timeZoneOf(p: { timeZone?: string | null }): Promise<string> {
+    return p.timeZone ?? (await this.structure(this.tenancy.structureId())).timeZone;
+  }
+
   private async structure(id: number): Promise<Structure> {
     return this.db.manager.findOneByOrFail(Structure, { id });
   }
 
   /** The slot check-ins go to now in this structure, and whether it has started. */
-  private async slotNow(
-    slots: ScopedRepository<Slot>,
-    timeZone: string,
-    now = this.clock.now(),
-  ): Promise<{ slot: Slot; current: boolean; today: string; minutes: number } | null> {
+  private async slotNow(slots: ScopedRepository<Slot>, timeZone: string, now = this.clock.now()): Promise<{ slot: DaySlot; current: boolean } | null> {
     const { date: today, minutes } = zonedParts(now, timeZone);
-    const todays = await slots.find({ where: { date: today } });
+    const todays = await this.calendar.slotsOn(slots, today);
     const chosen = chooseSlot(
-      todays.map((s) => ({ ...s, start: s.startMinute, end: s.endMinute })),
+      todays.map((s) => ({ slot: s, start: s.startMinute, end: s.endMinute })),
       minutes,
     );
-    return chosen ? { slot: chosen.slot as unknown as Slot, current: chosen.current, today, minutes } : null;
+    return chosen ? { slot: chosen.slot.slot, current: chosen.current } : null;
   }
 
-  /** People marked present in today's slots since the last reset (computed, so it survives restarts). */
-  private async counter(attendance: ScopedRepository<Attendance>, today: string, resetAt: Date | null): Promise<number> {
+  /**
+   * People marked present in today's slots since the last reset (computed, so
+   * it survives restarts). Two indexed lookups — today's slots, then their
+   * attendance — rather than a join that would read the structure's whole history.
+   */
+  private async counter(slots: ScopedRepository<Slot>, attendance: ScopedRepository<Attendance>, today: string, resetAt: Date | null): Promise<number> {
+    const ids = (await this.calendar.slotsOn(slots, today)).map((s) => s.id);
+    if (ids.length === 0) return 0;
     const row = await attendance
       .query('a', (qb) => {
-        qb.innerJoin('a.slot', 's').select('COUNT(DISTINCT a.member_id)', 'n').where('s.date = :today', { today });
+        qb.select('COUNT(DISTINCT a.member_id)', 'n').where('a.slotId IN (:...ids)', { ids });
         if (resetAt) qb.andWhere('a.createdAt >= :resetAt', { resetAt });
         return qb;
       })
@@ -143,17 +151,17 @@ export class AttendanceService implements OnModuleDestroy {
         ? { id: chosen.slot.id, start: formatHm(chosen.slot.startMinute), end: formatHm(chosen.slot.endMinute), current: chosen.current }
         : null,
       closed: chosen === null,
-      counter: await this.counter(this.tenancy.publicRepo(s.id, Attendance), today, s.counterResetAt),
+      counter: await this.counter(this.tenancy.publicRepo(s.id, Slot), this.tenancy.publicRepo(s.id, Attendance), today, s.counterResetAt),
     };
   }
 
   async sheet(): Promise<AttendanceSheet> {
     const p = this.context.principal();
     const familyId = p.familyId as number;
-    const structure = await this.structure(this.tenancy.structureId());
+    const timeZone = await this.timeZoneOf(p);
     const family = await this.tenancy.repo(Family).get(familyId, 'Famille introuvable.');
     const members = await this.tenancy.repo(Member).find({ where: { familyId, archived: false }, order: { id: 'ASC' } });
-    const chosen = await this.slotNow(this.tenancy.repo(Slot), structure.timeZone);
+    const chosen = await this.slotNow(this.tenancy.repo(Slot), timeZone);
     const present = new Set<number>();
     if (chosen && members.length) {
       const rows = await this.tenancy
@@ -189,50 +197,45 @@ export class AttendanceService implements OnModuleDestroy {
     const p = this.context.principal();
     const familyId = p.familyId as number;
     const ids = [...new Set(memberIds)].sort((a, b) => a - b);
+    if (ids.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
     const claim = randomUUID();
-    const structure = await this.structure(this.tenancy.structureId());
-    return this.retryConcurrent(() =>
-      this.tenancy.transaction(async (tx) => {
-        const now = this.clock.now();
-        await tx.repo(KioskValidation).insertMany([{ key, claim, familyId, result: null, createdAt: now }], { ignoreDuplicates: true });
-        const held = await tx.repo(KioskValidation).findOneBy({ key });
-        if (!held || held.familyId !== familyId) throw new ConflictException('Cette validation a déjà été utilisée : recommencez.');
-        if (held.claim !== claim) {
-          if (!held.result) throw new ConflictException('Validation déjà en cours : patientez un instant.');
-          return JSON.parse(held.result) as ValidateAttendanceResponse;
-        }
-
-        const chosen = await this.slotNow(tx.repo(Slot), structure.timeZone, now);
-        if (!chosen) throw new ConflictException(KIOSK_CLOSED);
-        const result = await this.record(tx, chosen.slot, ids, {
-          familyId,
-          arrivedAt: now,
-          source: p.acting ? 'acting' : 'kiosk',
-          recordedBy: p.accountId,
-        });
-        const response: ValidateAttendanceResponse = {
-          ...result,
-          slot: {
-            id: chosen.slot.id,
-            date: chosen.slot.date,
-            start: formatHm(chosen.slot.startMinute),
-            end: formatHm(chosen.slot.endMinute),
-          },
-          message: ATTENDANCE_THANKS,
-        };
-        if (this.config.testHooks.pauseInValidationMs) await new Promise((r) => setTimeout(r, this.config.testHooks.pauseInValidationMs));
-      await tx.repo(KioskValidation).update({ id: held.id }, { result: JSON.stringify(response) });
-        if (p.acting) {
-          await this.audit.record(tx.em, {
-            action: 'attendance.validated',
-            targetType: 'family',
-            targetId: familyId,
-            details: { slotId: chosen.slot.id, members: ids, recorded: result.recorded },
-          });
-        }
-        return response;
-      }),
-    );
+    const timeZone = await this.timeZoneOf(p);
+    try {
+      return await this.retryConcurrent(() =>
+        this.tenancy.transaction(async (tx) => {
+          const sql = new CheckInSql(tx);
+          const now = this.clock.now();
+          const chosen = await this.slotNow(tx.repo(Slot), timeZone, now);
+          if (!chosen) throw new ConflictException(KIOSK_CLOSED);
+          const members = await this.membersToRecord(sql, ids, chosen.slot.id, { familyId });
+          const result = await this.record(sql, chosen.slot.id, members, { arrivedAt: now, source: p.acting ? 'acting' : 'kiosk', recordedBy: p.accountId });
+          const response: ValidateAttendanceResponse = {
+            ...result,
+            slot: { id: chosen.slot.id, date: chosen.slot.date, start: formatHm(chosen.slot.startMinute), end: formatHm(chosen.slot.endMinute) },
+            message: ATTENDANCE_THANKS,
+          };
+          if (this.config.testHooks.pauseInValidationMs) await new Promise((r) => setTimeout(r, this.config.testHooks.pauseInValidationMs));
+          // The key is taken last, with the answer: a request repeating a key that was
+          // used before records nothing new (already present) and is rolled back here.
+          if (!(await sql.claim(key, claim, familyId, JSON.stringify(response), now))) throw new KeyAlreadyUsed();
+          if (p.acting) {
+            await this.audit.record(tx.em, {
+              action: 'attendance.validated',
+              targetType: 'family',
+              targetId: familyId,
+              details: { slotId: chosen.slot.id, members: ids, recorded: result.recorded },
+            });
+          }
+          return response;
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof KeyAlreadyUsed)) throw e;
+      // Answer what the first request with this key answered.
+      const held = await new CheckInSql({ em: this.db.manager, structureId: this.tenancy.structureId() }).stored(key);
+      if (!held || held.familyId !== familyId || !held.result) throw new ConflictException('Cette validation a déjà été utilisée : recommencez.');
+      return JSON.parse(held.result) as ValidateAttendanceResponse;
+    }
   }
 
   /**
@@ -243,38 +246,28 @@ export class AttendanceService implements OnModuleDestroy {
    * a lost check-in; here it fails the transaction instead.
    */
   private async record(
-    tx: TenantTransaction,
-    slot: Slot,
-    memberIds: number[],
-    how: { familyId?: number; arrivedAt: Date; source: Attendance['source']; recordedBy: number; includeArchived?: boolean },
+    sql: CheckInSql,
+    slotId: number,
+    members: MemberRow[],
+    how: { arrivedAt: Date; source: Attendance['source']; recordedBy: number },
   ): Promise<{ recorded: number; alreadyPresent: number }> {
-    if (memberIds.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
-    const where = how.familyId !== undefined ? { id: In(memberIds), familyId: how.familyId } : { id: In(memberIds) };
-    const members = await tx.repo(Member).findBy(where);
-    if (members.length !== memberIds.length) throw new NotFoundException('Membre introuvable.');
-    if (!how.includeArchived && members.some((m) => m.archived))
-      throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
-    const attendance = tx.repo(Attendance);
-    const present = new Set(
-      (
-        await attendance.find({
-          where: { slotId: slot.id, memberId: In(memberIds) },
-          select: { id: true, memberId: true, structureId: true },
-        })
-      ).map((a) => a.memberId),
-    );
-    const missing = members.filter((m) => !present.has(m.id));
+    const missing = members.filter((m) => !m.present);
+    const createdAt = this.clock.now();
     try {
-      await attendance.insertMany(
+      await sql.insert(
         missing.map((m) => ({
-          slotId: slot.id,
+          slotId,
           memberId: m.id,
           familyId: m.familyId,
+          sexId: m.sexId,
+          cityId: m.cityId,
+          statusId: m.statusId,
+          minimaId: m.minimaId,
+          qfId: m.qfId,
           arrivedAt: how.arrivedAt,
-          ...snapshotOf(m),
           source: how.source,
           recordedBy: how.recordedBy,
-          createdAt: this.clock.now(),
+          createdAt,
         })),
       );
     } catch (e) {
@@ -282,7 +275,16 @@ export class AttendanceService implements OnModuleDestroy {
       if (isUniqueViolation(e)) throw new ConcurrentCheckIn();
       throw e;
     }
-    return { recorded: missing.length, alreadyPresent: memberIds.length - missing.length };
+    return { recorded: missing.length, alreadyPresent: members.length - missing.length };
+  }
+
+  /** The members to record, all of the caller's structure (and family, at the kiosk), or 404. */
+  private async membersToRecord(sql: CheckInSql, memberIds: number[], slotId: number, how: { familyId?: number; includeArchived?: boolean }): Promise<MemberRow[]> {
+    if (memberIds.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
+    const members = await sql.members(how.familyId ?? null, memberIds, slotId);
+    if (members.length !== memberIds.length) throw new NotFoundException('Membre introuvable.');
+    if (!how.includeArchived && members.some((m) => m.archived)) throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
+    return members;
   }
 
   /** Runs a check-in transaction again when another one recorded the same member meanwhile. */
@@ -303,7 +305,7 @@ export class AttendanceService implements OnModuleDestroy {
     const s = await this.structure(this.tenancy.structureId());
     const today = zonedParts(this.clock.now(), s.timeZone).date;
     return {
-      counter: await this.counter(this.tenancy.repo(Attendance), today, s.counterResetAt),
+      counter: await this.counter(this.tenancy.repo(Slot), this.tenancy.repo(Attendance), today, s.counterResetAt),
       resetAt: s.counterResetAt?.toISOString() ?? null,
       kioskPath: `/k/${s.slug}`,
     };
@@ -391,7 +393,9 @@ export class AttendanceService implements OnModuleDestroy {
         const arrivedAt = zonedToInstant(slot.date, minutes, s.timeZone);
         if (arrivedAt > now) throw new BadRequestException("L'heure d'arrivée ne peut pas être dans le futur.");
         const ids = [...new Set(memberIds)].sort((a, b) => a - b);
-        const result = await this.record(tx, slot, ids, { arrivedAt, source: 'retro', recordedBy: p.accountId, includeArchived: true });
+        const sql = new CheckInSql(tx);
+        const members = await this.membersToRecord(sql, ids, slot.id, { includeArchived: true });
+        const result = await this.record(sql, slot.id, members, { arrivedAt, source: 'retro', recordedBy: p.accountId });
         await this.audit.record(tx.em, {
           action: 'attendance.retro',
           targetType: 'slot',

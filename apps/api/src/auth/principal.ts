@@ -14,6 +14,8 @@ export interface Principal {
   role: Role;
   structureId: number | null;
   structureName: string | null;
+  /** Time zone of the structure (Europe/Paris by default); null without a structure. */
+  timeZone?: string | null;
   familyId: number | null;
   acting: boolean;
   /** Label of the acted-as identity for the audit log ("administrateur de X", "famille Y"). */

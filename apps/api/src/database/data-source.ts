@@ -32,6 +32,8 @@ export function dataSourceOptions(db: AppConfig['db']): DataSourceOptions {
       driver: require('better-sqlite3'),
       migrations: SQLITE_MIGRATIONS,
       enableWAL: true,
+      // TypeORM keeps 100 prepared statements by default; the hot paths use more.
+      statementCacheSize: 1000,
       prepareDatabase: (handle: { pragma(sql: string): unknown }) => {
         handle.pragma('foreign_keys = ON');
         handle.pragma('busy_timeout = 5000');

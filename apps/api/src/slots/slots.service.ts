@@ -17,6 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
 import { DeleteSlotsDto, GenerateSlotsDto } from './dto/slots.dto';
 import { Slot } from './entities/slot.entity';
+import { SlotCalendar } from './slot-calendar';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
@@ -37,6 +38,7 @@ export class SlotsService {
   constructor(
     private readonly tenancy: Tenancy,
     private readonly audit: AuditService,
+    private readonly calendar: SlotCalendar,
   ) {}
 
   /**
@@ -78,6 +80,7 @@ export class SlotsService {
       });
       return { created: createdCount, existing: planned.length - fresh.length };
     });
+    this.calendar.invalidate(this.tenancy.structureId());
     let message = `${plural(created, 'créneau créé', 'créneaux créés')} avec succès`;
     if (created === 0) message = 'Aucun nouveau créneau : ils existaient tous déjà';
     if (existing > 0 && created > 0) message += ` (${plural(existing, 'existait déjà', 'existaient déjà')})`;
@@ -131,7 +134,9 @@ export class SlotsService {
     const weekdays = new Set(dto.weekdays);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.tenancy.transaction((tx) => this.deleteOnce(tx, period[0], period[1], weekdays, within));
+        const result = await this.tenancy.transaction((tx) => this.deleteOnce(tx, period[0], period[1], weekdays, within));
+        this.calendar.invalidate(this.tenancy.structureId());
+        return result;
       } catch (e) {
         if (isForeignKeyViolation(e) && attempt < 4) continue;
         throw e;

@@ -94,6 +94,23 @@ export class ScopedRepository<T extends StructureOwned> {
     }
   }
 
+  /**
+   * Inserts rows skipping those a unique index already holds, and returns how
+   * many were inserted (the statement's affected-rows count). Only for tables
+   * whose foreign keys cannot fail (IGNORE would hide it on MariaDB).
+   */
+  async insertNew(rows: Omit<DeepPartial<T>, 'structureId' | 'id'>[]): Promise<number> {
+    const values = rows.map((r) => ({ ...r, structureId: this.structureId })) as never[];
+    const [sql, params] = this.em.createQueryBuilder().insert().into(this.target).values(values).orIgnore().updateEntity(false).getQueryAndParameters();
+    const runner = this.em.queryRunner ?? this.em.connection.createQueryRunner();
+    try {
+      const result = await runner.query(sql, params, true);
+      return result.affected ?? 0;
+    } finally {
+      if (!this.em.queryRunner) await runner.release();
+    }
+  }
+
   /** Saves a record previously loaded through this structure's scope. */
   save(entity: T): Promise<T> {
     if (entity.structureId !== this.structureId) {

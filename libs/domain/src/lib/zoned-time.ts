@@ -49,8 +49,21 @@ function partsOf(instant: Date, timeZone: string): Record<string, number> {
   return out;
 }
 
+/** Last answer per zone: every kiosk request asks for "now", and Intl formatting is not free. */
+const lastMinute = new Map<string, { minute: number; parts: ZonedParts }>();
+
 /** The local calendar date and minute of the day at `instant` in `timeZone`. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  // Zone offsets are whole minutes: the same UTC minute is the same local minute.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const hit = lastMinute.get(timeZone);
+  if (hit && hit.minute === minute) return { ...hit.parts };
+  const parts = computeZonedParts(instant, timeZone);
+  lastMinute.set(timeZone, { minute, parts });
+  return { ...parts };
+}
+
+function computeZonedParts(instant: Date, timeZone: string): ZonedParts {
   const p = partsOf(instant, timeZone);
   const date = `${String(p['year']).padStart(4, '0')}-${String(p['month']).padStart(2, '0')}-${String(p['day']).padStart(2, '0')}`;
   return { date, minutes: p['hour'] * 60 + p['minute'] };

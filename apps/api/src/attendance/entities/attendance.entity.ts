@@ -15,6 +15,10 @@ import { Structure } from '../../tenancy/entities/structure.entity';
 @Entity('attendance')
 @Index(['memberId', 'slotId'], { unique: true })
 @Index(['structureId', 'slotId'])
+// The foreign key from attendance to slot is checked on every slot deletion: SQLite
+// does not index foreign keys by itself (MariaDB does), so without this index each
+// deleted slot would scan the whole attendance table.
+@Index(['slotId'])
 @Index(['familyId'])
 export class Attendance {
   @PrimaryGeneratedColumn()
