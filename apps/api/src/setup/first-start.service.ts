@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Account, STAFF_REALM } from '../auth/entities/account.entity';
@@ -20,7 +20,6 @@ export const FIRST_ADMIN_LOGIN = 'admin@ludotheque.local';
  */
 @Injectable()
 export class FirstStartService implements OnApplicationBootstrap {
-  private readonly logger = new Logger('FirstStart');
 
   constructor(
     private readonly db: Database,
@@ -37,7 +36,8 @@ export class FirstStartService implements OnApplicationBootstrap {
     if (!this.config.superAdmin) return;
     if (await this.db.manager.existsBy(Account, { role: 'super-admin' })) return;
     await createSuperAdmin(this.db.dataSource, this.config.superAdmin.email, this.config.superAdmin.password, 'POINTAGE_SUPERADMIN_EMAIL');
-    this.logger.log(`Super-administrateur ${this.config.superAdmin.email} créé.`);
+    // Printed, not logged: start-up logs stay quiet until the app is up (see bootstrap.ts).
+    console.log(`Super-administrateur ${this.config.superAdmin.email} créé.`);
   }
 
   private async ensureFirstStructure(): Promise<void> {
