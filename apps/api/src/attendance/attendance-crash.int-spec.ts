@@ -14,8 +14,9 @@ import { assertBundleBuilt, collect, freePort, spawnApi, waitForHealthy } from '
 /**
  * The server killed (SIGKILL) while validating: after a restart, either every
  * member of that validation is recorded or none is. Each round kills the
- * process a few milliseconds after sending an 8-member validation, at a
- * different moment, then counts the rows with SQL.
+ * process at a different moment after sending an 8-member validation (the test
+ * hook holds each validation 300 ms just before its single INSERT), then counts
+ * the rows with SQL.
  */
 const dialect = testDialect();
 const SUPER = { email: 'crash@test.local', password: 'une phrase pour le crash test' };
@@ -40,7 +41,7 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
       JWT_SECRET: randomBytes(32).toString('hex'),
       POINTAGE_SUPERADMIN_EMAIL: SUPER.email,
       POINTAGE_SUPERADMIN_PASSWORD: SUPER.password,
-      // Each validation holds its transaction open 300 ms after writing its rows.
+      // Each validation waits 300 ms just before writing its rows.
       POINTAGE_TEST_PAUSE_IN_VALIDATION_MS: '300',
       ...(db ? { DB_TYPE: 'mariadb', DATABASE_URL: db.url } : {}),
     };
@@ -123,7 +124,7 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
       const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/family/attendance', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${token}` } });
       req.on('error', () => undefined);
       req.end(body);
-      // Kill at a different moment each round: before, during (rows written, not committed) or after the commit.
+      // Kill at a different moment each round: while the request is being handled, or after it was answered.
       const delay = round === 0 ? 150 : round === 1 ? 700 : Math.floor(Math.random() * 600);
       await new Promise((r) => setTimeout(r, delay));
       const exited = new Promise((r) => child?.once('exit', r));
@@ -134,7 +135,7 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
       expect([0, 8]).toContain(rows);
       await start();
     }
-    // Round 0 was killed inside the open transaction (rows written, not committed): nothing survives.
+    // Round 0 was killed while the validation was being handled: nothing was recorded.
     expect(outcomes[0]).toBe(0);
     // Round 1 was killed well after the answer: everything survives.
     expect(outcomes[1]).toBe(8);

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   ActingResponse,
   ATTENDANCE_THANKS,
@@ -11,8 +11,7 @@ import {
   ValidateAttendanceResponse,
 } from '@pointage/contracts';
 import { chooseSlot, formatHm, zonedParts, zonedToInstant } from '@pointage/domain';
-import { randomUUID } from 'node:crypto';
-import { In, LessThan } from 'typeorm';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Account } from '../auth/entities/account.entity';
 import { TokenService } from '../auth/token.service';
@@ -32,18 +31,14 @@ import { isUniqueViolation } from '../tenancy/structures.service';
 import { ScopedRepository } from '../tenancy/scoped-repository';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { TenantContext } from '../tenancy/tenant-context';
-import { CheckInSql, MemberRow } from './check-in.sql';
+import { AttendanceInsert, CheckInSql, MemberRow } from './check-in.sql';
 import { Attendance } from './entities/attendance.entity';
-import { KioskValidation } from './entities/kiosk-validation.entity';
 
 export const KIOSK_CLOSED = "La ludothèque est fermée : aucun créneau n'est ouvert ou à venir aujourd'hui.";
-const KEY_RETENTION_MS = 3 * 24 * 3600_000;
 
 /** Another transaction recorded the same member in the same slot first: try again. */
 class ConcurrentCheckIn extends Error {}
 
-/** The client's idempotency key was used by an earlier request. */
-class KeyAlreadyUsed extends Error {}
 
 function isForeignKeyViolation(e: unknown): boolean {
   const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
@@ -58,9 +53,7 @@ function isForeignKeyViolation(e: unknown): boolean {
  * (member, slot) index underneath.
  */
 @Injectable()
-export class AttendanceService implements OnModuleDestroy {
-  private readonly logger = new Logger(AttendanceService.name);
-  private readonly purge: NodeJS.Timeout;
+export class AttendanceService {
 
   constructor(
     private readonly tenancy: Tenancy,
@@ -72,25 +65,7 @@ export class AttendanceService implements OnModuleDestroy {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendar: SlotCalendar,
-  ) {
-    // Idempotency keys are only needed while a kiosk may retry: drop old ones hourly.
-    this.purge = setInterval(
-      () => void this.purgeKeys().catch((e) => this.logger.warn(`Key purge failed: ${(e as Error).message}`)),
-      3600_000,
-    );
-    this.purge.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.purge);
-  }
-
-  private async purgeKeys(): Promise<void> {
-    const cutoff = new Date(Date.now() - KEY_RETENTION_MS);
-    for (const { id } of await this.db.manager.find(Structure, { select: { id: true } })) {
-      await this.tenancy.systemTransaction(id, (tx) => tx.repo(KioskValidation).delete({ createdAt: LessThan(cutoff) }));
-    }
-  }
+  ) {}
 
   /** The caller's structure's time zone (carried by the principal, read once per request). */
   private async timeZoneOf(p: { timeZone?: string | null }): Promise<string> {
@@ -189,53 +164,89 @@ export class AttendanceService implements OnModuleDestroy {
   }
 
   /**
-   * VALIDER at the kiosk. The first statement claims the client's key; a
-   * concurrent or retried request with the same key waits for (MariaDB) or
-   * follows (SQLite queue) the first one and gets its stored answer.
+   * VALIDER at the kiosk: one multi-row INSERT of the members not yet present,
+   * each row carrying the client's key — atomic by itself, no transaction round
+   * trips on MariaDB. A retried or doubled request finds its members present and
+   * answers from the rows its key recorded; a concurrent duplicate trips the
+   * unique (member, slot) index and is evaluated again. When an admin acts for
+   * the family, the rows and the audit line are written in one transaction.
    */
   async validate(key: string, memberIds: number[]): Promise<ValidateAttendanceResponse> {
     const p = this.context.principal();
     const familyId = p.familyId as number;
+    const structureId = this.tenancy.structureId();
     const ids = [...new Set(memberIds)].sort((a, b) => a - b);
     if (ids.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
-    const claim = randomUUID();
     const timeZone = await this.timeZoneOf(p);
-    try {
-      return await this.retryConcurrent(() =>
-        this.tenancy.transaction(async (tx) => {
-          const sql = new CheckInSql(tx);
-          const now = this.clock.now();
-          const chosen = await this.slotNow(tx.repo(Slot), timeZone, now);
-          if (!chosen) throw new ConflictException(KIOSK_CLOSED);
-          const members = await this.membersToRecord(sql, ids, chosen.slot.id, { familyId });
-          const result = await this.record(sql, chosen.slot.id, members, { arrivedAt: now, source: p.acting ? 'acting' : 'kiosk', recordedBy: p.accountId });
-          const response: ValidateAttendanceResponse = {
-            ...result,
-            slot: { id: chosen.slot.id, date: chosen.slot.date, start: formatHm(chosen.slot.startMinute), end: formatHm(chosen.slot.endMinute) },
-            message: ATTENDANCE_THANKS,
-          };
-          if (this.config.testHooks.pauseInValidationMs) await new Promise((r) => setTimeout(r, this.config.testHooks.pauseInValidationMs));
-          // The key is taken last, with the answer: a request repeating a key that was
-          // used before records nothing new (already present) and is rolled back here.
-          if (!(await sql.claim(key, claim, familyId, JSON.stringify(response), now))) throw new KeyAlreadyUsed();
-          if (p.acting) {
+    const reader = new CheckInSql({ em: this.db.manager, structureId });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const now = this.clock.now();
+      const chosen = await this.slotNow(this.tenancy.repo(Slot), timeZone, now);
+      if (!chosen) throw new ConflictException(KIOSK_CLOSED);
+      const members = await this.membersToRecord(reader, ids, chosen.slot.id, { familyId });
+      const missing = members.filter((m) => !m.present);
+      if (missing.length === 0) {
+        // Nothing new: a repeated request (answer what its key recorded), or everybody was there already.
+        const earlier = await reader.byKey(key, familyId);
+        const slot = earlier && earlier.slotId !== chosen.slot.id ? await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.') : chosen.slot;
+        return this.validationResponse(slot, earlier?.recorded ?? 0, ids.length);
+      }
+      if (this.config.testHooks.pauseInValidationMs) await new Promise((r) => setTimeout(r, this.config.testHooks.pauseInValidationMs));
+      const rows = this.rowsFor(chosen.slot.id, missing, { arrivedAt: now, source: p.acting ? 'acting' : 'kiosk', recordedBy: p.accountId, validationKey: key });
+      try {
+        if (p.acting) {
+          await this.tenancy.transaction(async (tx) => {
+            await new CheckInSql(tx).insert(rows);
             await this.audit.record(tx.em, {
               action: 'attendance.validated',
               targetType: 'family',
               targetId: familyId,
-              details: { slotId: chosen.slot.id, members: ids, recorded: result.recorded },
+              details: { slotId: chosen.slot.id, members: ids, recorded: rows.length },
             });
-          }
-          return response;
-        }),
-      );
-    } catch (e) {
-      if (!(e instanceof KeyAlreadyUsed)) throw e;
-      // Answer what the first request with this key answered.
-      const held = await new CheckInSql({ em: this.db.manager, structureId: this.tenancy.structureId() }).stored(key);
-      if (!held || held.familyId !== familyId || !held.result) throw new ConflictException('Cette validation a déjà été utilisée : recommencez.');
-      return JSON.parse(held.result) as ValidateAttendanceResponse;
+          });
+        } else {
+          await this.db.atomic((em) => new CheckInSql({ em, structureId }).insert(rows));
+        }
+        return this.validationResponse(chosen.slot, rows.length, ids.length);
+      } catch (e) {
+        if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
+        // Somebody recorded one of these members meanwhile: look again.
+        if (!isUniqueViolation(e)) throw e;
+      }
     }
+    throw new ConflictException('Validation déjà en cours : patientez un instant.');
+  }
+
+  private validationResponse(slot: { id: number; date: string; startMinute: number; endMinute: number }, recorded: number, asked: number): ValidateAttendanceResponse {
+    return {
+      recorded,
+      alreadyPresent: asked - recorded,
+      slot: { id: slot.id, date: slot.date, start: formatHm(slot.startMinute), end: formatHm(slot.endMinute) },
+      message: ATTENDANCE_THANKS,
+    };
+  }
+
+  private rowsFor(
+    slotId: number,
+    members: MemberRow[],
+    how: { arrivedAt: Date; source: Attendance['source']; recordedBy: number; validationKey: string | null },
+  ): AttendanceInsert[] {
+    const createdAt = this.clock.now();
+    return members.map((m) => ({
+      slotId,
+      memberId: m.id,
+      familyId: m.familyId,
+      sexId: m.sexId,
+      cityId: m.cityId,
+      statusId: m.statusId,
+      minimaId: m.minimaId,
+      qfId: m.qfId,
+      arrivedAt: how.arrivedAt,
+      source: how.source,
+      recordedBy: how.recordedBy,
+      createdAt,
+      validationKey: how.validationKey,
+    }));
   }
 
   /**
@@ -252,24 +263,8 @@ export class AttendanceService implements OnModuleDestroy {
     how: { arrivedAt: Date; source: Attendance['source']; recordedBy: number },
   ): Promise<{ recorded: number; alreadyPresent: number }> {
     const missing = members.filter((m) => !m.present);
-    const createdAt = this.clock.now();
     try {
-      await sql.insert(
-        missing.map((m) => ({
-          slotId,
-          memberId: m.id,
-          familyId: m.familyId,
-          sexId: m.sexId,
-          cityId: m.cityId,
-          statusId: m.statusId,
-          minimaId: m.minimaId,
-          qfId: m.qfId,
-          arrivedAt: how.arrivedAt,
-          source: how.source,
-          recordedBy: how.recordedBy,
-          createdAt,
-        })),
-      );
+      await sql.insert(this.rowsFor(slotId, missing, { ...how, validationKey: null }));
     } catch (e) {
       if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
       if (isUniqueViolation(e)) throw new ConcurrentCheckIn();

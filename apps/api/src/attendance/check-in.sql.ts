@@ -21,6 +21,7 @@ export interface AttendanceInsert extends Omit<MemberRow, 'id' | 'archived' | 'p
   source: 'kiosk' | 'acting' | 'retro';
   recordedBy: number;
   createdAt: Date;
+  validationKey: string | null;
 }
 
 /** An instant as both drivers store it: UTC 'YYYY-MM-DD HH:MM:SS.mmm'. */
@@ -29,7 +30,8 @@ export function sqlInstant(d: Date): string {
 }
 
 /**
- * The statements of a kiosk validation, in plain SQL. It is the hottest path of
+ * The statements of a kiosk validation, in plain SQL, bound to the structure of
+ * the tenant scope they are built from. It is the hottest path of
  * the product (every family at the door), and TypeORM's query builder cost
  * about 0.1 ms of CPU per statement there — most of the request. Every
  * statement carries `structure_id = ?` with the structure of the tenant
@@ -38,25 +40,13 @@ export function sqlInstant(d: Date): string {
  */
 export class CheckInSql {
   private readonly sid: number;
-  private readonly key: string;
-  private readonly ignore: string;
 
   constructor(private readonly tx: Pick<TenantTransaction, 'em' | 'structureId'>) {
     this.sid = tx.structureId;
-    const sqlite = tx.em.connection.options.type === 'better-sqlite3';
-    // `key` is a reserved word in MariaDB: quote it the driver's way.
-    this.key = tx.em.connection.driver.escape('key');
-    this.ignore = sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
   }
 
   private query<T>(sql: string, params: unknown[]): Promise<T> {
     return this.tx.em.query(sql, params) as Promise<T>;
-  }
-
-  private async run(sql: string, params: unknown[]): Promise<number> {
-    const runner = this.tx.em.queryRunner;
-    if (!runner) throw new Error('CheckInSql writes inside a transaction');
-    return (await runner.query(sql, params, true)).affected ?? 0;
   }
 
   /** The members (of the family, when given) and whether each is already recorded in the slot. */
@@ -80,22 +70,13 @@ export class CheckInSql {
     }));
   }
 
-  /**
-   * Records the answer under the client's key, as the last statement of the
-   * validation; false when the key was already used (the caller then rolls back
-   * and answers the stored result).
-   */
-  async claim(key: string, claim: string, familyId: number, result: string, now: Date): Promise<boolean> {
-    const affected = await this.run(
-      `${this.ignore} INTO kiosk_validation (structure_id, ${this.key}, claim, family_id, result, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      [this.sid, key, claim, familyId, result, sqlInstant(now)],
-    );
-    return affected === 1;
-  }
-
-  async stored(key: string): Promise<{ familyId: number; result: string | null } | null> {
-    const [row] = await this.query<Record<string, unknown>[]>(`SELECT family_id, result FROM kiosk_validation WHERE structure_id = ? AND ${this.key} = ?`, [this.sid, key]);
-    return row ? { familyId: Number(row['family_id']), result: (row['result'] as string | null) ?? null } : null;
+  /** What an earlier request of this family with this key recorded: its slot and how many rows. */
+  async byKey(key: string, familyId: number): Promise<{ slotId: number; recorded: number } | null> {
+    // Only the key and the structure in the WHERE: SQLite has no statistics and would
+    // otherwise pick the family or (structure, slot) index and scan.
+    const rows = await this.query<Record<string, unknown>[]>('SELECT slot_id, family_id FROM attendance WHERE validation_key = ? AND structure_id = ?', [key, this.sid]);
+    const mine = rows.filter((r) => Number(r['family_id']) === familyId);
+    return mine.length ? { slotId: Number(mine[0]['slot_id']), recorded: mine.length } : null;
   }
 
   /** Plain INSERT: a foreign-key or unique failure must fail the transaction, never be ignored. */
@@ -103,11 +84,27 @@ export class CheckInSql {
     if (rows.length === 0) return;
     const values: unknown[] = [];
     for (const r of rows) {
-      values.push(this.sid, r.slotId, r.memberId, r.familyId, sqlInstant(r.arrivedAt), r.sexId, r.cityId, r.statusId, r.minimaId, r.qfId, r.source, r.recordedBy, sqlInstant(r.createdAt));
+      values.push(
+        this.sid,
+        r.slotId,
+        r.memberId,
+        r.familyId,
+        sqlInstant(r.arrivedAt),
+        r.sexId,
+        r.cityId,
+        r.statusId,
+        r.minimaId,
+        r.qfId,
+        r.source,
+        r.recordedBy,
+        sqlInstant(r.createdAt),
+        r.validationKey,
+      );
     }
-    await this.run(
-      `INSERT INTO attendance (structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at) VALUES ${rows
-        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    // One statement for all the members: atomic by itself on both engines.
+    await this.query(
+      `INSERT INTO attendance (structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key) VALUES ${rows
+        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .join(', ')}`,
       values,
     );

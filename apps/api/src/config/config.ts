@@ -183,7 +183,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     logRequests: bool(env, 'LOG_REQUESTS', nodeEnv !== 'test'),
     testHooks: {
-      // Lets the crash test kill the server while a validation's transaction is open.
+      // Lets the crash test kill the server while a validation is being handled.
       pauseInValidationMs: nodeEnv === 'test' ? Math.max(0, Number(str(env, 'POINTAGE_TEST_PAUSE_IN_VALIDATION_MS') ?? 0) || 0) : 0,
     },
   };

@@ -47,6 +47,17 @@ export class Database {
     }
   }
 
+  /**
+   * For work that is atomic by itself (a single multi-row INSERT): on MariaDB
+   * it runs in autocommit on a pooled connection — no BEGIN/COMMIT round trips;
+   * on SQLite it still waits its turn in the write queue, or it would land inside
+   * another request's open transaction.
+   */
+  async atomic<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.transaction(work);
+    return work(this.dataSource.manager);
+  }
+
   /** True when the database answers a trivial query. */
   async ping(): Promise<boolean> {
     try {

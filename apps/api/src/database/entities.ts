@@ -1,5 +1,4 @@
 import { Attendance } from '../attendance/entities/attendance.entity';
-import { KioskValidation } from '../attendance/entities/kiosk-validation.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Account } from '../auth/entities/account.entity';
 import { PasswordResetToken } from '../auth/entities/password-reset-token.entity';
@@ -29,5 +28,4 @@ export const ENTITIES = [
   Member,
   Slot,
   Attendance,
-  KioskValidation,
 ];

@@ -20,6 +20,8 @@ import { Structure } from '../../tenancy/entities/structure.entity';
 // deleted slot would scan the whole attendance table.
 @Index(['slotId'])
 @Index(['familyId'])
+// Key first: the planner must prefer it to (structure_id, slot_id) for the lookup of a repeated request.
+@Index(['validationKey', 'structureId'])
 export class Attendance {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -102,4 +104,11 @@ export class Attendance {
 
   @Column(instantColumn())
   createdAt!: Date;
+
+  /**
+   * The kiosk's idempotency key of the VALIDER press that recorded this row: a
+   * retried request with the same key finds its rows here and gets the same answer.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  validationKey!: string | null;
 }
