@@ -48,13 +48,18 @@ export class Database {
   }
 
   /**
-   * For work that is atomic by itself (a single multi-row INSERT): on MariaDB
-   * it runs in autocommit on a pooled connection — no BEGIN/COMMIT round trips;
-   * on SQLite it still waits its turn in the write queue, or it would land inside
-   * another request's open transaction.
+   * For work that is atomic by itself (a single multi-row INSERT): no
+   * BEGIN/COMMIT round trips. On MariaDB it runs in autocommit on a pooled
+   * connection. On SQLite it still waits its turn in the write queue — run
+   * outside it, it would land inside another request's open transaction — and
+   * then runs as one autocommit statement.
    */
   async atomic<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dialect === 'sqlite') return this.transaction(work);
+    if (this.dialect === 'sqlite') {
+      const run = this.queue.then(() => work(this.dataSource.manager));
+      this.queue = run.catch(() => undefined);
+      return run;
+    }
     return work(this.dataSource.manager);
   }
 

@@ -14,7 +14,9 @@ import { Structure } from '../../tenancy/entities/structure.entity';
  */
 @Entity('attendance')
 @Index(['memberId', 'slotId'], { unique: true })
-@Index(['structureId', 'slotId'])
+// Covers the kiosk counter (distinct members of today's slots since the reset) without
+// reading the rows: today's slot may hold hundreds of rows in a busy centre.
+@Index(['structureId', 'slotId', 'memberId', 'createdAt'])
 // The foreign key from attendance to slot is checked on every slot deletion: SQLite
 // does not index foreign keys by itself (MariaDB does), so without this index each
 // deleted slot would scan the whole attendance table.
