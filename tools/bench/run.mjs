@@ -579,7 +579,8 @@ async function benchDialect(dialect, o) {
       recordingShare: ok2xx ? keys / ok2xx : 0,
       presentToday: presentAfter - presentBefore,
       expectedPresent,
-      familiesRotated: families.length,
+      familiesRotated: new Set(families.map((f) => f.token)).size,
+      membersRotated: families.length,
     };
     console.log(
       `      contrôles SQL : ${duplicates} doublon (membre, créneau) ; ${fmt(keys)} validations ont enregistré des présences sur ${fmt(ok2xx)} réponses 2xx ; ` +
@@ -645,7 +646,7 @@ function rowsOf(r, o) {
   if (r.validation) {
     const v = r.validation;
     rows.push([
-      `(b) POST /api/family/attendance, ${o.connections} conn., ${o.duration} s, ${r.checks.familiesRotated} families`,
+      `(b) POST /api/family/attendance, ${o.connections} conn., ${o.duration} s, ${fmt(r.checks.membersRotated)} members of ${fmt(r.checks.familiesRotated)} families in rotation`,
       `${fmt(v.rps)} req/s; p50/p95/p99 ${v.p50}/${v.p95}/${v.p99} ms`,
       `${fmt(v.share * 100)} % of health throughput`,
       `p95 < 50 ms: ${mark(v.p95 < TARGET.validationP95)}; ≥ 25 %: ${mark(v.share >= TARGET.validationShare)}`,
@@ -702,6 +703,35 @@ function markdown(results, o) {
   return [head, sep, ...body].join('\n');
 }
 
+// ------------------------------------------------------------------ machine calibration
+
+/**
+ * The same load against a bare `http.createServer` answering a constant JSON:
+ * what this machine (its loopback, its system calls, its cores shared with the
+ * load generator) allows at all. Not a target; it tells readers of figures taken
+ * on another machine how far apart the two machines are.
+ */
+async function calibrate(o) {
+  const port = await freePort();
+  const code = `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'application/json'); s.end('{"status":"ok"}'); }).listen(${port}, '127.0.0.1')`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+  const stop = () => child.exitCode === null && child.kill('SIGKILL');
+  cleanups.push(stop);
+  try {
+    for (let i = 0; i < 40; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    return await load(`http://127.0.0.1:${port}`, { connections: o.connections, duration: o.quick ? 3 : 5, requests: [{ method: 'GET', path: '/' }] });
+  } finally {
+    stop();
+  }
+}
+
 // ------------------------------------------------------------------ main
 
 async function main() {
@@ -712,6 +742,11 @@ async function main() {
     `Benchmark Pointage — ${o.dialects.join(' + ')} ; ${o.structures} structures × ${o.families} familles × ${o.years} an(s) ; ` +
       `${o.connections} connexions, ${o.duration} s (validation, health), ${o.homeDuration} s (accueil borne) ; ${o.logins} familles connectées`,
   );
+  const raw = await calibrate(o);
+  await runCleanups();
+  cleaning = null;
+  const machine = `${(await import('node:os')).cpus().length} cœurs, Node ${process.version} ; serveur HTTP Node nu sous la même charge : ${fmt(raw.rps)} req/s, p95 ${raw.p95} ms`;
+  console.log(`Étalonnage : ${machine}`);
   const results = [];
   let failed = false;
   for (const dialect of o.dialects) {
@@ -734,7 +769,7 @@ async function main() {
   if (complete.length) {
     console.log('\nMarkdown (docs/performance.md) :\n');
     console.log(markdown(complete, o));
-    console.log(`\nMachine : ${(await import('node:os')).cpus().length} cœurs, Node ${process.version}${o.quick ? ' — mode --quick, chiffres indicatifs' : ''}`);
+    console.log(`\nMachine : ${machine}${o.quick ? ' — mode --quick, chiffres indicatifs' : ''}`);
   }
   process.exitCode = failed ? 1 : 0;
 }
