@@ -45,6 +45,15 @@ function isForeignKeyViolation(e: unknown): boolean {
   return code.startsWith('ER_NO_REFERENCED_ROW') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
+/**
+ * InnoDB chose this statement as a deadlock victim (two check-ins of the same members
+ * at once can lock the unique index in opposite orders). The statement was rolled back
+ * whole, so it is safe to evaluate the request again, like a unique violation.
+ */
+function isDeadlock(e: unknown): boolean {
+  return (e as { driverError?: { code?: string } }).driverError?.code === 'ER_LOCK_DEADLOCK';
+}
+
 
 /**
  * Attendance: the kiosk (status, sheet, idempotent validation, counter), acting
@@ -211,10 +220,10 @@ export class AttendanceService {
       } catch (e) {
         if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
         // Somebody recorded one of these members meanwhile: look again.
-        if (!isUniqueViolation(e)) throw e;
+        if (!isUniqueViolation(e) && !isDeadlock(e)) throw e;
       }
     }
-    throw new ConflictException('Validation déjà en cours : patientez un instant.');
+    throw new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
   }
 
   private validationResponse(slot: { id: number; date: string; startMinute: number; endMinute: number }, recorded: number, asked: number): ValidateAttendanceResponse {

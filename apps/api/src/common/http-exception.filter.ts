@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '@pointage/contracts';
 import { QueryFailedError } from 'typeorm';
 
 /** French defaults for statuses whose exception carries no user-facing message. */
@@ -47,23 +48,26 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const { statusCode, message } = this.describe(exception, req);
+    const error = this.describe(exception, req);
     if (res.headersSent) {
       res.end();
       return;
     }
-    res.status(statusCode).json({ statusCode, message });
+    res.status(error.statusCode).json(error);
   }
 
-  private describe(exception: unknown, req: Request): { statusCode: number; message: string } {
+  private describe(exception: unknown, req: Request): ApiError {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       let message: string | undefined;
+      let code: ApiErrorCode | undefined;
       if (typeof body === 'string') message = body;
       else if (body && typeof body === 'object') {
         const m = (body as { message?: unknown }).message;
         message = Array.isArray(m) ? String(m[0]) : typeof m === 'string' ? m : undefined;
+        const c = (body as { code?: unknown }).code;
+        code = API_ERROR_CODES.find((known) => known === c);
       }
       if (status === 400 && message && /JSON/.test(message) && !isFrench(message)) {
         message = 'Le corps de la requête n’est pas du JSON valide.';
@@ -71,7 +75,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (!message || !isFrench(message)) message = DEFAULT_MESSAGES[status] ?? `Erreur ${status}.`;
       // Deliberate 5xx (503 when the database is down): one line, no stack.
       if (status >= 500) this.logger.warn(`${req.method} ${req.path}: ${status} ${message}`);
-      return { statusCode: status, message };
+      return code ? { statusCode: status, message, code } : { statusCode: status, message };
     }
     const bp = exception as BodyParserError;
     if (bp && typeof bp === 'object' && typeof bp.type === 'string' && (bp.status ?? bp.statusCode)) {

@@ -9,7 +9,16 @@ export interface HealthResponse {
 export interface ApiError {
   statusCode: number;
   message: string;
+  /** For clients that must act on one particular error, rather than read its wording. */
+  code?: ApiErrorCode;
 }
+
+/**
+ * Machine-readable error codes. `validation-in-progress`: an earlier kiosk validation
+ * with the same key is still being recorded; send the same request again shortly.
+ */
+export const API_ERROR_CODES = ['validation-in-progress'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface Page<T> {
   items: T[];

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { AttendanceSheet, SLOT_ROUTES, ValidateAttendanceRequest, ValidateAttendanceResponse } from '@pointage/contracts';
+import { ApiError, AttendanceSheet, SLOT_ROUTES, ValidateAttendanceRequest, ValidateAttendanceResponse } from '@pointage/contracts';
 import { defer, Observable, retry, throwError, timer } from 'rxjs';
 
 /**
@@ -20,13 +20,13 @@ export function newKey(cryptoImpl: Pick<Crypto, 'getRandomValues'> & { randomUUI
 /**
  * A failure worth trying again: the request never arrived (status 0), the
  * server failed (5xx), or an earlier attempt with the same key is still being
- * processed (409 "Validation déjà en cours : patientez un instant.").
+ * processed (409 with the code `validation-in-progress`).
  */
 export function isTransient(err: unknown): boolean {
   if (!(err instanceof HttpErrorResponse)) return false;
   if (err.status === 0 || err.status >= 500) return true;
-  const message: unknown = (err.error as { message?: unknown } | null)?.message;
-  return err.status === 409 && typeof message === 'string' && /déjà en cours/i.test(message);
+  const code: unknown = (err.error as Partial<ApiError> | null)?.code;
+  return err.status === 409 && code === 'validation-in-progress';
 }
 
 /** The wait before retry number `attempt` (1, 2, …): the delays in turn, then the last one again. */

@@ -1,0 +1,54 @@
+import { ArgumentsHost, BadRequestException, ConflictException, Logger, NotFoundException } from '@nestjs/common';
+import { AllExceptionsFilter } from './http-exception.filter';
+
+/** Runs the filter on an exception and returns what the client would receive. */
+function answer(exception: unknown): { status: number; body: unknown } {
+  const sent: { status: number; body: unknown } = { status: 0, body: undefined };
+  const res = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'POST', path: '/api/x' }) }) } as unknown as ArgumentsHost;
+  new AllExceptionsFilter().catch(exception, host);
+  return sent;
+}
+
+describe('AllExceptionsFilter', () => {
+  it('answers {statusCode, message} with the French message of the exception', () => {
+    expect(answer(new NotFoundException('Membre introuvable.'))).toEqual({ status: 404, body: { statusCode: 404, message: 'Membre introuvable.' } });
+  });
+
+  it('passes a known machine-readable code through', () => {
+    const e = new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
+    expect(answer(e)).toEqual({ status: 409, body: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' } });
+  });
+
+  it('drops codes the contract does not define, and English messages', () => {
+    expect(answer(new ConflictException({ message: 'Déjà là.', code: 'internal-detail' })).body).toEqual({ statusCode: 409, message: 'Déjà là.' });
+    expect(answer(new BadRequestException('Unexpected token } in JSON at position 3')).body).toEqual({
+      statusCode: 400,
+      message: 'Le corps de la requête n’est pas du JSON valide.',
+    });
+  });
+
+  it('never shows an unexpected error to the client', () => {
+    const spy = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      expect(answer(new Error('secret stack detail')).body).toEqual({
+        statusCode: 500,
+        message: 'Erreur interne du serveur. Réessayez ; si cela persiste, prévenez votre administrateur.',
+      });
+      // Logged server-side, with its stack.
+      expect(spy).toHaveBeenCalledWith('POST /api/x: secret stack detail', expect.stringContaining('Error: secret stack detail'));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
