@@ -116,7 +116,9 @@ describe('graceful shutdown', () => {
     const socket = connect(port, '127.0.0.1');
     await new Promise<void>((res) => socket.once('connect', () => res()));
     const body = '{"a":"' + 'x'.repeat(40) + '"}';
-    socket.write(`POST /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+    socket.write(
+      `POST /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+    );
     socket.write(body.slice(0, 10));
     await new Promise((r) => setTimeout(r, 200));
 
@@ -171,7 +173,12 @@ describe('first start and super-admin bootstrap', () => {
 
   it('refuses a weak POINTAGE_SUPERADMIN_PASSWORD with one clear line', async () => {
     const r = await runApi({
-      env: { DATA_DIR: dir, PORT: String(await freePort()), POINTAGE_SUPERADMIN_EMAIL: 'it@federation.fr', POINTAGE_SUPERADMIN_PASSWORD: 'azertyuiop' },
+      env: {
+        DATA_DIR: dir,
+        PORT: String(await freePort()),
+        POINTAGE_SUPERADMIN_EMAIL: 'it@federation.fr',
+        POINTAGE_SUPERADMIN_PASSWORD: 'azertyuiop',
+      },
     });
     expectOneCleanLine(r, /Mot de passe du super-administrateur refusé : Ce mot de passe est trop courant/);
   });
@@ -197,5 +204,40 @@ describe('first start and super-admin bootstrap', () => {
     const dup = await cli('it@federation.fr\nune autre longue phrase\nune autre longue phrase\n');
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('Un compte it@federation.fr existe déjà.');
+  });
+
+  it('does not echo the password when the CLI runs on a real terminal', async () => {
+    // util-linux `script` gives the CLI a pseudo-terminal; each answer is typed once its
+    // question is shown, as a person would (typed earlier, the terminal itself would echo it).
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const command = `${quote(process.execPath)} ${quote(API_BUNDLE.replace(/main\.js$/, 'cli.js'))} create-super-admin`;
+    const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], {
+      env: baseEnv({ DATA_DIR: dir }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const secret = 'une phrase de passe au terminal';
+    const script: [string, string][] = [
+      ['Adresse e-mail du super-administrateur : ', 'tty@federation.fr'],
+      ['Mot de passe (10 caractères au moins) : ', secret],
+      ['Confirmez le mot de passe : ', secret],
+    ];
+    let screen = '';
+    let seen = 0;
+    child.stdout?.on('data', (d: Buffer) => {
+      screen += d.toString();
+      const next = script[0];
+      if (next && screen.indexOf(next[0], seen) >= 0) {
+        seen = screen.indexOf(next[0], seen) + next[0].length;
+        script.shift();
+        child.stdin?.write(`${next[1]}\r`);
+      }
+    });
+    const exited = await collect(child);
+    expect(exited.code).toBe(0);
+    expect(script).toHaveLength(0);
+    expect(screen).toContain('Super-administrateur tty@federation.fr créé.');
+    // The e-mail is echoed as typed; the password never reaches the screen.
+    expect(screen).toContain('super-administrateur : tty@federation.fr');
+    expect(screen).not.toContain(secret);
   });
 });
