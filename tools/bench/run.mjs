@@ -57,7 +57,15 @@ function parseOptions(argv) {
     connections: Number(env.BENCH_CONNECTIONS ?? 50),
     logins: Number(env.BENCH_LOGINS ?? (quick ? 120 : 480)),
   };
-  const numeric = { '--structures': 'structures', '--families': 'families', '--years': 'years', '--duration': 'duration', '--home-duration': 'homeDuration', '--connections': 'connections', '--logins': 'logins' };
+  const numeric = {
+    '--structures': 'structures',
+    '--families': 'families',
+    '--years': 'years',
+    '--duration': 'duration',
+    '--home-duration': 'homeDuration',
+    '--connections': 'connections',
+    '--logins': 'logins',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') continue;
@@ -85,10 +93,15 @@ function parseOptions(argv) {
 // ------------------------------------------------------------------ small helpers
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(n));
+const fmt = (n, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(n);
 
 function todayIn(timeZone, at = new Date()) {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day}`;
 }
 
@@ -212,7 +225,16 @@ async function openBenchDb(dialect, target) {
 
 function runSeed(env, o, logFile) {
   return new Promise((resolve, reject) => {
-    const args = ['dist/apps/api/cli.js', 'seed', '--structures', String(o.structures), '--families', String(o.families), '--years', String(o.years)];
+    const args = [
+      'dist/apps/api/cli.js',
+      'seed',
+      '--structures',
+      String(o.structures),
+      '--families',
+      String(o.families),
+      '--years',
+      String(o.years),
+    ];
     console.log(`  $ node ${args.join(' ')}`);
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -269,7 +291,8 @@ async function startApp(env, logFile) {
   const base = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`l'application s'est arrêtée au démarrage (code ${exited.code}) :\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+    if (exited)
+      throw new Error(`l'application s'est arrêtée au démarrage (code ${exited.code}) :\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
     try {
       const res = await fetch(`${base}/api/health`);
       if (res.ok) return { base, stop, crashed: () => exited };
@@ -439,12 +462,16 @@ async function benchDialect(dialect, o) {
       const t1 = performance.now();
       const again = await api(app.base, 'POST', '/api/slots/generate', { token: adminToken, body });
       r.regenerationMs = performance.now() - t1;
-      if (again.status !== 200 || again.body.created !== 0) r.errors.push(`génération répétée : ${again.status} ${JSON.stringify(again.body)}`);
+      if (again.status !== 200 || again.body.created !== 0)
+        r.errors.push(`génération répétée : ${again.status} ${JSON.stringify(again.body)}`);
     }
     // Baseline: the same rows, one raw multi-row INSERT into a scratch structure.
     const slug = `bench-scratch-${randomBytes(3).toString('hex')}`;
     const nowSql = new Date().toISOString().replace('T', ' ').slice(0, 23);
-    await db.query("INSERT INTO structure (name, slug, time_zone, active, created_at) VALUES ('Bench scratch', ?, 'Europe/Paris', 1, ?)", [slug, nowSql]);
+    await db.query("INSERT INTO structure (name, slug, time_zone, active, created_at) VALUES ('Bench scratch', ?, 'Europe/Paris', 1, ?)", [
+      slug,
+      nowSql,
+    ]);
     const scratchId = Number((await db.query('SELECT id FROM structure WHERE slug = ?', [slug]))[0].id);
     const params = [];
     const minutes = ranges.map((x) => x.start.split(':').map(Number)).map(([h, m]) => h * 60 + m);
@@ -459,7 +486,8 @@ async function benchDialect(dialect, o) {
     r.baselineRows = rowsCount;
     // The scratch structure and its slots stay (the database is thrown away): deleting slots makes SQLite
     // scan the whole attendance table once per slot, attendance(slot_id) having no index of its own there.
-    if (r.generated !== undefined && r.generated !== rowsCount) r.errors.push(`génération : ${r.generated} créneaux créés, ${rowsCount} attendus`);
+    if (r.generated !== undefined && r.generated !== rowsCount)
+      r.errors.push(`génération : ${r.generated} créneaux créés, ${rowsCount} attendus`);
     console.log(
       `  (a) génération de ${fmt(r.generated ?? 0)} créneaux : ${fmt(r.generationMs)} ms (INSERT brut de ${fmt(rowsCount)} lignes : ${fmt(r.baselineInsertMs, 1)} ms ; ` +
         `relance, tout existe déjà : ${fmt(r.regenerationMs ?? NaN)} ms)`,
@@ -492,7 +520,9 @@ async function benchDialect(dialect, o) {
   const { createSecretKey } = await import('node:crypto');
   const jwt = (await import('jsonwebtoken')).default;
   const key = createSecretKey(Buffer.from(jwtSecret, 'utf8'));
-  const accounts = await db.query("SELECT id, structure_id, family_id, token_version FROM account WHERE role = 'family' AND member_id IS NULL ORDER BY family_id");
+  const accounts = await db.query(
+    "SELECT id, structure_id, family_id, token_version FROM account WHERE role = 'family' AND member_id IS NULL ORDER BY family_id",
+  );
   const memberRows = await db.query('SELECT id, family_id FROM member WHERE archived = 0 ORDER BY id');
   const membersOf = new Map();
   for (const m of memberRows) membersOf.set(Number(m.family_id), [...(membersOf.get(Number(m.family_id)) ?? []), Number(m.id)]);
@@ -508,12 +538,16 @@ async function benchDialect(dialect, o) {
       if (!a) continue;
       const memberIds = membersOf.get(Number(a.family_id)) ?? [];
       if (memberIds.length === 0) continue;
-      const token = jwt.sign({ sub: String(a.id), role: 'family', sid: Number(a.structure_id), fid: Number(a.family_id), tv: Number(a.token_version) }, key, {
-        algorithm: 'HS256',
-        issuer: 'pointage',
-        audience: 'pointage',
-        expiresIn: 3600,
-      });
+      const token = jwt.sign(
+        { sub: String(a.id), role: 'family', sid: Number(a.structure_id), fid: Number(a.family_id), tv: Number(a.token_version) },
+        key,
+        {
+          algorithm: 'HS256',
+          issuer: 'pointage',
+          audience: 'pointage',
+          expiresIn: 3600,
+        },
+      );
       for (const memberId of memberIds) families.push({ token, memberIds: [memberId] });
     }
   }
@@ -524,7 +558,10 @@ async function benchDialect(dialect, o) {
   }
   const todaySlots = (await db.query('SELECT id FROM slot WHERE date = ?', [today])).map((x) => Number(x.id));
   if (todaySlots.length === 0) throw new Error("aucun créneau aujourd'hui");
-  const presentBefore = await count(`SELECT COUNT(*) AS n FROM attendance WHERE slot_id IN (${todaySlots.map(() => '?').join(', ')})`, todaySlots);
+  const presentBefore = await count(
+    `SELECT COUNT(*) AS n FROM attendance WHERE slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
+    todaySlots,
+  );
 
   // Warm-up, then health as the baseline under the same load.
   await load(app.base, { connections: 10, duration: 2, requests: [{ method: 'GET', path: '/api/health' }] });
@@ -560,15 +597,22 @@ async function benchDialect(dialect, o) {
     // Requests still in flight when the load stopped are answered, but not counted by autocannon: let them finish.
     await sleep(2000);
     const ok2xx = r.validation.requests - r.validation.non2xx;
-    const duplicates = await count('SELECT COUNT(*) AS n FROM (SELECT member_id, slot_id FROM attendance GROUP BY member_id, slot_id HAVING COUNT(*) > 1) d');
-    const presentAfter = await count(`SELECT COUNT(*) AS n FROM attendance WHERE slot_id IN (${todaySlots.map(() => '?').join(', ')})`, todaySlots);
+    const duplicates = await count(
+      'SELECT COUNT(*) AS n FROM (SELECT member_id, slot_id FROM attendance GROUP BY member_id, slot_id HAVING COUNT(*) > 1) d',
+    );
+    const presentAfter = await count(
+      `SELECT COUNT(*) AS n FROM attendance WHERE slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
+      todaySlots,
+    );
     const served = Math.min(issued, families.length);
     const expectedPresent = families.slice(0, served).reduce((n, f) => n + f.memberIds.length, 0);
     const keys = await count(
       `SELECT COUNT(DISTINCT validation_key) AS n FROM attendance WHERE validation_key IS NOT NULL AND slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
       todaySlots,
     );
-    const mixed = await count('SELECT COUNT(*) AS n FROM (SELECT validation_key FROM attendance WHERE validation_key IS NOT NULL GROUP BY validation_key HAVING COUNT(DISTINCT family_id) > 1) k');
+    const mixed = await count(
+      'SELECT COUNT(*) AS n FROM (SELECT validation_key FROM attendance WHERE validation_key IS NOT NULL GROUP BY validation_key HAVING COUNT(DISTINCT family_id) > 1) k',
+    );
     r.checks = {
       non2xx: r.validation.non2xx + r.health.non2xx,
       socketErrors: r.validation.errors + r.validation.timeouts + r.health.errors + r.health.timeouts,
@@ -599,14 +643,26 @@ async function benchDialect(dialect, o) {
   // (c) Kiosk home (public, polled): rotating structures.
   {
     let i = 0;
-    await load(app.base, { connections: 10, duration: 2, requests: [{ method: 'GET', path: `/api/public/structures/${structures[0].slug}/kiosk` }] });
+    await load(app.base, {
+      connections: 10,
+      duration: 2,
+      requests: [{ method: 'GET', path: `/api/public/structures/${structures[0].slug}/kiosk` }],
+    });
     r.home = await load(app.base, {
       connections: o.connections,
       duration: o.homeDuration,
-      requests: [{ method: 'GET', path: '/', setupRequest: (req) => ({ ...req, path: `/api/public/structures/${structures[i++ % structures.length].slug}/kiosk` }) }],
+      requests: [
+        {
+          method: 'GET',
+          path: '/',
+          setupRequest: (req) => ({ ...req, path: `/api/public/structures/${structures[i++ % structures.length].slug}/kiosk` }),
+        },
+      ],
     });
     r.home.share = r.home.rps / r.health.rps;
-    console.log(`  (c) GET /api/public/structures/:slug/kiosk : ${fmt(r.home.rps)} req/s (${fmt(r.home.share * 100)} % de health), p50 ${r.home.p50} ms, p95 ${r.home.p95} ms, p99 ${r.home.p99} ms`);
+    console.log(
+      `  (c) GET /api/public/structures/:slug/kiosk : ${fmt(r.home.rps)} req/s (${fmt(r.home.share * 100)} % de health), p50 ${r.home.p50} ms, p95 ${r.home.p95} ms, p99 ${r.home.p99} ms`,
+    );
     if (r.home.non2xx) r.errors.push(`accueil borne : ${r.home.non2xx} réponses non-2xx ${JSON.stringify(r.home.statuses)}`);
     if (r.home.errors + r.home.timeouts) r.errors.push(`accueil borne : ${r.home.errors + r.home.timeouts} erreurs réseau`);
   }
@@ -642,7 +698,13 @@ function rowsOf(r, o) {
       `< 1 s: ${mark(r.generationMs < TARGET.generationMs)}`,
     ]);
   }
-  if (r.health) rows.push(['GET /api/health (baseline)', `${fmt(r.health.rps)} req/s; p50/p95/p99 ${r.health.p50}/${r.health.p95}/${r.health.p99} ms`, '', '']);
+  if (r.health)
+    rows.push([
+      'GET /api/health (baseline)',
+      `${fmt(r.health.rps)} req/s; p50/p95/p99 ${r.health.p50}/${r.health.p95}/${r.health.p99} ms`,
+      '',
+      '',
+    ]);
   if (r.validation) {
     const v = r.validation;
     rows.push([
@@ -683,16 +745,40 @@ function markdown(results, o) {
     ['Seed duration', (r) => `${(r.seedMs / 1000).toFixed(1)} s (${fmt(r.rows.attendance / (r.seedMs / 1000))} attendance rows/s)`],
     ['Rows: attendance / members / slots', (r) => `${fmt(r.rows.attendance)} / ${fmt(r.rows.members)} / ${fmt(r.rows.slots)}`],
     ['Database size', (r) => `${fmt(r.dbBytes / 1048576)} MB`],
-    [`(a) Slot generation, ${fmt(results[0]?.baselineRows ?? 0)} slots (target < 1 s)`, (r) => (r.generationMs === undefined ? 'n/a' : `${fmt(r.generationMs)} ms ${r.generationMs < TARGET.generationMs ? '' : '**MISSED**'}`.trim())],
-    ['(a) Raw multi-row INSERT of the same rows / ratio', (r) => (r.generationMs === undefined ? 'n/a' : `${fmt(r.baselineInsertMs, 1)} ms / ×${fmt(r.generationMs / r.baselineInsertMs, 1)}`)],
+    [
+      `(a) Slot generation, ${fmt(results[0]?.baselineRows ?? 0)} slots (target < 1 s)`,
+      (r) =>
+        r.generationMs === undefined
+          ? 'n/a'
+          : `${fmt(r.generationMs)} ms ${r.generationMs < TARGET.generationMs ? '' : '**MISSED**'}`.trim(),
+    ],
+    [
+      '(a) Raw multi-row INSERT of the same rows / ratio',
+      (r) => (r.generationMs === undefined ? 'n/a' : `${fmt(r.baselineInsertMs, 1)} ms / ×${fmt(r.generationMs / r.baselineInsertMs, 1)}`),
+    ],
     ['(a) Same request again (all exist)', (r) => (r.regenerationMs === undefined ? 'n/a' : `${fmt(r.regenerationMs)} ms`)],
-    ['GET /api/health: req/s, p50/p95/p99', (r) => (r.health ? `${fmt(r.health.rps)}, ${r.health.p50}/${r.health.p95}/${r.health.p99} ms` : 'n/a')],
+    [
+      'GET /api/health: req/s, p50/p95/p99',
+      (r) => (r.health ? `${fmt(r.health.rps)}, ${r.health.p50}/${r.health.p95}/${r.health.p99} ms` : 'n/a'),
+    ],
     [
       `(b) Kiosk validation: req/s, p50/p95/p99 (target p95 < 50 ms)`,
-      (r) => (r.validation ? `${fmt(r.validation.rps)}, ${r.validation.p50}/${r.validation.p95}/${r.validation.p99} ms ${r.validation.p95 < TARGET.validationP95 ? '' : '**MISSED**'}`.trim() : 'n/a'),
+      (r) =>
+        r.validation
+          ? `${fmt(r.validation.rps)}, ${r.validation.p50}/${r.validation.p95}/${r.validation.p99} ms ${r.validation.p95 < TARGET.validationP95 ? '' : '**MISSED**'}`.trim()
+          : 'n/a',
     ],
-    ['(b) Validation / health throughput (target ≥ 25 %)', (r) => (r.validation ? `${fmt(r.validation.share * 100)} % ${r.validation.share >= TARGET.validationShare ? '' : '**MISSED**'}`.trim() : 'n/a')],
-    ['(b) non-2xx / duplicate (member, slot) / every served family recorded once', (r) => (r.validation ? `${r.checks.non2xx} / ${r.checks.duplicates} / ${r.checks.keysMatch ? 'yes' : 'NO'}` : 'n/a')],
+    [
+      '(b) Validation / health throughput (target ≥ 25 %)',
+      (r) =>
+        r.validation
+          ? `${fmt(r.validation.share * 100)} % ${r.validation.share >= TARGET.validationShare ? '' : '**MISSED**'}`.trim()
+          : 'n/a',
+    ],
+    [
+      '(b) non-2xx / duplicate (member, slot) / every served family recorded once',
+      (r) => (r.validation ? `${r.checks.non2xx} / ${r.checks.duplicates} / ${r.checks.keysMatch ? 'yes' : 'NO'}` : 'n/a'),
+    ],
     ['(b) share of validations that recorded new rows', (r) => (r.validation ? `${fmt(r.checks.recordingShare * 100)} %` : 'n/a')],
     ['(c) Kiosk home: req/s, p50/p95/p99', (r) => (r.home ? `${fmt(r.home.rps)}, ${r.home.p50}/${r.home.p95}/${r.home.p99} ms` : 'n/a')],
     ['(c) Kiosk home / health throughput', (r) => (r.home ? `${fmt(r.home.share * 100)} %` : 'n/a')],
@@ -726,7 +812,11 @@ async function calibrate(o) {
       }
       await sleep(100);
     }
-    return await load(`http://127.0.0.1:${port}`, { connections: o.connections, duration: o.quick ? 3 : 5, requests: [{ method: 'GET', path: '/' }] });
+    return await load(`http://127.0.0.1:${port}`, {
+      connections: o.connections,
+      duration: o.quick ? 3 : 5,
+      requests: [{ method: 'GET', path: '/' }],
+    });
   } finally {
     stop();
   }

@@ -15,23 +15,34 @@ function answer(exception: unknown): { status: number; body: unknown } {
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'POST', path: '/api/x' }) }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'POST', path: '/api/x' }) }),
+  } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return sent;
 }
 
 describe('AllExceptionsFilter', () => {
   it('answers {statusCode, message} with the French message of the exception', () => {
-    expect(answer(new NotFoundException('Membre introuvable.'))).toEqual({ status: 404, body: { statusCode: 404, message: 'Membre introuvable.' } });
+    expect(answer(new NotFoundException('Membre introuvable.'))).toEqual({
+      status: 404,
+      body: { statusCode: 404, message: 'Membre introuvable.' },
+    });
   });
 
   it('passes a known machine-readable code through', () => {
     const e = new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
-    expect(answer(e)).toEqual({ status: 409, body: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' } });
+    expect(answer(e)).toEqual({
+      status: 409,
+      body: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' },
+    });
   });
 
   it('drops codes the contract does not define, and English messages', () => {
-    expect(answer(new ConflictException({ message: 'Déjà là.', code: 'internal-detail' })).body).toEqual({ statusCode: 409, message: 'Déjà là.' });
+    expect(answer(new ConflictException({ message: 'Déjà là.', code: 'internal-detail' })).body).toEqual({
+      statusCode: 409,
+      message: 'Déjà là.',
+    });
     expect(answer(new BadRequestException('Unexpected token } in JSON at position 3')).body).toEqual({
       statusCode: 400,
       message: 'Le corps de la requête n’est pas du JSON valide.',

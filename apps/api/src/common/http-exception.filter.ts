@@ -30,7 +30,8 @@ interface BodyParserError {
  * "File too large"); ours are French. English ones are replaced by the French
  * default of their status before reaching users.
  */
-const ENGLISH_WORDS = /\b(the|is|not|cannot|invalid|expected|unexpected|failed|must|should|too|large|found|resource|request|forbidden|unauthorized|required|field|position|error|method)\b/i;
+const ENGLISH_WORDS =
+  /\b(the|is|not|cannot|invalid|expected|unexpected|failed|must|should|too|large|found|resource|request|forbidden|unauthorized|required|field|position|error|method)\b/i;
 function isFrench(message: string): boolean {
   // eslint-disable-next-line no-control-regex
   return !(/^[\x00-\x7F]*$/.test(message) && ENGLISH_WORDS.test(message));

@@ -42,13 +42,26 @@ describe('retry rules', () => {
     // The first attempt reached the server and is still being processed: wait for its answer.
     expect(
       isTransient(
-        new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' } }),
+        new HttpErrorResponse({
+          status: 409,
+          error: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' },
+        }),
       ),
     ).toBe(true);
     // Decided by the code, not by the wording (which may be reworded).
-    expect(isTransient(new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Un instant…', code: 'validation-in-progress' } }))).toBe(true);
-    expect(isTransient(new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.' } }))).toBe(false);
-    expect(isTransient(new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: "Aucun créneau aujourd'hui." } }))).toBe(false);
+    expect(
+      isTransient(
+        new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Un instant…', code: 'validation-in-progress' } }),
+      ),
+    ).toBe(true);
+    expect(
+      isTransient(
+        new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.' } }),
+      ),
+    ).toBe(false);
+    expect(isTransient(new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: "Aucun créneau aujourd'hui." } }))).toBe(
+      false,
+    );
   });
 
   it('waits 1 s, 2 s, 4 s, then 5 s each time', () => {
