@@ -1,4 +1,4 @@
-import { formatHm, parseHm, zonedParts, zonedToInstant, zoneOffsetMinutes } from './zoned-time';
+import { formatHm, parseHm, wallClockAt, zonedParts, zonedToInstant, zoneOffsetMinutes } from './zoned-time';
 
 const PARIS = 'Europe/Paris';
 
@@ -38,5 +38,12 @@ describe('parseHm / formatHm', () => {
     expect(parseHm('12:60')).toBeNull();
     expect(parseHm('midi')).toBeNull();
     expect(formatHm(570)).toBe('09:30');
+  });
+});
+
+describe('wallClockAt', () => {
+  it('reads date and time to the second in the zone, across a year end and a DST change', () => {
+    expect(wallClockAt(new Date(Date.UTC(2025, 11, 31, 23, 30, 5)), 'Europe/Paris')).toEqual({ date: '2026-01-01', time: '00:30:05' });
+    expect(wallClockAt(new Date(Date.UTC(2026, 2, 29, 1, 0, 1)), 'Europe/Paris')).toEqual({ date: '2026-03-29', time: '03:00:01' });
   });
 });

@@ -63,10 +63,18 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   return { ...parts };
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+const dateOfParts = (p: Record<string, number>): LocalDate => `${String(p['year']).padStart(4, '0')}-${two(p['month'])}-${two(p['day'])}`;
+
 function computeZonedParts(instant: Date, timeZone: string): ZonedParts {
   const p = partsOf(instant, timeZone);
-  const date = `${String(p['year']).padStart(4, '0')}-${String(p['month']).padStart(2, '0')}-${String(p['day']).padStart(2, '0')}`;
-  return { date, minutes: p['hour'] * 60 + p['minute'] };
+  return { date: dateOfParts(p), minutes: p['hour'] * 60 + p['minute'] };
+}
+
+/** Date and time to the second ('HH:MM:SS') shown by the wall clock of `timeZone` at `instant`. */
+export function wallClockAt(instant: Date, timeZone: string): { date: LocalDate; time: string } {
+  const p = partsOf(instant, timeZone);
+  return { date: dateOfParts(p), time: `${two(p['hour'])}:${two(p['minute'])}:${two(p['second'])}` };
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Paris in summer: +120). */

@@ -1,4 +1,4 @@
-import { isoWeekday, isValidTimeZone, LocalDate } from '@pointage/domain';
+import { isoWeekday, isValidTimeZone, LocalDate, wallClockAt } from '@pointage/domain';
 
 /**
  * The wall clock of a structure, whatever the zone of the device showing it:
@@ -14,38 +14,9 @@ export interface WallClock {
   time: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  const zone = isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** Date and time (to the second) shown by the wall clock of `timeZone` at `instant`. */
+/** Date and time (to the second) shown by the wall clock of `timeZone` at `instant`; an unknown zone reads as Paris. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
-  const p: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') p[part.type] = part.value;
-  }
-  const two = (v: string | undefined) => (v ?? '0').padStart(2, '0');
-  return {
-    date: `${(p['year'] ?? '').padStart(4, '0')}-${two(p['month'])}-${two(p['day'])}`,
-    time: `${two(p['hour'])}:${two(p['minute'])}:${two(p['second'])}`,
-  };
+  return wallClockAt(instant, isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE);
 }
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
