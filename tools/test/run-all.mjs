@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, in order:
-//   1. lint (module boundaries, floating promises) and unit tests of every project
+//   1. lint (module boundaries, floating promises), type-check of the API with its unit and
+//      integration tests (ts-jest only transpiles those), and unit tests of every project
 //   2. build of the API and the web app
 //   3. API integration tests on SQLite
 //   4. API integration tests on MariaDB (127.0.0.1:3306 or MARIADB_TEST_URL)
@@ -48,7 +49,7 @@ function chromiumPresent() {
 }
 
 step('lint + unit tests', () =>
-  run('npx', ['nx', 'run-many', '-t', 'lint', 'test', '--outputStyle=static', '--parallel=2'], { env: baseEnv }) === 0 ? 'ok' : 'FAILED',
+  run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', '--parallel=2'], { env: baseEnv }) === 0 ? 'ok' : 'FAILED',
 );
 
 step('build api + web', () => {

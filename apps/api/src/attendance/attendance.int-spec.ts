@@ -61,7 +61,7 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       ['12:00', { start: '14:00', current: false }, false, 'at the end of the morning: the afternoon'],
       ['14:00', { start: '14:00', current: true }, false, 'the afternoon'],
       ['18:00', null, true, 'after the last slot: closed'],
-    ])('at %s: %j (%s)', async (when, slot, closed) => {
+    ] as [string, { start: string; current: boolean } | null, boolean, string][])('at %s: %j (%s)', async (when, slot, closed) => {
       clock.travelTo(when.includes('T') ? new Date(when) : at(when));
       const s = await status();
       expect(s.closed).toBe(closed);

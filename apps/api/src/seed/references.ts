@@ -1,16 +1,8 @@
-import type { RefKind } from '@pointage/contracts';
+import type { RefItemDto, RefKind } from '@pointage/contracts';
 import type { MinimaCode, SexCode, StatusCode } from './generate';
 
-/** A row of ref_item as read back from the database. */
-export interface RefRow {
-  id: number;
-  kind: RefKind;
-  label: string;
-  position: number;
-  active: boolean;
-  isChild: boolean;
-  code: string | null;
-}
+/** A row of ref_item as read back from the database: the API's reference entry. */
+export type RefRow = RefItemDto;
 
 /** The ids of one structure's reference lists, as the generators' codes need them. */
 export interface StructureRefs {

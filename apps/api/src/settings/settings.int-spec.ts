@@ -194,8 +194,9 @@ describe('structure settings (PARAMÈTRES)', () => {
       expect(big.body.message).toBe("Le fichier dépasse 5 Mo : réduisez l'image avant de l'envoyer.");
       const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const { request } = require('node:http') as typeof import('node:http');
-        const server = t.app.getHttpServer();
-        const port = server.address()?.port ?? server.listen(0).address().port;
+        const server = t.app.getHttpServer() as import('node:http').Server;
+        const address = (server.address() ?? server.listen(0).address()) as import('node:net').AddressInfo;
+        const port = address.port;
         const req = request({ host: '127.0.0.1', port, method: 'PUT', path: '/api/settings/logo', headers: { Authorization: `Bearer ${a.adminToken}`, 'Content-Type': 'image/png', 'Transfer-Encoding': 'chunked' } }, (res) => {
           let body = '';
           res.on('data', (c) => (body += c));
@@ -204,10 +205,13 @@ describe('structure settings (PARAMÈTRES)', () => {
         req.on('error', reject);
         const chunk = Buffer.alloc(1024 * 1024, 2);
         let sent = 0;
-        const pump = () => {
+        const pump = (): void => {
           while (sent < 8) {
             sent++;
-            if (!req.write(chunk)) return req.once('drain', pump);
+            if (!req.write(chunk)) {
+              req.once('drain', pump);
+              return;
+            }
           }
           req.end();
         };
