@@ -2,7 +2,6 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatDialog } from '@angular/material/dialog';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,6 +10,7 @@ import type { DeleteSlotsRequest } from '@pointage/contracts';
 import { apiErrorMessage } from '../../core/api-error';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { confirmAction } from '../../shared/confirm-dialog';
+import { DateSpan } from './date-span';
 import { ALL_WEEKDAYS, checkDelete, dateOf, describeDeletion } from './slot-form';
 import { SlotsApi } from './slots-api';
 import { WeekdayPicker } from './weekday-picker';
@@ -23,30 +23,13 @@ import { WeekdayPicker } from './weekday-picker';
 @Component({
   selector: 'app-delete-slots',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, WeekdayPicker],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, DateSpan, WeekdayPicker],
   providers: [provideFrenchDatepicker(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   template: `
     <h2 id="delete-slots-title">Supprimer les créneaux d'ouverture</h2>
     <p>Les jours qui ont déjà des présences sont conservés.</p>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="delete-slots-title">
-      <fieldset>
-        <legend>Date</legend>
-        <div class="dates">
-          <mat-form-field appearance="outline">
-            <mat-label>De</mat-label>
-            <input matInput [matDatepicker]="fromPicker" formControlName="from" placeholder="jj/mm/aaaa" autocomplete="off" />
-            <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
-            <mat-datepicker #fromPicker />
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>À</mat-label>
-            <input matInput [matDatepicker]="toPicker" formControlName="to" placeholder="jj/mm/aaaa" autocomplete="off" />
-            <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
-            <mat-datepicker #toPicker />
-            <mat-hint>Laissez ce champ vide si vous souhaitez définir un seul jour</mat-hint>
-          </mat-form-field>
-        </div>
-      </fieldset>
+      <app-date-span [from]="form.controls.from" [to]="form.controls.to" />
 
       <app-weekday-picker [(value)]="weekdays" />
 
@@ -82,7 +65,6 @@ export class DeleteSlots {
   private readonly api = inject(SlotsApi);
   private readonly dialog = inject(MatDialog);
   private readonly announcer = inject(LiveAnnouncer);
-
 
   readonly form = new FormGroup({
     from: new FormControl<Date | null>(null),

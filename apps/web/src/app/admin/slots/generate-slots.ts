@@ -2,12 +2,12 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { apiErrorMessage } from '../../core/api-error';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
+import { DateSpan } from './date-span';
 import { ALL_WEEKDAYS, checkGenerate, dateOf } from './slot-form';
 import { SlotsApi } from './slots-api';
 import { WeekdayPicker } from './weekday-picker';
@@ -23,7 +23,7 @@ function rangeGroup(start = '', end = '') {
 @Component({
   selector: 'app-generate-slots',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatIconModule, MatInputModule, WeekdayPicker],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, DateSpan, WeekdayPicker],
   providers: [provideFrenchDatepicker(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './generate-slots.html',
   styleUrl: './slot-forms.scss',
@@ -31,7 +31,6 @@ function rangeGroup(start = '', end = '') {
 export class GenerateSlots {
   private readonly api = inject(SlotsApi);
   private readonly announcer = inject(LiveAnnouncer);
-
 
   readonly form = new FormGroup({
     from: new FormControl<Date | null>(null),

@@ -61,9 +61,18 @@ describe('checkGenerate', () => {
   const base = { from: '2026-11-02', to: '2026-11-30', weekdays: [3, 6], ranges: [{ start: '09:30', end: '12:00' }] };
 
   it('builds the request (years are fine: no 3-month limit)', () => {
-    expect(checkGenerate(base)).toEqual({ from: '2026-11-02', to: '2026-11-30', weekdays: [3, 6], ranges: [{ start: '09:30', end: '12:00' }] });
+    expect(checkGenerate(base)).toEqual({
+      from: '2026-11-02',
+      to: '2026-11-30',
+      weekdays: [3, 6],
+      ranges: [{ start: '09:30', end: '12:00' }],
+    });
     expect(checkGenerate({ ...base, to: '2029-08-31' })).toMatchObject({ to: '2029-08-31' });
-    expect(checkGenerate({ ...base, to: null })).toEqual({ from: '2026-11-02', weekdays: [3, 6], ranges: [{ start: '09:30', end: '12:00' }] });
+    expect(checkGenerate({ ...base, to: null })).toEqual({
+      from: '2026-11-02',
+      weekdays: [3, 6],
+      ranges: [{ start: '09:30', end: '12:00' }],
+    });
   });
 
   it('explains what is wrong, with the messages of the API', () => {

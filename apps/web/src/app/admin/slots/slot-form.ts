@@ -99,7 +99,10 @@ export function checkDelete(v: DeleteValues): DeleteSlotsRequest | string {
 
 /** "du mardi 23/10/2018" or "du 01/11/2026 au 30/11/2026", then the days and the hours when they narrow it. */
 export function describeDeletion(req: DeleteSlotsRequest): string {
-  const period = req.to && req.to !== req.from ? `du ${formatFrenchDate(req.from)} au ${formatFrenchDate(req.to)}` : `du ${formatFrenchDayDate(req.from)}`;
+  const period =
+    req.to && req.to !== req.from
+      ? `du ${formatFrenchDate(req.from)} au ${formatFrenchDate(req.to)}`
+      : `du ${formatFrenchDayDate(req.from)}`;
   const days =
     weekdaysState(req.weekdays) === 'all' || !req.to || req.to === req.from
       ? ''

@@ -84,6 +84,25 @@ describe('GESTION DES CRÉNEAUX', () => {
     expect(checkboxes(el).some((b) => b.checked)).toBe(false);
   });
 
+  it('reads the dates typed in French (jj/mm/aaaa) into both forms', async () => {
+    for (const form of [GenerateSlots, DeleteSlots]) {
+      const fixture = TestBed.createComponent(form);
+      await fixture.whenStable();
+      const [from, to] = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll<HTMLInputElement>('app-date-span input'));
+      for (const [input, text] of [
+        [from, '02/11/2026'],
+        [to, '30/11/2026'],
+      ] as const) {
+        input.value = text;
+        input.dispatchEvent(new Event('input'));
+      }
+      await fixture.whenStable();
+      const { controls } = fixture.componentInstance.form;
+      expect(controls.from.value).toEqual(new Date(2026, 10, 2));
+      expect(controls.to.value).toEqual(new Date(2026, 10, 30));
+    }
+  });
+
   it('GÉNÉRER checks the form, sends it and shows the message of the API', async () => {
     const fixture = TestBed.createComponent(GenerateSlots);
     await fixture.whenStable();
@@ -146,7 +165,13 @@ describe('GESTION DES CRÉNEAUX', () => {
     confirmAnswer = true;
     c.submit();
     const req = backend.expectOne('/api/slots/delete');
-    expect(req.request.body).toEqual({ from: '2026-11-02', to: '2026-11-30', weekdays: [1, 2, 3, 4, 5, 6, 7], start: '14:00', end: '18:00' });
+    expect(req.request.body).toEqual({
+      from: '2026-11-02',
+      to: '2026-11-30',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      start: '14:00',
+      end: '18:00',
+    });
     const message = '7 créneaux supprimés. Conservés car des présences y sont enregistrées : mercredi 04/11/2026, samedi 07/11/2026.';
     req.flush({ deleted: 7, keptDays: ['2026-11-04', '2026-11-07'], message });
     await fixture.whenStable();

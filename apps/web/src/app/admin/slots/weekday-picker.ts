@@ -10,7 +10,9 @@ import { toggleAllWeekdays, toggleWeekday, WEEKDAYS, weekdaysState } from './slo
   template: `
     <fieldset class="weekdays">
       <legend>{{ legend() }}</legend>
-      <mat-checkbox class="all" [checked]="state() === 'all'" [indeterminate]="state() === 'some'" (change)="setAll($event.checked)">Tous</mat-checkbox>
+      <mat-checkbox class="all" [checked]="state() === 'all'" [indeterminate]="state() === 'some'" (change)="setAll($event.checked)"
+        >Tous</mat-checkbox
+      >
       @for (d of days; track d.value) {
         <mat-checkbox [checked]="value().includes(d.value)" (change)="set(d.value, $event.checked)">{{ d.label }}</mat-checkbox>
       }
