@@ -2,7 +2,7 @@ import { Provider } from '@angular/core';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_DATE_LOCALE } from '@angular/material/core';
 import { MatIconRegistry } from '@angular/material/icon';
 import { FakeMatIconRegistry } from '@angular/material/icon/testing';
-import type { MemberDto, RefItemDto, RefKind, ReferenceOptions, Role, SessionInfo } from '@pointage/contracts';
+import type { FamilyDetail, MemberDto, RefItemDto, RefKind, ReferenceOptions, Role, SessionInfo } from '@pointage/contracts';
 import { FrenchDateAdapter } from './french-date-adapter';
 
 /** Helpers of the unit tests (imported by *.spec.ts only). */
@@ -74,6 +74,23 @@ export function testMember(overrides: Partial<MemberDto> = {}): MemberDto {
     archived: false,
     login: null,
     hasAttendance: false,
+    ...overrides,
+  };
+}
+
+/** The GRUJIC family with Stanko (adult) and Luka (child, with attendance). */
+export function testFamily(overrides: Partial<FamilyDetail> = {}): FamilyDetail {
+  return {
+    id: 3,
+    name: 'GRUJIC',
+    email: 'famille.grujic@exemple.fr',
+    qfId: 41,
+    minimaId: 30,
+    archived: false,
+    anonymised: false,
+    createdAt: '2026-09-01T08:00:00Z',
+    members: [testMember(), testMember({ id: 6, firstName: 'Luka', birthDate: '2018-02-03', statusId: 25, hasAttendance: true })],
+    hasAttendance: true,
     ...overrides,
   };
 }

@@ -10,7 +10,7 @@ import type { AttendanceSheet, DayAttendance, FamilySummary, SessionInfo } from 
 import { of } from 'rxjs';
 import { authInterceptor } from '../../core/auth.interceptor';
 import { SessionStore } from '../../core/session';
-import { DATE_PROVIDERS, fakeSession, provideTestIcons, testMember } from '../../core/testing';
+import { DATE_PROVIDERS, fakeSession, provideTestIcons, testFamily, testMember } from '../../core/testing';
 import { TODAY } from '../../core/today';
 import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING } from '../../shared/attendance/kiosk-timing';
 import { ACTING_EXPIRED_MESSAGE, ActForFamily } from './act-for-family';
@@ -245,18 +245,7 @@ describe('attendance in the back office', () => {
       expect(search.request.params.get('search')).toBe('gruj');
       search.flush({ items: [FAMILY_SUMMARY], total: 1, page: 1, pageSize: 10 });
       c.pickFamily({ option: { value: FAMILY_SUMMARY } } as MatAutocompleteSelectedEvent);
-      backend.expectOne('/api/families/3').flush({
-        id: 3,
-        name: 'GRUJIC',
-        email: 'famille.grujic@exemple.fr',
-        qfId: 41,
-        minimaId: 30,
-        archived: false,
-        anonymised: false,
-        createdAt: '2026-09-01T08:00:00Z',
-        hasAttendance: true,
-        members: [testMember(), testMember({ id: 6, firstName: 'Luka' })],
-      });
+      backend.expectOne('/api/families/3').flush(testFamily({ members: [testMember(), testMember({ id: 6, firstName: 'Luka' })] }));
       await fixture.whenStable();
       const boxes = Array.from(el.querySelectorAll('fieldset.members mat-checkbox')).map((b) => b.textContent?.trim());
       expect(boxes).toEqual(['Stanko GRUJIC (déjà présent)', 'Luka GRUJIC']);

@@ -7,30 +7,14 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter, Router } from '@angular/router';
 import { FAMILY_DELETE_REFUSED, FamilyDetail } from '@pointage/contracts';
 import { of } from 'rxjs';
-import { DATE_PROVIDERS, provideTestIcons, testMember, testOptions } from '../../core/testing';
+import { DATE_PROVIDERS, provideTestIcons, testFamily, testOptions } from '../../core/testing';
 import { TODAY } from '../../core/today';
 import { nameConfirmed } from './anonymise-dialog';
 import { FamilyPage, familyPatch } from './family-page';
 
-function family(overrides: Partial<FamilyDetail> = {}): FamilyDetail {
-  return {
-    id: 3,
-    name: 'GRUJIC',
-    email: 'famille.grujic@exemple.fr',
-    qfId: 41,
-    minimaId: 30,
-    archived: false,
-    anonymised: false,
-    createdAt: '2026-09-01T08:00:00Z',
-    members: [testMember(), testMember({ id: 6, firstName: 'Luka', birthDate: '2018-02-03', statusId: 25, hasAttendance: true })],
-    hasAttendance: true,
-    ...overrides,
-  };
-}
-
 describe('familyPatch', () => {
   it('keeps only what changed', () => {
-    const f = family();
+    const f = testFamily();
     expect(familyPatch(f, { name: 'GRUJIC ', email: 'Famille.Grujic@exemple.fr', qfId: 41, minimaId: 30 })).toEqual({});
     expect(familyPatch(f, { name: 'GRUJIC-LAOUAR', email: 'autre@exemple.fr', qfId: 40, minimaId: 31 })).toEqual({
       name: 'GRUJIC-LAOUAR',
@@ -82,7 +66,7 @@ describe('FamilyPage', () => {
 
   afterEach(() => backend.verify());
 
-  async function render(f: FamilyDetail = family()) {
+  async function render(f: FamilyDetail = testFamily()) {
     const fixture = TestBed.createComponent(FamilyPage);
     fixture.componentRef.setInput('id', String(f.id));
     await fixture.whenStable();
@@ -94,7 +78,7 @@ describe('FamilyPage', () => {
   }
 
   it('shows the family, its badges and its members with age and status', async () => {
-    const { el } = await render(family({ archived: true }));
+    const { el } = await render(testFamily({ archived: true }));
     expect(el.querySelector('h1')?.textContent).toBe('Famille GRUJIC');
     expect(el.querySelector('.title')?.textContent).toContain('Archivée');
     const members = el.querySelector('.member-list')?.textContent ?? '';
@@ -113,7 +97,7 @@ describe('FamilyPage', () => {
     const req = backend.expectOne('/api/families/3');
     expect(req.request.method).toBe('PATCH');
     expect(req.request.body).toEqual({ qfId: 40, statsChange: 'from-today' });
-    req.flush(family({ qfId: 40 }));
+    req.flush(testFamily({ qfId: 40 }));
     expect(snack).toHaveBeenCalledWith(expect.stringContaining('appliqués à tous les membres'), 'Fermer', expect.anything());
   });
 
@@ -126,13 +110,13 @@ describe('FamilyPage', () => {
       .flush({ statusCode: 409, message: FAMILY_DELETE_REFUSED }, { status: 409, statusText: 'Conflict' });
     expect(dialogOpen).toHaveBeenCalledTimes(2);
     expect(dialogOpen.mock.calls[1][1].data).toMatchObject({ message: FAMILY_DELETE_REFUSED, confirmLabel: 'Archiver' });
-    backend.expectOne('/api/families/3/archive').flush(family({ archived: true }));
+    backend.expectOne('/api/families/3/archive').flush(testFamily({ archived: true }));
     expect(snack).toHaveBeenCalledWith('Famille archivée', 'Fermer', expect.anything());
     expect(router.navigateByUrl).not.toHaveBeenCalled();
   });
 
   it('goes back to the list once a family is deleted', async () => {
-    const { page } = await render(family({ hasAttendance: false }));
+    const { page } = await render(testFamily({ hasAttendance: false }));
     answers = [true];
     page.deleteFamily();
     backend.expectOne((r) => r.method === 'DELETE' && r.url === '/api/families/3').flush(null, { status: 204, statusText: 'No Content' });
