@@ -29,7 +29,7 @@
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -295,7 +295,7 @@ async function startApp(env, logFile) {
       throw new Error(`l'application s'est arrêtée au démarrage (code ${exited.code}) :\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) return { base, stop, crashed: () => exited };
+      if (res.ok) return { base, pid: child.pid, stop, crashed: () => exited };
     } catch {
       // not listening yet
     }
@@ -328,16 +328,65 @@ async function loginAs(base, login, structure) {
   return res.body.accessToken;
 }
 
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) used so far by a process, from /proc; NaN when it cannot be read. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU used so far by the load generator (this process) and by the given processes
+ * ({ server: pid, mariadb: pid }). CPU time per request is far less noisy than
+ * latency on a shared machine: it tells whether a change made a request cheaper
+ * even when the machine's speed drifts between runs.
+ */
+function cpuSnapshot(pids) {
+  const out = {};
+  for (const [name, pid] of Object.entries(pids)) if (pid) out[name] = cpuSeconds(pid);
+  const u = process.cpuUsage();
+  out.generator = (u.user + u.system) / 1e6;
+  return out;
+}
+
+/** The pid of the local MariaDB server, when the bench's database is on this machine (else null). */
+function localMariaDbPid() {
+  if (!/@(127\.0\.0\.1|localhost)(:|\/|$)/.test(MARIADB_URL)) return null;
+  for (const name of ['mariadbd', 'mysqld']) {
+    try {
+      const pid = Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim());
+      if (pid) return pid;
+    } catch {
+      // not running under this name
+    }
+  }
+  return null;
+}
+
 /**
  * autocannon in this process; latencies of every response are kept to compute
  * exact percentiles (autocannon's summary has no p95).
  */
-function load(base, { connections, duration, requests }) {
+function load(base, { connections, duration, requests, cpu = {} }) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     const statuses = {};
+    const cpuBefore = cpuSnapshot(cpu);
     const instance = autocannon({ url: base, connections, duration, requests, timeout: 30 }, (err, result) => {
       if (err) return reject(err);
+      const cpuAfter = cpuSnapshot(cpu);
       latencies.sort((a, b) => a - b);
       const count = latencies.length;
       const ms = (v) => Math.round(v * 10) / 10;
@@ -355,6 +404,8 @@ function load(base, { connections, duration, requests }) {
         statuses,
         errors: result.errors,
         timeouts: result.timeouts,
+        // CPU time per answered request, in µs, of each process (see cpuSnapshot).
+        cpuPerRequest: Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, ((cpuAfter[k] - cpuBefore[k]) * 1e6) / Math.max(1, count)])),
       });
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -565,34 +616,53 @@ async function benchDialect(dialect, o) {
 
   // Warm-up, then health as the baseline under the same load.
   await load(app.base, { connections: 10, duration: 2, requests: [{ method: 'GET', path: '/api/health' }] });
-  r.health = await load(app.base, { connections: o.connections, duration: o.duration, requests: [{ method: 'GET', path: '/api/health' }] });
-  console.log(`  GET /api/health : ${fmt(r.health.rps)} req/s, p50 ${r.health.p50} ms, p95 ${r.health.p95} ms, p99 ${r.health.p99} ms`);
+  const cpu = { server: app.pid, mariadb: dialect === 'mariadb' ? localMariaDbPid() : null };
+  // MariaDB counts the statements it receives: statements per request tell what a change saved.
+  const questions = async () => (dialect === 'mariadb' ? Number((await db.query("SHOW GLOBAL STATUS LIKE 'Questions'"))[0].Value) : NaN);
+  const counted = async (run) => {
+    const before = await questions();
+    const result = await run();
+    result.statementsPerRequest = ((await questions()) - before - 1) / Math.max(1, result.requests);
+    return result;
+  };
+  r.health = await load(app.base, {
+    connections: o.connections,
+    duration: o.duration,
+    requests: [{ method: 'GET', path: '/api/health' }],
+    cpu,
+  });
+  console.log(
+    `  GET /api/health : ${fmt(r.health.rps)} req/s, p50 ${r.health.p50} ms, p95 ${r.health.p95} ms, p99 ${r.health.p99} ms ; CPU ${cpuText(r.health)}`,
+  );
 
   // (b) Kiosk validation: fresh key per request, each family of the rotation once.
   {
     let issued = 0;
-    r.validation = await load(app.base, {
-      connections: o.connections,
-      duration: o.duration,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/family/attendance',
-          setupRequest: (req) => {
-            const f = families[issued++ % families.length];
-            return {
-              ...req,
-              headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
-            };
+    r.validation = await counted(() =>
+      load(app.base, {
+        connections: o.connections,
+        duration: o.duration,
+        cpu,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/family/attendance',
+            setupRequest: (req) => {
+              const f = families[issued++ % families.length];
+              return {
+                ...req,
+                headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
+              };
+            },
           },
-        },
-      ],
-    });
+        ],
+      }),
+    );
     r.validation.share = r.validation.rps / r.health.rps;
     console.log(
       `  (b) POST /api/family/attendance : ${fmt(r.validation.rps)} req/s (${fmt(r.validation.share * 100)} % de health), ` +
-        `p50 ${r.validation.p50} ms, p95 ${r.validation.p95} ms, p99 ${r.validation.p99} ms, non-2xx ${r.validation.non2xx}`,
+        `p50 ${r.validation.p50} ms, p95 ${r.validation.p95} ms, p99 ${r.validation.p99} ms, non-2xx ${r.validation.non2xx} ; CPU ${cpuText(r.validation)}`,
     );
     // Requests still in flight when the load stopped are answered, but not counted by autocannon: let them finish.
     await sleep(2000);
@@ -648,20 +718,23 @@ async function benchDialect(dialect, o) {
       duration: 2,
       requests: [{ method: 'GET', path: `/api/public/structures/${structures[0].slug}/kiosk` }],
     });
-    r.home = await load(app.base, {
-      connections: o.connections,
-      duration: o.homeDuration,
-      requests: [
-        {
-          method: 'GET',
-          path: '/',
-          setupRequest: (req) => ({ ...req, path: `/api/public/structures/${structures[i++ % structures.length].slug}/kiosk` }),
-        },
-      ],
-    });
+    r.home = await counted(() =>
+      load(app.base, {
+        connections: o.connections,
+        duration: o.homeDuration,
+        cpu,
+        requests: [
+          {
+            method: 'GET',
+            path: '/',
+            setupRequest: (req) => ({ ...req, path: `/api/public/structures/${structures[i++ % structures.length].slug}/kiosk` }),
+          },
+        ],
+      }),
+    );
     r.home.share = r.home.rps / r.health.rps;
     console.log(
-      `  (c) GET /api/public/structures/:slug/kiosk : ${fmt(r.home.rps)} req/s (${fmt(r.home.share * 100)} % de health), p50 ${r.home.p50} ms, p95 ${r.home.p95} ms, p99 ${r.home.p99} ms`,
+      `  (c) GET /api/public/structures/:slug/kiosk : ${fmt(r.home.rps)} req/s (${fmt(r.home.share * 100)} % de health), p50 ${r.home.p50} ms, p95 ${r.home.p95} ms, p99 ${r.home.p99} ms ; CPU ${cpuText(r.home)}`,
     );
     if (r.home.non2xx) r.errors.push(`accueil borne : ${r.home.non2xx} réponses non-2xx ${JSON.stringify(r.home.statuses)}`);
     if (r.home.errors + r.home.timeouts) r.errors.push(`accueil borne : ${r.home.errors + r.home.timeouts} erreurs réseau`);
@@ -680,6 +753,25 @@ async function benchDialect(dialect, o) {
 // ------------------------------------------------------------------ report
 
 const mark = (ok) => (ok ? 'ok' : 'MISSED');
+
+const CPU_LABELS = { server: 'serveur', mariadb: 'MariaDB', generator: 'générateur' };
+
+/** "serveur 612 µs, MariaDB 301 µs, générateur 88 µs par requête" (console). */
+function cpuText(run) {
+  const parts = Object.entries(run.cpuPerRequest)
+    .filter(([, v]) => Number.isFinite(v))
+    .map(([k, v]) => `${CPU_LABELS[k] ?? k} ${fmt(v)} µs`);
+  const statements = Number.isFinite(run.statementsPerRequest) ? ` ; ${fmt(run.statementsPerRequest, 2)} requêtes SQL par requête` : '';
+  return `${parts.join(', ')} par requête${statements}`;
+}
+
+/** "612 / 301 / 88 µs" (server / MariaDB / load generator) for the tables; "–" for the database of SQLite (in the server). */
+function cpuCell(run) {
+  const c = run.cpuPerRequest;
+  const v = (x) => (Number.isFinite(x) ? fmt(x) : '–');
+  const statements = Number.isFinite(run.statementsPerRequest) ? `, ${fmt(run.statementsPerRequest, 2)} SQL statements` : '';
+  return `${v(c.server)} / ${v(c.mariadb)} / ${v(c.generator)} µs${statements}`;
+}
 
 function rowsOf(r, o) {
   const rows = [];
@@ -702,7 +794,7 @@ function rowsOf(r, o) {
     rows.push([
       'GET /api/health (baseline)',
       `${fmt(r.health.rps)} req/s; p50/p95/p99 ${r.health.p50}/${r.health.p95}/${r.health.p99} ms`,
-      '',
+      `CPU/request (server / MariaDB / generator) ${cpuCell(r.health)}`,
       '',
     ]);
   if (r.validation) {
@@ -710,7 +802,7 @@ function rowsOf(r, o) {
     rows.push([
       `(b) POST /api/family/attendance, ${o.connections} conn., ${o.duration} s, ${fmt(r.checks.membersRotated)} members of ${fmt(r.checks.familiesRotated)} families in rotation`,
       `${fmt(v.rps)} req/s; p50/p95/p99 ${v.p50}/${v.p95}/${v.p99} ms`,
-      `${fmt(v.share * 100)} % of health throughput`,
+      `${fmt(v.share * 100)} % of health throughput; CPU/request ${cpuCell(v)}`,
       `p95 < 50 ms: ${mark(v.p95 < TARGET.validationP95)}; ≥ 25 %: ${mark(v.share >= TARGET.validationShare)}`,
     ]);
     rows.push([
@@ -724,7 +816,7 @@ function rowsOf(r, o) {
     rows.push([
       `(c) GET /api/public/structures/:slug/kiosk, ${o.connections} conn., ${o.homeDuration} s`,
       `${fmt(r.home.rps)} req/s; p50/p95/p99 ${r.home.p50}/${r.home.p95}/${r.home.p99} ms`,
-      `${fmt(r.home.share * 100)} % of health throughput`,
+      `${fmt(r.home.share * 100)} % of health throughput; CPU/request ${cpuCell(r.home)}`,
       '',
     ]);
   }
@@ -782,6 +874,10 @@ function markdown(results, o) {
     ['(b) share of validations that recorded new rows', (r) => (r.validation ? `${fmt(r.checks.recordingShare * 100)} %` : 'n/a')],
     ['(c) Kiosk home: req/s, p50/p95/p99', (r) => (r.home ? `${fmt(r.home.rps)}, ${r.home.p50}/${r.home.p95}/${r.home.p99} ms` : 'n/a')],
     ['(c) Kiosk home / health throughput', (r) => (r.home ? `${fmt(r.home.share * 100)} %` : 'n/a')],
+    [
+      'CPU per request, server / MariaDB / load generator: health; (b); (c)',
+      (r) => [r.health, r.validation, r.home].map((x) => (x ? cpuCell(x) : 'n/a')).join('; '),
+    ],
   ];
   const head = `| Measure (${o.structures} structures × ${o.families} families × ${o.years} y, ${o.connections} connections) | ${results.map((r) => (r.dialect === 'sqlite' ? 'SQLite' : 'MariaDB')).join(' | ')} |`;
   const sep = `| --- | ${results.map(() => '---').join(' | ')} |`;
