@@ -126,6 +126,20 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
         expect(res.body.message).toBe('Membre introuvable.');
         expect(await rowsOf(memberId)).toBe(0);
       }
+      // All or nothing: a new member of the family asked with a wrong one is not recorded either.
+      const pair = await createFamily(t, a.adminToken, 'DUO', [memberBody(ref, { firstName: 'Un' }), memberBody(ref, { firstName: 'Deux' })], {
+        password: 'le duo joue ensemble',
+      });
+      const [un, deux] = pair.family.members.map((m: { id: number }) => m.id);
+      const duoToken = (await login(t, pair.email, 'le duo joue ensemble', a.structure.slug)).accessToken;
+      expect((await validate(duoToken, [un, other.family.members[0].id])).status).toBe(404);
+      await t.http().post(`/api/members/${deux}/archive`).set(bearer(a.adminToken)).expect(200);
+      const archived = await validate(duoToken, [un, deux]);
+      expect({ status: archived.status, message: archived.body.message }).toEqual({ status: 400, message: 'Un membre archivé ne peut pas être pointé à la borne.' });
+      expect([await rowsOf(un), await rowsOf(deux)]).toEqual([0, 0]);
+      await validate(duoToken, [un]).expect(200);
+      expect(await rowsOf(un)).toBe(1);
+
       const cases: [object, string][] = [
         [{ key: 'x', memberIds: [1] }, "Le champ « clé de validation » n'a pas le format attendu."],
         [{ key: randomUUID(), memberIds: [] }, 'La liste « membres présents » ne peut pas être vide.'],

@@ -192,6 +192,12 @@ export class AttendanceService {
       const now = this.clock.now();
       const chosen = await this.slotNow(this.tenancy.repo(Slot), timeZone, now);
       if (!chosen) throw new ConflictException(KIOSK_CLOSED);
+      if (attempt === 1 && !p.acting) {
+        // The common case in one statement: every member asked is new in this slot.
+        const recorded = await this.recordAllAtOnce(structureId, familyId, ids, chosen.slot.id, now, p.accountId, key);
+        if (recorded === ids.length) return this.validationResponse(chosen.slot, recorded, ids.length);
+        // Nothing recorded: somebody is present already (a retried request?) or an id is wrong; the long way says which.
+      }
       const members = await this.membersToRecord(reader, ids, chosen.slot.id, { familyId });
       const missing = members.filter((m) => !m.present);
       if (missing.length === 0) {
@@ -200,7 +206,7 @@ export class AttendanceService {
         const slot = earlier && earlier.slotId !== chosen.slot.id ? await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.') : chosen.slot;
         return this.validationResponse(slot, earlier?.recorded ?? 0, ids.length);
       }
-      if (this.config.testHooks.pauseInValidationMs) await new Promise((r) => setTimeout(r, this.config.testHooks.pauseInValidationMs));
+      await this.pauseForTests();
       const rows = this.rowsFor(chosen.slot.id, missing, { arrivedAt: now, source: p.acting ? 'acting' : 'kiosk', recordedBy: p.accountId, validationKey: key });
       try {
         if (p.acting) {
@@ -224,6 +230,38 @@ export class AttendanceService {
       }
     }
     throw new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
+  }
+
+  /**
+   * Records every member asked, at the kiosk, in one INSERT … SELECT (see
+   * CheckInSql.insertFamilyMembers): all of them or none. Returns how many rows
+   * it recorded; 0 when a member is already present in the slot or an id is not
+   * a non-archived member of the family.
+   */
+  private async recordAllAtOnce(structureId: number, familyId: number, ids: number[], slotId: number, now: Date, accountId: number, key: string): Promise<number> {
+    await this.pauseForTests();
+    try {
+      return await this.db.atomic((em) =>
+        new CheckInSql({ em, structureId }).insertFamilyMembers(familyId, ids, {
+          slotId,
+          arrivedAt: now,
+          source: 'kiosk',
+          recordedBy: accountId,
+          createdAt: this.clock.now(),
+          validationKey: key,
+        }),
+      );
+    } catch (e) {
+      if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
+      if (isUniqueViolation(e) || isDeadlock(e)) return 0;
+      throw e;
+    }
+  }
+
+  /** The crash test holds each validation here, just before it writes (POINTAGE_TEST_PAUSE_IN_VALIDATION_MS). */
+  private async pauseForTests(): Promise<void> {
+    const ms = this.config.testHooks.pauseInValidationMs;
+    if (ms) await new Promise((r) => setTimeout(r, ms));
   }
 
   private validationResponse(slot: { id: number; date: string; startMinute: number; endMinute: number }, recorded: number, asked: number): ValidateAttendanceResponse {

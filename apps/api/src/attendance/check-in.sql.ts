@@ -49,6 +49,17 @@ export class CheckInSql {
     return this.tx.em.query(sql, params) as Promise<T>;
   }
 
+  /** Runs a write and returns how many rows it changed (both drivers report it in the structured result). */
+  private async affected(sql: string, params: unknown[]): Promise<number> {
+    const em = this.tx.em;
+    const runner = em.queryRunner ?? em.connection.createQueryRunner();
+    try {
+      return Number((await runner.query(sql, params, true)).affected ?? 0);
+    } finally {
+      if (runner !== em.queryRunner) await runner.release();
+    }
+  }
+
   /** The members (of the family, when given) and whether each is already recorded in the slot. */
   async members(familyId: number | null, ids: number[], slotId: number): Promise<MemberRow[]> {
     const rows = await this.query<Record<string, unknown>[]>(
@@ -77,6 +88,44 @@ export class CheckInSql {
     const rows = await this.query<Record<string, unknown>[]>('SELECT slot_id, family_id FROM attendance WHERE validation_key = ? AND structure_id = ?', [key, this.sid]);
     const mine = rows.filter((r) => Number(r['family_id']) === familyId);
     return mine.length ? { slotId: Number(mine[0]['slot_id']), recorded: mine.length } : null;
+  }
+
+  /**
+   * The common kiosk case in one statement: records every asked member of the
+   * family, with the snapshot of their statistical attributes read by the insert
+   * itself, or none. Nothing is recorded (0) when one of the ids is not a
+   * non-archived member of the family: the caller then evaluates the request the
+   * long way, which says why. A member already recorded in the slot trips the
+   * unique (member, slot) index: the whole statement fails, nothing is written.
+   *
+   * No read of `attendance` in here: under MariaDB's REPEATABLE READ the SELECT
+   * part of an INSERT … SELECT takes shared next-key locks on what it reads, and
+   * a NOT EXISTS on attendance made concurrent check-ins of one slot wait on each
+   * other (docs/performance.md). Locking the family's own member rows is harmless.
+   */
+  async insertFamilyMembers(familyId: number, ids: number[], how: Omit<AttendanceInsert, keyof MemberRow | 'memberId'>): Promise<number> {
+    const list = ids.map(() => '?').join(', ');
+    return this.affected(
+      'INSERT INTO attendance (structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key) ' +
+        'SELECT m.structure_id, ?, m.id, m.family_id, ?, m.sex_id, m.city_id, m.status_id, m.minima_id, m.qf_id, ?, ?, ?, ? ' +
+        `FROM member m WHERE m.structure_id = ? AND m.family_id = ? AND m.archived = 0 AND m.id IN (${list}) ` +
+        `AND (SELECT COUNT(*) FROM member c WHERE c.structure_id = ? AND c.family_id = ? AND c.archived = 0 AND c.id IN (${list})) = ?`,
+      [
+        how.slotId,
+        sqlInstant(how.arrivedAt),
+        how.source,
+        how.recordedBy,
+        sqlInstant(how.createdAt),
+        how.validationKey,
+        this.sid,
+        familyId,
+        ...ids,
+        this.sid,
+        familyId,
+        ...ids,
+        ids.length,
+      ],
+    );
   }
 
   /** Plain INSERT: a foreign-key or unique failure must fail the transaction, never be ignored. */
