@@ -1,7 +1,7 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal, Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
@@ -85,7 +85,8 @@ describe('GESTION DES CRÉNEAUX', () => {
   });
 
   it('reads the dates typed in French (jj/mm/aaaa) into both forms', async () => {
-    for (const form of [GenerateSlots, DeleteSlots]) {
+    const forms: Type<GenerateSlots | DeleteSlots>[] = [GenerateSlots, DeleteSlots];
+    for (const form of forms) {
       const fixture = TestBed.createComponent(form);
       await fixture.whenStable();
       const [from, to] = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll<HTMLInputElement>('app-date-span input'));
