@@ -24,6 +24,9 @@ export interface AttendanceInsert extends Omit<MemberRow, 'id' | 'archived' | 'p
   validationKey: string | null;
 }
 
+/** The columns both inserts write, in the order of their values. */
+const ATTENDANCE_COLUMNS = 'structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key';
+
 /** An instant as both drivers store it: UTC 'YYYY-MM-DD HH:MM:SS.mmm'. */
 export function sqlInstant(d: Date): string {
   return d.toISOString().replace('T', ' ').replace('Z', '');
@@ -106,7 +109,7 @@ export class CheckInSql {
   async insertFamilyMembers(familyId: number, ids: number[], how: Omit<AttendanceInsert, keyof MemberRow | 'memberId'>): Promise<number> {
     const list = ids.map(() => '?').join(', ');
     return this.affected(
-      'INSERT INTO attendance (structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key) ' +
+      `INSERT INTO attendance (${ATTENDANCE_COLUMNS}) ` +
         'SELECT m.structure_id, ?, m.id, m.family_id, ?, m.sex_id, m.city_id, m.status_id, m.minima_id, m.qf_id, ?, ?, ?, ? ' +
         `FROM member m WHERE m.structure_id = ? AND m.family_id = ? AND m.archived = 0 AND m.id IN (${list}) ` +
         `AND (SELECT COUNT(*) FROM member c WHERE c.structure_id = ? AND c.family_id = ? AND c.archived = 0 AND c.id IN (${list})) = ?`,
@@ -152,7 +155,7 @@ export class CheckInSql {
     }
     // One statement for all the members: atomic by itself on both engines.
     await this.query(
-      `INSERT INTO attendance (structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key) VALUES ${rows
+      `INSERT INTO attendance (${ATTENDANCE_COLUMNS}) VALUES ${rows
         .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .join(', ')}`,
       values,
