@@ -13,7 +13,7 @@ import { MatInputModule } from '@angular/material/input';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule],
   template: `
-    <fieldset>
+    <fieldset class="group">
       <legend>Date</legend>
       <div class="dates">
         <mat-form-field appearance="outline">
@@ -35,16 +35,6 @@ import { MatInputModule } from '@angular/material/input';
   styles: `
     :host {
       display: block;
-    }
-    fieldset {
-      margin: 0 0 16px;
-      padding: 8px 12px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    legend {
-      padding: 0 4px;
-      font: var(--mat-sys-title-small);
     }
     .dates {
       display: flex;

@@ -33,7 +33,7 @@ import { WeekdayPicker } from './weekday-picker';
 
       <app-weekday-picker [(value)]="weekdays" />
 
-      <fieldset class="hours">
+      <fieldset class="group hours">
         <legend>Durée du créneau (facultatif)</legend>
         <mat-form-field appearance="outline">
           <mat-label>De</mat-label>

@@ -8,7 +8,7 @@ import { toggleAllWeekdays, toggleWeekday, WEEKDAYS, weekdaysState } from './slo
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatCheckboxModule],
   template: `
-    <fieldset class="weekdays">
+    <fieldset class="group weekdays">
       <legend>{{ legend() }}</legend>
       <mat-checkbox class="all" [checked]="state() === 'all'" [indeterminate]="state() === 'some'" (change)="setAll($event.checked)"
         >Tous</mat-checkbox
@@ -23,14 +23,6 @@ import { toggleAllWeekdays, toggleWeekday, WEEKDAYS, weekdaysState } from './slo
       display: flex;
       flex-wrap: wrap;
       gap: 0 8px;
-      margin: 0 0 16px;
-      padding: 8px 12px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    legend {
-      padding: 0 4px;
-      font: var(--mat-sys-title-small);
     }
     .all {
       margin-right: 8px;
