@@ -46,13 +46,17 @@ function isForeignKeyViolation(e: unknown): boolean {
 }
 
 /**
- * InnoDB chose this statement as a deadlock victim (two check-ins of the same members
- * at once can lock the unique index in opposite orders). The statement was rolled back
- * whole, so it is safe to evaluate the request again, like a unique violation.
+ * Another check-in of the same members won the race: it recorded one of them first
+ * (unique (member, slot) index), or InnoDB chose this statement as a deadlock victim
+ * (two check-ins of the same members at once can lock the unique index in opposite
+ * orders). Either way the statement was rolled back whole, so it is safe to evaluate
+ * the request again.
  */
-function isDeadlock(e: unknown): boolean {
-  return (e as { driverError?: { code?: string } }).driverError?.code === 'ER_LOCK_DEADLOCK';
+function lostRace(e: unknown): boolean {
+  return isUniqueViolation(e) || (e as { driverError?: { code?: string } }).driverError?.code === 'ER_LOCK_DEADLOCK';
 }
+
+const SLOT_DELETED = "Ce créneau vient d'être supprimé : rechargez la page.";
 
 
 /**
@@ -224,9 +228,9 @@ export class AttendanceService {
         }
         return this.validationResponse(chosen.slot, rows.length, ids.length);
       } catch (e) {
-        if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
+        if (isForeignKeyViolation(e)) throw new ConflictException(SLOT_DELETED);
         // Somebody recorded one of these members meanwhile: look again.
-        if (!isUniqueViolation(e) && !isDeadlock(e)) throw e;
+        if (!lostRace(e)) throw e;
       }
     }
     throw new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
@@ -252,8 +256,8 @@ export class AttendanceService {
         }),
       );
     } catch (e) {
-      if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
-      if (isUniqueViolation(e) || isDeadlock(e)) return 0;
+      if (isForeignKeyViolation(e)) throw new ConflictException(SLOT_DELETED);
+      if (lostRace(e)) return 0;
       throw e;
     }
   }
@@ -313,7 +317,7 @@ export class AttendanceService {
     try {
       await sql.insert(this.rowsFor(slotId, missing, { ...how, validationKey: null }));
     } catch (e) {
-      if (isForeignKeyViolation(e)) throw new ConflictException("Ce créneau vient d'être supprimé : rechargez la page.");
+      if (isForeignKeyViolation(e)) throw new ConflictException(SLOT_DELETED);
       if (isUniqueViolation(e)) throw new ConcurrentCheckIn();
       throw e;
     }
