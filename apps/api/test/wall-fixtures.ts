@@ -75,6 +75,9 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'POST /api/family/attendance': (ids) => ({ key: `wall-${Math.random().toString(36).slice(2)}`, memberIds: [ids['member']] }),
   'POST /api/attendance/retro': (ids) => ({ slotId: ids['slot'], memberIds: [ids['member']] }),
   'POST /api/attendance/:id/remove': () => ({ reason: 'Essai du mur' }),
+  // Statistics: criteria naming the other structure's list entries are a 400, never a silent empty report.
+  'POST /api/statistics/report': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { city: [ids['cityItem']] }, compare: 'previous-year' }),
+  'POST /api/statistics/drilldown': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { status: [ids['statusItem']] }, key: `inscrits:city:${ids['cityItem']}` }),
 };
 
 function memberOf(ids: WallIds): object {

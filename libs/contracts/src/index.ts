@@ -9,3 +9,4 @@ export * from './lib/avatars';
 export * from './lib/families';
 export * from './lib/settings';
 export * from './lib/slots';
+export * from './lib/statistics';

@@ -3,3 +3,4 @@ export * from './lib/local-date';
 export * from './lib/zoned-time';
 export * from './lib/text';
 export * from './lib/slots';
+export * from './lib/statistics';

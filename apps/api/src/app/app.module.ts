@@ -17,6 +17,7 @@ import { AuthModule } from '../auth/auth.module';
 import { FamiliesModule } from '../families/families.module';
 import { MailModule } from '../mail/mail.module';
 import { SetupModule } from '../setup/setup.module';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule implements NestModule {
         FamiliesModule,
         SlotsModule,
         AttendanceModule,
+        StatisticsModule,
         SetupModule,
       ],
       providers: [

@@ -63,12 +63,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       let message: string | undefined;
       let code: ApiErrorCode | undefined;
+      let field: string | undefined;
       if (typeof body === 'string') message = body;
       else if (body && typeof body === 'object') {
         const m = (body as { message?: unknown }).message;
         message = Array.isArray(m) ? String(m[0]) : typeof m === 'string' ? m : undefined;
         const c = (body as { code?: unknown }).code;
         code = API_ERROR_CODES.find((known) => known === c);
+        const f = (body as { field?: unknown }).field;
+        if (typeof f === 'string' && /^[A-Za-z][\w.]{0,60}$/.test(f)) field = f;
       }
       if (status === 400 && message && /JSON/.test(message) && !isFrench(message)) {
         message = 'Le corps de la requête n’est pas du JSON valide.';
@@ -76,7 +79,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (!message || !isFrench(message)) message = DEFAULT_MESSAGES[status] ?? `Erreur ${status}.`;
       // Deliberate 5xx (503 when the database is down): one line, no stack.
       if (status >= 500) this.logger.warn(`${req.method} ${req.path}: ${status} ${message}`);
-      return code ? { statusCode: status, message, code } : { statusCode: status, message };
+      return { statusCode: status, message, ...(code ? { code } : {}), ...(field ? { field } : {}) };
     }
     const bp = exception as BodyParserError;
     if (bp && typeof bp === 'object' && typeof bp.type === 'string' && (bp.status ?? bp.statusCode)) {

@@ -69,8 +69,9 @@ function detail(message: string): string {
   return n[1];
 }
 
-function firstMessage(errors: ValidationError[], prefix = ''): string | null {
+function firstProblem(errors: ValidationError[], prefix = '', path = ''): { message: string; field: string } | null {
   for (const error of errors) {
+    const field = path ? `${path}.${error.property}` : error.property;
     if (error.constraints) {
       // Report the most basic problem first: a number sent for a text is "not a text", not "too long".
       const entries = Object.entries(error.constraints);
@@ -78,10 +79,10 @@ function firstMessage(errors: ValidationError[], prefix = ''): string | null {
       const label = prefix + labelOf(error);
       const template = TEMPLATES[key];
       // Custom validators already carry a French message.
-      return template ? template(label, detail(english)) : english;
+      return { message: template ? template(label, detail(english)) : english, field };
     }
     if (error.children?.length) {
-      const nested = firstMessage(error.children, `${prefix}${labelOf(error)} › `);
+      const nested = firstProblem(error.children, `${prefix}${labelOf(error)} › `, field);
       if (nested) return nested;
     }
   }
@@ -95,7 +96,11 @@ export function frenchValidationPipe(): ValidationPipe {
     transform: true,
     forbidUnknownValues: true,
     validationError: { target: true, value: false },
-    exceptionFactory: (errors) => new BadRequestException(firstMessage(errors) ?? 'Données invalides.'),
+    exceptionFactory: (errors) => {
+      const problem = firstProblem(errors);
+      // `field` lets a form show the message next to the field it is about.
+      return new BadRequestException(problem ? { message: problem.message, field: problem.field } : 'Données invalides.');
+    },
   });
 }
 

@@ -63,6 +63,32 @@ export class Database {
     return work(this.dataSource.manager);
   }
 
+  /**
+   * Several reads that must see the same data (a report whose figures must add
+   * up). On MariaDB: a read-only transaction with a consistent snapshot on one
+   * pooled connection, concurrent with writers. On SQLite the reads wait their
+   * turn in the write queue, so no write lands between two of them.
+   */
+  async readSnapshot<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') {
+      const run = this.queue.then(() => work(this.dataSource.manager));
+      this.queue = run.catch(() => undefined);
+      return run;
+    }
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.query('START TRANSACTION READ ONLY, WITH CONSISTENT SNAPSHOT');
+      try {
+        return await work(runner.manager);
+      } finally {
+        await runner.query('COMMIT');
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** True when the database answers a trivial query. */
   async ping(): Promise<boolean> {
     try {

@@ -42,6 +42,16 @@ export class Tenancy {
   }
 
   /**
+   * Reads of the caller's structure that must see one state of the data (see
+   * Database.readSnapshot). For hand-written SQL, `structureId` is the value
+   * every statement binds to `structure_id = ?`.
+   */
+  readSnapshot<R>(work: (tx: TenantTransaction) => Promise<R>): Promise<R> {
+    const structureId = this.structureId();
+    return this.db.readSnapshot((em) => work(new TenantTransaction(em, structureId)));
+  }
+
+  /**
    * Read-only access to a structure resolved from a public address (the kiosk
    * of /k/<slug>), for the few public endpoints that show a structure's
    * non-personal data before anybody logs in.

@@ -11,6 +11,8 @@ export interface ApiError {
   message: string;
   /** For clients that must act on one particular error, rather than read its wording. */
   code?: ApiErrorCode;
+  /** The request field the message is about ('from', 'criteria.city', …), so that a form shows it next to that field. */
+  field?: string;
 }
 
 /**
