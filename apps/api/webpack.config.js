@@ -20,6 +20,9 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: false,
       sourceMap: true,
+      // The XLSX writer thread is plain JavaScript started by path (exports/xlsx-stream.ts):
+      // copied beside main.js rather than bundled.
+      assets: [{ input: './src/exports', glob: 'xlsx.worker.js', output: '.' }],
     }),
   ],
 };

@@ -77,6 +77,10 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'POST /api/attendance/:id/remove': () => ({ reason: 'Essai du mur' }),
   // Statistics: criteria naming the other structure's list entries are a 400, never a silent empty report.
   'POST /api/statistics/report': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { city: [ids['cityItem']] }, compare: 'previous-year' }),
+  // Attendance list: a slot of the other structure is refused.
+  'POST /api/attendance-list': (ids) => ({ from: '2025-01-07', slotId: ids['slot'] }),
+  'POST /api/attendance-list/export.xlsx': (ids) => ({ from: '2025-01-07', slotId: ids['slot'] }),
+  'POST /api/statistics/export.xlsx': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { sex: [ids['sexItem']] } }),
   'POST /api/statistics/drilldown': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { status: [ids['statusItem']] }, key: `inscrits:city:${ids['cityItem']}` }),
 };
 

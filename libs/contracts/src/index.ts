@@ -10,3 +10,4 @@ export * from './lib/families';
 export * from './lib/settings';
 export * from './lib/slots';
 export * from './lib/statistics';
+export * from './lib/attendance-list';

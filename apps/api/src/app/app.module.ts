@@ -18,6 +18,8 @@ import { FamiliesModule } from '../families/families.module';
 import { MailModule } from '../mail/mail.module';
 import { SetupModule } from '../setup/setup.module';
 import { StatisticsModule } from '../statistics/statistics.module';
+import { AttendanceListModule } from '../attendance-list/attendance-list.module';
+import { ExportsModule } from '../exports/exports.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 
 @Module({})
@@ -39,6 +41,8 @@ export class AppModule implements NestModule {
         SlotsModule,
         AttendanceModule,
         StatisticsModule,
+        AttendanceListModule,
+        ExportsModule,
         SetupModule,
       ],
       providers: [

@@ -76,38 +76,47 @@ export class StatisticsService {
   ) {}
 
   async report(dto: StatisticsRequestDto): Promise<StatisticsReport> {
-    return this.tenancy.readSnapshot(async (tx) => {
-      const ctx = await this.context(tx, dto);
-      const sql = new StatisticsSql(tx.em, tx.structureId);
-      const current = await this.periodReport(sql, ctx, ctx.period);
-      const comparison = ctx.comparison
-        ? {
-            ...(await this.periodReport(sql, ctx, ctx.comparison.period)),
-            kind: ctx.comparison.kind,
-            label: COMPARISON_LABELS[ctx.comparison.kind],
-          }
-        : null;
-      return {
-        ...current,
-        structure: ctx.structure,
-        generatedAt: this.clock.now().toISOString(),
-        criteria: this.criteriaEcho(ctx),
-        brackets: ctx.brackets.map((b) => ({ ...b, label: bracketLabel(b) })),
-        bracketsSource: ctx.bracketsSource,
-        referenceDateGiven: ctx.referenceDateGiven,
-        comparison,
-      };
-    });
+    return this.tenancy.readSnapshot((tx) => this.reportIn(tx, dto));
   }
 
   async drilldown(dto: StatisticsDrilldownDto): Promise<StatisticsDrilldown> {
+    return this.tenancy.readSnapshot((tx) => this.drilldownIn(tx, dto));
+  }
+
+  /** The report and the people its inscrits count (the exports' "Détail"), from one state of the data. */
+  async reportWithInscrits(dto: StatisticsRequestDto): Promise<{ report: StatisticsReport; inscrits: StatisticsDrillMember[] }> {
     return this.tenancy.readSnapshot(async (tx) => {
-      const ctx = await this.context(tx, dto);
-      const period = dto.ofComparison ? ctx.comparison?.period : ctx.period;
-      if (!period) throw badField('ofComparison', 'Demandez une comparaison pour détailler les chiffres de la période de comparaison.');
-      const sql = new StatisticsSql(tx.em, tx.structureId);
-      return this.drill(sql, ctx, period, dto.key);
+      const report = await this.reportIn(tx, dto);
+      const people = await this.drilldownIn(tx, { ...dto, key: 'inscrits' } as StatisticsDrilldownDto);
+      return { report, inscrits: people.kind === 'families' ? [] : people.rows };
     });
+  }
+
+  private async reportIn(tx: TenantTransaction, dto: StatisticsRequestDto): Promise<StatisticsReport> {
+    const ctx = await this.context(tx, dto);
+    const sql = new StatisticsSql(tx.em, tx.structureId);
+    const current = await this.periodReport(sql, ctx, ctx.period);
+    const comparison = ctx.comparison
+      ? { ...(await this.periodReport(sql, ctx, ctx.comparison.period)), kind: ctx.comparison.kind, label: COMPARISON_LABELS[ctx.comparison.kind] }
+      : null;
+    return {
+      ...current,
+      structure: ctx.structure,
+      generatedAt: this.clock.now().toISOString(),
+      criteria: this.criteriaEcho(ctx),
+      brackets: ctx.brackets.map((b) => ({ ...b, label: bracketLabel(b) })),
+      bracketsSource: ctx.bracketsSource,
+      referenceDateGiven: ctx.referenceDateGiven,
+      comparison,
+    };
+  }
+
+  private async drilldownIn(tx: TenantTransaction, dto: StatisticsDrilldownDto): Promise<StatisticsDrilldown> {
+    const ctx = await this.context(tx, dto);
+    const period = dto.ofComparison ? ctx.comparison?.period : ctx.period;
+    if (!period) throw badField('ofComparison', 'Demandez une comparaison pour détailler les chiffres de la période de comparaison.');
+    const sql = new StatisticsSql(tx.em, tx.structureId);
+    return this.drill(sql, ctx, period, dto.key);
   }
 
   // ------------------------------------------------------------------ context

@@ -42,6 +42,15 @@ export class Tenancy {
   }
 
   /**
+   * The caller's structure and the database manager, outside any transaction,
+   * for hand-written read SQL that binds `structure_id = ?` to `structureId`
+   * on every table (decision 6).
+   */
+  reader(): TenantTransaction {
+    return new TenantTransaction(this.db.manager, this.structureId());
+  }
+
+  /**
    * Reads of the caller's structure that must see one state of the data (see
    * Database.readSnapshot). For hand-written SQL, `structureId` is the value
    * every statement binds to `structure_id = ?`.
