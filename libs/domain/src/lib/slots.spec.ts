@@ -18,6 +18,13 @@ describe('parseRanges', () => {
     expect(parseRanges([r('09:00', '12:00'), r('11:30', '13:00')])).toBe('Les plages 09:00–12:00 et 11:30–13:00 se chevauchent.');
     expect(parseRanges([])).toMatch(/au moins une/);
   });
+  it('reads an end of 00:00 or 24:00 as midnight at the end of the day', () => {
+    expect(parseRanges([r('20:00', '00:00')])).toEqual([{ start: 1200, end: 1440 }]);
+    expect(parseRanges([r('20:00', '24:00')])).toEqual([{ start: 1200, end: 1440 }]);
+    expect(parseRanges([r('22:00', '00:00'), r('21:00', '23:00')])).toBe('Les plages 21:00–23:00 et 22:00–24:00 se chevauchent.');
+    // Only as an end: a slot cannot start at 24:00.
+    expect(parseRanges([r('24:00', '00:00')])).toMatch(/n'est pas une heure valide/);
+  });
   it('accepts adjacent ranges (12:00 ends one and starts the next)', () => {
     expect(parseRanges([r('09:00', '12:00'), r('12:00', '14:00')])).toHaveLength(2);
   });
@@ -36,7 +43,15 @@ describe('parsePeriod', () => {
 describe('expandSlots', () => {
   it('keeps the chosen weekdays only, one slot per day and range', () => {
     // Tue 2018-10-23 .. Mon 2018-10-29, Tuesdays and Saturdays, two ranges.
-    const slots = expandSlots('2018-10-23', '2018-10-29', [2, 6], [{ start: 570, end: 720 }, { start: 840, end: 1080 }]);
+    const slots = expandSlots(
+      '2018-10-23',
+      '2018-10-29',
+      [2, 6],
+      [
+        { start: 570, end: 720 },
+        { start: 840, end: 1080 },
+      ],
+    );
     expect(slots.map((s) => `${s.date} ${s.start}`)).toEqual(['2018-10-23 570', '2018-10-23 840', '2018-10-27 570', '2018-10-27 840']);
   });
   it('crosses 29 February and year ends', () => {
@@ -58,7 +73,16 @@ describe('expandSlots', () => {
   });
   it('expands five years of six days with three ranges (the prototype crashed beyond three months)', () => {
     const from = '2027-01-01';
-    const slots = expandSlots(from, addDays(from, 5 * 365), [1, 2, 3, 4, 5, 6], [{ start: 540, end: 720 }, { start: 780, end: 960 }, { start: 990, end: 1110 }]);
+    const slots = expandSlots(
+      from,
+      addDays(from, 5 * 365),
+      [1, 2, 3, 4, 5, 6],
+      [
+        { start: 540, end: 720 },
+        { start: 780, end: 960 },
+        { start: 990, end: 1110 },
+      ],
+    );
     expect(slots.length).toBeGreaterThan(4600);
     expect(new Set(slots.map((s) => `${s.date}-${s.start}`)).size).toBe(slots.length);
   });
@@ -98,8 +122,19 @@ describe('chooseSlot', () => {
 
 describe('unionMinutes', () => {
   it('counts overlapping ranges once', () => {
-    expect(unionMinutes([{ start: 570, end: 720 }, { start: 840, end: 1080 }])).toBe(390);
-    expect(unionMinutes([{ start: 600, end: 720 }, { start: 660, end: 780 }, { start: 900, end: 960 }])).toBe(240);
+    expect(
+      unionMinutes([
+        { start: 570, end: 720 },
+        { start: 840, end: 1080 },
+      ]),
+    ).toBe(390);
+    expect(
+      unionMinutes([
+        { start: 600, end: 720 },
+        { start: 660, end: 780 },
+        { start: 900, end: 960 },
+      ]),
+    ).toBe(240);
     expect(unionMinutes([])).toBe(0);
   });
 });

@@ -13,13 +13,25 @@ export interface PlannedSlot extends MinuteRange {
 
 export const MAX_SPAN_DAYS = 5 * 366;
 
-/** Parses 'HH:MM' ranges; returns them sorted, or a French reason. */
+/** Minutes of a day: a slot may end at midnight, the end of its day. */
+export const END_OF_DAY = 1440;
+
+/** The end of a range: 'HH:MM', or '00:00' / '24:00' for midnight at the end of the day. */
+export function parseEnd(value: string): number | null {
+  const v = value.trim();
+  return v === '24:00' || v === '00:00' ? END_OF_DAY : parseHm(v);
+}
+
+/**
+ * Parses 'HH:MM' ranges (an end of '00:00' or '24:00' is midnight, the end of
+ * the day: an evening slot 20:00–00:00); returns them sorted, or a French reason.
+ */
 export function parseRanges(ranges: { start: string; end: string }[]): MinuteRange[] | string {
   if (ranges.length === 0) return 'Indiquez au moins une plage horaire.';
   const parsed: MinuteRange[] = [];
   for (const r of ranges) {
     const start = parseHm(r.start);
-    const end = parseHm(r.end);
+    const end = parseEnd(r.end);
     if (start === null) return `« ${r.start} » n'est pas une heure valide (hh:mm, de 00:00 à 23:59).`;
     if (end === null) return `« ${r.end} » n'est pas une heure valide (hh:mm, de 00:00 à 23:59).`;
     if (end <= start) return `La plage ${r.start}–${r.end} est inversée ou vide : l'heure de fin doit suivre l'heure de début.`;
