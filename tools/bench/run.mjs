@@ -13,6 +13,7 @@
 //       GET /api/health under the same load (target p95 < 50 ms and >= 25 % of health's
 //       throughput); then SQL checks: no non-2xx, no duplicate (member, slot), one key per request;
 //   (c) GET /api/public/structures/:slug/kiosk (kiosk home counter) under 50 connections for 10 s.
+//   (d) statistics, (e) XLSX export of the attendance list, (f) statistics PDF: see reports.mjs.
 // Prints a table per dialect and, at the end, a Markdown table for docs/performance.md.
 // Exits non-zero on errors or duplicates (a missed target is printed MISSED, not an error).
 //
@@ -24,6 +25,7 @@
 //   --home-duration S (kiosk home)                 BENCH_HOME_DURATION (10)
 //   --connections N                                BENCH_CONNECTIONS   (50)
 //   --logins N (families logged in beforehand)     BENCH_LOGINS        (480)
+//   --phases a,b,c,d,e,f (which measures)          BENCH_PHASES        (all; d, e, f are in reports.mjs)
 //   MARIADB_BENCH_URL (default mysql://root@127.0.0.1:3306)
 //   BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags of the server (profiling)
 import autocannon from 'autocannon';
@@ -36,6 +38,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkNodeVersion, ensureBuilt, ROOT } from '../lib/workspace.mjs';
+import { benchReports, loopMonitorArgs, reportMarkdown, reportRows } from './reports.mjs';
 
 const SEED_PASSWORD = 'demo-pointage';
 const MARIADB_URL = process.env.MARIADB_BENCH_URL ?? process.env.MARIADB_TEST_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -56,6 +59,7 @@ function parseOptions(argv) {
     homeDuration: Number(env.BENCH_HOME_DURATION ?? (quick ? 4 : 10)),
     connections: Number(env.BENCH_CONNECTIONS ?? 50),
     logins: Number(env.BENCH_LOGINS ?? (quick ? 120 : 480)),
+    phases: new Set((env.BENCH_PHASES ?? 'a,b,c,d,e,f').split(',').map((x) => x.trim())),
   };
   const numeric = {
     '--structures': 'structures',
@@ -70,6 +74,12 @@ function parseOptions(argv) {
     const a = argv[i];
     if (a === '--quick') continue;
     if (a === '--dialects') o.dialects = String(argv[++i] ?? '').split(',');
+    else if (a === '--phases')
+      o.phases = new Set(
+        String(argv[++i] ?? '')
+          .split(',')
+          .map((x) => x.trim()),
+      );
     else if (numeric[a]) o[numeric[a]] = Number(argv[++i]);
     else {
       console.error(`Option inconnue : ${a}`);
@@ -275,7 +285,14 @@ async function startApp(env, logFile) {
   const fd = openSync(logFile, 'a');
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/main.js')], { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+  // The event-loop monitor of reports.mjs (phase e), preloaded: production code knows nothing of it.
+  const loopFile = `${logFile}.loop.json`;
+  const monitor = loopMonitorArgs(loopFile);
+  const child = spawn(process.execPath, [...nodeArgs, ...monitor.args, join(ROOT, 'dist/apps/api/main.js')], {
+    cwd: ROOT,
+    env: { ...env, ...monitor.env },
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
@@ -295,7 +312,7 @@ async function startApp(env, logFile) {
       throw new Error(`l'application s'est arrêtée au démarrage (code ${exited.code}) :\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) return { base, pid: child.pid, stop, crashed: () => exited };
+      if (res.ok) return { base, pid: child.pid, stop, crashed: () => exited, loopFile: monitor.args.length ? loopFile : null };
     } catch {
       // not listening yet
     }
@@ -493,7 +510,7 @@ async function benchDialect(dialect, o) {
   const today = todayIn('Europe/Paris');
 
   // (a) Slot generation: 5 years, 6 days a week, 3 ranges a day, in a period without slots.
-  {
+  if (o.phases.has('a')) {
     const adminToken = await loginAs(app.base, `admin@${structures[0].slug}.seed.local`);
     const from = shiftYears(today, 2);
     const to = addDays(shiftYears(from, 5), -1);
@@ -545,199 +562,207 @@ async function benchDialect(dialect, o) {
     );
   }
 
-  // A sample of families log in for real (argon2: ~50 ms each) and read their sheet: the
-  // login path works and today's slot exists in every structure.
-  const wanted = Math.min(o.logins, structures.length * o.families);
-  const picks = [];
-  for (let i = 0; picks.length < wanted; i++) {
-    const s = structures[i % structures.length];
-    const n = Math.floor(i / structures.length) + 1;
-    if (n > o.families) break;
-    picks.push({ slug: s.slug, email: `famille.${n}@${s.slug}.seed.local` });
-  }
-  const tLogin = performance.now();
-  await pool(picks, 4, async (p) => {
-    const token = await loginAs(app.base, p.email, p.slug);
-    const sheet = await api(app.base, 'GET', '/api/family/sheet', { token });
-    if (sheet.status !== 200) throw new Error(`fiche de présence : ${sheet.status} ${JSON.stringify(sheet.body)}`);
-    if (!sheet.body.slot) throw new Error(`aucun créneau aujourd'hui pour ${p.slug} (le seed crée un créneau 00:00–23:59 pour --today)`);
-  });
-  console.log(`  ${picks.length} familles connectées pour de vrai en ${((performance.now() - tLogin) / 1000).toFixed(1)} s`);
-
-  // The rotation: every member of every family checks in once (one member per request, as
-  // when a parent brings one child), so that nearly every request records a row — a family
-  // validating again in the same slot records nothing and would flatter the figures.
-  // Its tokens are signed by the bench with the app's secret: logins are not what is measured.
-  const { createSecretKey } = await import('node:crypto');
-  const jwt = (await import('jsonwebtoken')).default;
-  const key = createSecretKey(Buffer.from(jwtSecret, 'utf8'));
-  const accounts = await db.query(
-    "SELECT id, structure_id, family_id, token_version FROM account WHERE role = 'family' AND member_id IS NULL ORDER BY family_id",
-  );
-  const memberRows = await db.query('SELECT id, family_id FROM member WHERE archived = 0 ORDER BY id');
-  const membersOf = new Map();
-  for (const m of memberRows) membersOf.set(Number(m.family_id), [...(membersOf.get(Number(m.family_id)) ?? []), Number(m.id)]);
-  const byStructure = new Map();
-  for (const a of accounts) byStructure.set(Number(a.structure_id), [...(byStructure.get(Number(a.structure_id)) ?? []), a]);
-  const queues = [...byStructure.values()];
-  const families = [];
-  // Interleave the structures, as the kiosks of a federation do at opening time.
-  const longest = Math.max(0, ...queues.map((q) => q.length));
-  for (let i = 0; i < longest; i++) {
-    for (const q of queues) {
-      const a = q[i];
-      if (!a) continue;
-      const memberIds = membersOf.get(Number(a.family_id)) ?? [];
-      if (memberIds.length === 0) continue;
-      const token = jwt.sign(
-        { sub: String(a.id), role: 'family', sid: Number(a.structure_id), fid: Number(a.family_id), tv: Number(a.token_version) },
-        key,
-        {
-          algorithm: 'HS256',
-          issuer: 'pointage',
-          audience: 'pointage',
-          expiresIn: 3600,
-        },
-      );
-      for (const memberId of memberIds) families.push({ token, memberIds: [memberId] });
+  if (o.phases.has('b') || o.phases.has('c')) {
+    // A sample of families log in for real (argon2: ~50 ms each) and read their sheet: the
+    // login path works and today's slot exists in every structure.
+    const wanted = Math.min(o.logins, structures.length * o.families);
+    const picks = [];
+    for (let i = 0; picks.length < wanted; i++) {
+      const s = structures[i % structures.length];
+      const n = Math.floor(i / structures.length) + 1;
+      if (n > o.families) break;
+      picks.push({ slug: s.slug, email: `famille.${n}@${s.slug}.seed.local` });
     }
-  }
-  // Interleave the members of one family too, so that consecutive requests hit different families.
-  for (let i = families.length - 1; i > 0; i--) {
-    const j = (i * 7919) % (i + 1);
-    [families[i], families[j]] = [families[j], families[i]];
-  }
-  const todaySlots = (await db.query('SELECT id FROM slot WHERE date = ?', [today])).map((x) => Number(x.id));
-  if (todaySlots.length === 0) throw new Error("aucun créneau aujourd'hui");
-  const presentBefore = await count(
-    `SELECT COUNT(*) AS n FROM attendance WHERE slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
-    todaySlots,
-  );
+    const tLogin = performance.now();
+    await pool(picks, 4, async (p) => {
+      const token = await loginAs(app.base, p.email, p.slug);
+      const sheet = await api(app.base, 'GET', '/api/family/sheet', { token });
+      if (sheet.status !== 200) throw new Error(`fiche de présence : ${sheet.status} ${JSON.stringify(sheet.body)}`);
+      if (!sheet.body.slot) throw new Error(`aucun créneau aujourd'hui pour ${p.slug} (le seed crée un créneau 00:00–23:59 pour --today)`);
+    });
+    console.log(`  ${picks.length} familles connectées pour de vrai en ${((performance.now() - tLogin) / 1000).toFixed(1)} s`);
 
-  // Warm-up, then health as the baseline under the same load.
-  await load(app.base, { connections: 10, duration: 2, requests: [{ method: 'GET', path: '/api/health' }] });
-  const cpu = { server: app.pid, mariadb: dialect === 'mariadb' ? localMariaDbPid() : null };
-  // MariaDB counts the statements it receives: statements per request tell what a change saved.
-  const questions = async () => (dialect === 'mariadb' ? Number((await db.query("SHOW GLOBAL STATUS LIKE 'Questions'"))[0].Value) : NaN);
-  const counted = async (run) => {
-    const before = await questions();
-    const result = await run();
-    result.statementsPerRequest = ((await questions()) - before - 1) / Math.max(1, result.requests);
-    return result;
-  };
-  r.health = await load(app.base, {
-    connections: o.connections,
-    duration: o.duration,
-    requests: [{ method: 'GET', path: '/api/health' }],
-    cpu,
-  });
-  console.log(
-    `  GET /api/health : ${fmt(r.health.rps)} req/s, p50 ${r.health.p50} ms, p95 ${r.health.p95} ms, p99 ${r.health.p99} ms ; CPU ${cpuText(r.health)}`,
-  );
-
-  // (b) Kiosk validation: fresh key per request, each family of the rotation once.
-  {
-    let issued = 0;
-    r.validation = await counted(() =>
-      load(app.base, {
-        connections: o.connections,
-        duration: o.duration,
-        cpu,
-        requests: [
+    // The rotation: every member of every family checks in once (one member per request, as
+    // when a parent brings one child), so that nearly every request records a row — a family
+    // validating again in the same slot records nothing and would flatter the figures.
+    // Its tokens are signed by the bench with the app's secret: logins are not what is measured.
+    const { createSecretKey } = await import('node:crypto');
+    const jwt = (await import('jsonwebtoken')).default;
+    const key = createSecretKey(Buffer.from(jwtSecret, 'utf8'));
+    const accounts = await db.query(
+      "SELECT id, structure_id, family_id, token_version FROM account WHERE role = 'family' AND member_id IS NULL ORDER BY family_id",
+    );
+    const memberRows = await db.query('SELECT id, family_id FROM member WHERE archived = 0 ORDER BY id');
+    const membersOf = new Map();
+    for (const m of memberRows) membersOf.set(Number(m.family_id), [...(membersOf.get(Number(m.family_id)) ?? []), Number(m.id)]);
+    const byStructure = new Map();
+    for (const a of accounts) byStructure.set(Number(a.structure_id), [...(byStructure.get(Number(a.structure_id)) ?? []), a]);
+    const queues = [...byStructure.values()];
+    const families = [];
+    // Interleave the structures, as the kiosks of a federation do at opening time.
+    const longest = Math.max(0, ...queues.map((q) => q.length));
+    for (let i = 0; i < longest; i++) {
+      for (const q of queues) {
+        const a = q[i];
+        if (!a) continue;
+        const memberIds = membersOf.get(Number(a.family_id)) ?? [];
+        if (memberIds.length === 0) continue;
+        const token = jwt.sign(
+          { sub: String(a.id), role: 'family', sid: Number(a.structure_id), fid: Number(a.family_id), tv: Number(a.token_version) },
+          key,
           {
-            method: 'POST',
-            path: '/api/family/attendance',
-            setupRequest: (req) => {
-              const f = families[issued++ % families.length];
-              return {
-                ...req,
-                headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
-              };
-            },
+            algorithm: 'HS256',
+            issuer: 'pointage',
+            audience: 'pointage',
+            expiresIn: 3600,
           },
-        ],
-      }),
-    );
-    r.validation.share = r.validation.rps / r.health.rps;
-    console.log(
-      `  (b) POST /api/family/attendance : ${fmt(r.validation.rps)} req/s (${fmt(r.validation.share * 100)} % de health), ` +
-        `p50 ${r.validation.p50} ms, p95 ${r.validation.p95} ms, p99 ${r.validation.p99} ms, non-2xx ${r.validation.non2xx} ; CPU ${cpuText(r.validation)}`,
-    );
-    // Requests still in flight when the load stopped are answered, but not counted by autocannon: let them finish.
-    await sleep(2000);
-    const ok2xx = r.validation.requests - r.validation.non2xx;
-    const duplicates = await count(
-      'SELECT COUNT(*) AS n FROM (SELECT member_id, slot_id FROM attendance GROUP BY member_id, slot_id HAVING COUNT(*) > 1) d',
-    );
-    const presentAfter = await count(
+        );
+        for (const memberId of memberIds) families.push({ token, memberIds: [memberId] });
+      }
+    }
+    // Interleave the members of one family too, so that consecutive requests hit different families.
+    for (let i = families.length - 1; i > 0; i--) {
+      const j = (i * 7919) % (i + 1);
+      [families[i], families[j]] = [families[j], families[i]];
+    }
+    const todaySlots = (await db.query('SELECT id FROM slot WHERE date = ?', [today])).map((x) => Number(x.id));
+    if (todaySlots.length === 0) throw new Error("aucun créneau aujourd'hui");
+    const presentBefore = await count(
       `SELECT COUNT(*) AS n FROM attendance WHERE slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
       todaySlots,
     );
-    const served = Math.min(issued, families.length);
-    const expectedPresent = families.slice(0, served).reduce((n, f) => n + f.memberIds.length, 0);
-    const keys = await count(
-      `SELECT COUNT(DISTINCT validation_key) AS n FROM attendance WHERE validation_key IS NOT NULL AND slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
-      todaySlots,
-    );
-    const mixed = await count(
-      'SELECT COUNT(*) AS n FROM (SELECT validation_key FROM attendance WHERE validation_key IS NOT NULL GROUP BY validation_key HAVING COUNT(DISTINCT family_id) > 1) k',
-    );
-    r.checks = {
-      non2xx: r.validation.non2xx + r.health.non2xx,
-      socketErrors: r.validation.errors + r.validation.timeouts + r.health.errors + r.health.timeouts,
-      duplicates,
-      keys,
-      ok2xx,
-      issued,
-      recordingShare: ok2xx ? keys / ok2xx : 0,
-      presentToday: presentAfter - presentBefore,
-      expectedPresent,
-      familiesRotated: new Set(families.map((f) => f.token)).size,
-      membersRotated: families.length,
+
+    // Warm-up, then health as the baseline under the same load.
+    await load(app.base, { connections: 10, duration: 2, requests: [{ method: 'GET', path: '/api/health' }] });
+    const cpu = { server: app.pid, mariadb: dialect === 'mariadb' ? localMariaDbPid() : null };
+    // MariaDB counts the statements it receives: statements per request tell what a change saved.
+    const questions = async () => (dialect === 'mariadb' ? Number((await db.query("SHOW GLOBAL STATUS LIKE 'Questions'"))[0].Value) : NaN);
+    const counted = async (run) => {
+      const before = await questions();
+      const result = await run();
+      result.statementsPerRequest = ((await questions()) - before - 1) / Math.max(1, result.requests);
+      return result;
     };
+    r.health = await load(app.base, {
+      connections: o.connections,
+      duration: o.duration,
+      requests: [{ method: 'GET', path: '/api/health' }],
+      cpu,
+    });
     console.log(
-      `      contrôles SQL : ${duplicates} doublon (membre, créneau) ; ${fmt(keys)} validations ont enregistré des présences sur ${fmt(ok2xx)} réponses 2xx ; ` +
-        `${fmt(r.checks.presentToday)} présences créées pour ${fmt(expectedPresent)} membres servis`,
+      `  GET /api/health : ${fmt(r.health.rps)} req/s, p50 ${r.health.p50} ms, p95 ${r.health.p95} ms, p99 ${r.health.p99} ms ; CPU ${cpuText(r.health)}`,
     );
-    if (r.validation.non2xx) r.errors.push(`validation : ${r.validation.non2xx} réponses non-2xx ${JSON.stringify(r.validation.statuses)}`);
-    if (r.health.non2xx) r.errors.push(`health : ${r.health.non2xx} réponses non-2xx`);
-    if (r.checks.socketErrors) r.errors.push(`${r.checks.socketErrors} erreurs réseau ou délais dépassés`);
-    if (duplicates) r.errors.push(`${duplicates} doublons (member_id, slot_id)`);
-    if (mixed) r.errors.push(`${mixed} clés de validation partagées entre familles`);
-    // Every served family recorded all its members, once.
-    r.checks.keysMatch = r.checks.presentToday === expectedPresent && !mixed;
-    if (r.checks.presentToday !== expectedPresent) r.errors.push(`${r.checks.presentToday} présences créées, ${expectedPresent} attendues`);
+
+    // (b) Kiosk validation: fresh key per request, each family of the rotation once.
+    if (o.phases.has('b')) {
+      let issued = 0;
+      r.validation = await counted(() =>
+        load(app.base, {
+          connections: o.connections,
+          duration: o.duration,
+          cpu,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/family/attendance',
+              setupRequest: (req) => {
+                const f = families[issued++ % families.length];
+                return {
+                  ...req,
+                  headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
+                  body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
+                };
+              },
+            },
+          ],
+        }),
+      );
+      r.validation.share = r.validation.rps / r.health.rps;
+      console.log(
+        `  (b) POST /api/family/attendance : ${fmt(r.validation.rps)} req/s (${fmt(r.validation.share * 100)} % de health), ` +
+          `p50 ${r.validation.p50} ms, p95 ${r.validation.p95} ms, p99 ${r.validation.p99} ms, non-2xx ${r.validation.non2xx} ; CPU ${cpuText(r.validation)}`,
+      );
+      // Requests still in flight when the load stopped are answered, but not counted by autocannon: let them finish.
+      await sleep(2000);
+      const ok2xx = r.validation.requests - r.validation.non2xx;
+      const duplicates = await count(
+        'SELECT COUNT(*) AS n FROM (SELECT member_id, slot_id FROM attendance GROUP BY member_id, slot_id HAVING COUNT(*) > 1) d',
+      );
+      const presentAfter = await count(
+        `SELECT COUNT(*) AS n FROM attendance WHERE slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
+        todaySlots,
+      );
+      const served = Math.min(issued, families.length);
+      const expectedPresent = families.slice(0, served).reduce((n, f) => n + f.memberIds.length, 0);
+      const keys = await count(
+        `SELECT COUNT(DISTINCT validation_key) AS n FROM attendance WHERE validation_key IS NOT NULL AND slot_id IN (${todaySlots.map(() => '?').join(', ')})`,
+        todaySlots,
+      );
+      const mixed = await count(
+        'SELECT COUNT(*) AS n FROM (SELECT validation_key FROM attendance WHERE validation_key IS NOT NULL GROUP BY validation_key HAVING COUNT(DISTINCT family_id) > 1) k',
+      );
+      r.checks = {
+        non2xx: r.validation.non2xx + r.health.non2xx,
+        socketErrors: r.validation.errors + r.validation.timeouts + r.health.errors + r.health.timeouts,
+        duplicates,
+        keys,
+        ok2xx,
+        issued,
+        recordingShare: ok2xx ? keys / ok2xx : 0,
+        presentToday: presentAfter - presentBefore,
+        expectedPresent,
+        familiesRotated: new Set(families.map((f) => f.token)).size,
+        membersRotated: families.length,
+      };
+      console.log(
+        `      contrôles SQL : ${duplicates} doublon (membre, créneau) ; ${fmt(keys)} validations ont enregistré des présences sur ${fmt(ok2xx)} réponses 2xx ; ` +
+          `${fmt(r.checks.presentToday)} présences créées pour ${fmt(expectedPresent)} membres servis`,
+      );
+      if (r.validation.non2xx)
+        r.errors.push(`validation : ${r.validation.non2xx} réponses non-2xx ${JSON.stringify(r.validation.statuses)}`);
+      if (r.health.non2xx) r.errors.push(`health : ${r.health.non2xx} réponses non-2xx`);
+      if (r.checks.socketErrors) r.errors.push(`${r.checks.socketErrors} erreurs réseau ou délais dépassés`);
+      if (duplicates) r.errors.push(`${duplicates} doublons (member_id, slot_id)`);
+      if (mixed) r.errors.push(`${mixed} clés de validation partagées entre familles`);
+      // Every served family recorded all its members, once.
+      r.checks.keysMatch = r.checks.presentToday === expectedPresent && !mixed;
+      if (r.checks.presentToday !== expectedPresent)
+        r.errors.push(`${r.checks.presentToday} présences créées, ${expectedPresent} attendues`);
+    }
+
+    // (c) Kiosk home (public, polled): rotating structures.
+    if (o.phases.has('c')) {
+      let i = 0;
+      await load(app.base, {
+        connections: 10,
+        duration: 2,
+        requests: [{ method: 'GET', path: `/api/public/structures/${structures[0].slug}/kiosk` }],
+      });
+      r.home = await counted(() =>
+        load(app.base, {
+          connections: o.connections,
+          duration: o.homeDuration,
+          cpu,
+          requests: [
+            {
+              method: 'GET',
+              path: '/',
+              setupRequest: (req) => ({ ...req, path: `/api/public/structures/${structures[i++ % structures.length].slug}/kiosk` }),
+            },
+          ],
+        }),
+      );
+      r.home.share = r.home.rps / r.health.rps;
+      console.log(
+        `  (c) GET /api/public/structures/:slug/kiosk : ${fmt(r.home.rps)} req/s (${fmt(r.home.share * 100)} % de health), p50 ${r.home.p50} ms, p95 ${r.home.p95} ms, p99 ${r.home.p99} ms ; CPU ${cpuText(r.home)}`,
+      );
+      if (r.home.non2xx) r.errors.push(`accueil borne : ${r.home.non2xx} réponses non-2xx ${JSON.stringify(r.home.statuses)}`);
+      if (r.home.errors + r.home.timeouts) r.errors.push(`accueil borne : ${r.home.errors + r.home.timeouts} erreurs réseau`);
+    }
   }
 
-  // (c) Kiosk home (public, polled): rotating structures.
-  {
-    let i = 0;
-    await load(app.base, {
-      connections: 10,
-      duration: 2,
-      requests: [{ method: 'GET', path: `/api/public/structures/${structures[0].slug}/kiosk` }],
-    });
-    r.home = await counted(() =>
-      load(app.base, {
-        connections: o.connections,
-        duration: o.homeDuration,
-        cpu,
-        requests: [
-          {
-            method: 'GET',
-            path: '/',
-            setupRequest: (req) => ({ ...req, path: `/api/public/structures/${structures[i++ % structures.length].slug}/kiosk` }),
-          },
-        ],
-      }),
-    );
-    r.home.share = r.home.rps / r.health.rps;
-    console.log(
-      `  (c) GET /api/public/structures/:slug/kiosk : ${fmt(r.home.rps)} req/s (${fmt(r.home.share * 100)} % de health), p50 ${r.home.p50} ms, p95 ${r.home.p95} ms, p99 ${r.home.p99} ms ; CPU ${cpuText(r.home)}`,
-    );
-    if (r.home.non2xx) r.errors.push(`accueil borne : ${r.home.non2xx} réponses non-2xx ${JSON.stringify(r.home.statuses)}`);
-    if (r.home.errors + r.home.timeouts) r.errors.push(`accueil borne : ${r.home.errors + r.home.timeouts} erreurs réseau`);
+  if (['d', 'e', 'f'].some((x) => o.phases.has(x))) {
+    await benchReports({ dialect, app, db, api, loginAs, structures, today, r, fmt, phases: o.phases, runs: o.quick ? 5 : 15 });
   }
 
   if (app.crashed()) r.errors.push(`l'application s'est arrêtée pendant la mesure (voir ${join(work, 'app.log')})`);
@@ -820,6 +845,7 @@ function rowsOf(r, o) {
       '',
     ]);
   }
+  rows.push(...reportRows(r, fmt, mark));
   return rows;
 }
 
@@ -882,7 +908,7 @@ function markdown(results, o) {
   const head = `| Measure (${o.structures} structures × ${o.families} families × ${o.years} y, ${o.connections} connections) | ${results.map((r) => (r.dialect === 'sqlite' ? 'SQLite' : 'MariaDB')).join(' | ')} |`;
   const sep = `| --- | ${results.map(() => '---').join(' | ')} |`;
   const body = measures.map(([label, f]) => `| ${label} | ${results.map((r) => (r.rows ? f(r) : 'failed')).join(' | ')} |`);
-  return [head, sep, ...body].join('\n');
+  return [head, sep, ...body, reportMarkdown(results, fmt)].join('\n');
 }
 
 // ------------------------------------------------------------------ machine calibration
