@@ -16,6 +16,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { FamiliesModule } from '../families/families.module';
 import { MailModule } from '../mail/mail.module';
+import { PdfModule } from '../pdf/pdf.module';
 import { SetupModule } from '../setup/setup.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { AttendanceListModule } from '../attendance-list/attendance-list.module';
@@ -32,6 +33,7 @@ export class AppModule implements NestModule {
         DatabaseModule.forRoot(dataSource),
         ClockModule,
         MailModule,
+        PdfModule,
         TenancyModule,
         AuditModule,
         AuthModule,

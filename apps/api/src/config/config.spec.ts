@@ -36,9 +36,17 @@ describe('loadConfig', () => {
     [{ MAIL_TRANSPORT: 'pigeon' }, /MAIL_TRANSPORT="pigeon"/],
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL="ftp:\/\/x"/],
     [{ POINTAGE_DEMO: 'maybe' }, /POINTAGE_DEMO="maybe"/],
+    [{ PDF_CONCURRENCY: '0' }, /PDF_CONCURRENCY="0" n'est pas valide/],
+    [{ PDF_CONCURRENCY: 'deux' }, /PDF_CONCURRENCY="deux" n'est pas valide/],
+    [{ PDF_CONCURRENCY: '17' }, /entre 1 et 16/],
   ])('refuses %o with a clear French message', (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
+
+  it('renders 2 PDF documents at a time unless PDF_CONCURRENCY says otherwise', () => {
+    expect(loadConfig(base).pdfConcurrency).toBe(2);
+    expect(loadConfig({ ...base, PDF_CONCURRENCY: ' 4 ' }).pdfConcurrency).toBe(4);
   });
 
   it('normalises the super-admin e-mail', () => {

@@ -25,6 +25,8 @@ export interface AppConfig {
   superAdmin: { email: string; password: string } | null;
   mail: MailConfig;
   chromiumPath: string | null;
+  /** How many PDF documents Chromium renders at the same time (PDF_CONCURRENCY); more wait in a bounded queue. */
+  pdfConcurrency: number;
   trustProxy: boolean;
   logRequests: boolean;
   /** Fault injection for tests only (NODE_ENV=test); always off otherwise. */
@@ -69,6 +71,16 @@ function parsePort(env: Env): number {
   const raw = str(env, 'PORT') ?? '3000';
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
     throw new ConfigError(`PORT="${raw}" n'est pas un port valide : indiquez un nombre entre 1 et 65535 (par exemple PORT=3000).`);
+  }
+  return Number(raw);
+}
+
+function parsePdfConcurrency(env: Env): number {
+  const raw = str(env, 'PDF_CONCURRENCY') ?? '2';
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 16) {
+    throw new ConfigError(
+      `PDF_CONCURRENCY="${raw}" n'est pas valide : indiquez combien de PDF préparer en même temps, un nombre entre 1 et 16 (2 par défaut).`,
+    );
   }
   return Number(raw);
 }
@@ -180,6 +192,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     superAdmin: saEmail !== undefined && saPassword ? { email: normaliseLogin(saEmail), password: saPassword } : null,
     mail,
     chromiumPath: str(env, 'CHROMIUM_PATH') ?? null,
+    pdfConcurrency: parsePdfConcurrency(env),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     logRequests: bool(env, 'LOG_REQUESTS', nodeEnv !== 'test'),
     testHooks: {

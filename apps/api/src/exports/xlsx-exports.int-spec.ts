@@ -14,15 +14,16 @@ import { LIST_HEADER_ROW } from './attendance-list.xlsx';
 import { DETAIL_COLUMNS, LINE_GROUPS } from './statistics.xlsx';
 
 /** Collects a binary response body (supertest buffers only text by default). */
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (err: Error | null, body: Buffer) => void): void {
+function binary(res: Response, callback: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 async function workbookOf(res: Response): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.body as Buffer);
+  await wb.xlsx.load(res.body as unknown as ArrayBuffer);
   return wb;
 }
 
