@@ -165,7 +165,8 @@ export class StatisticsService {
       brackets = [...dto.brackets].sort((a, b) => a.minAge - b.minAge).map((b) => ({ minAge: b.minAge, maxAge: b.maxAge }));
       bracketsSource = 'request';
     } else {
-      brackets = (await tx.repo(AgeBracket).find({ order: { position: 'ASC' } })).map((b) => ({ minAge: b.minAge, maxAge: b.maxAge }));
+      // By age, whatever their stored positions (the settings page saves them in that order anyway).
+      brackets = (await tx.repo(AgeBracket).find({ order: { minAge: 'ASC', maxAge: 'ASC' } })).map((b) => ({ minAge: b.minAge, maxAge: b.maxAge }));
       bracketsSource = 'structure';
     }
 
