@@ -97,7 +97,11 @@ export class StatisticsService {
     const sql = new StatisticsSql(tx.em, tx.structureId);
     const current = await this.periodReport(sql, ctx, ctx.period);
     const comparison = ctx.comparison
-      ? { ...(await this.periodReport(sql, ctx, ctx.comparison.period)), kind: ctx.comparison.kind, label: COMPARISON_LABELS[ctx.comparison.kind] }
+      ? {
+          ...(await this.periodReport(sql, ctx, ctx.comparison.period)),
+          kind: ctx.comparison.kind,
+          label: COMPARISON_LABELS[ctx.comparison.kind],
+        }
       : null;
     return {
       ...current,
@@ -166,7 +170,10 @@ export class StatisticsService {
       bracketsSource = 'request';
     } else {
       // By age, whatever their stored positions (the settings page saves them in that order anyway).
-      brackets = (await tx.repo(AgeBracket).find({ order: { minAge: 'ASC', maxAge: 'ASC' } })).map((b) => ({ minAge: b.minAge, maxAge: b.maxAge }));
+      brackets = (await tx.repo(AgeBracket).find({ order: { minAge: 'ASC', maxAge: 'ASC' } })).map((b) => ({
+        minAge: b.minAge,
+        maxAge: b.maxAge,
+      }));
       bracketsSource = 'structure';
     }
 
