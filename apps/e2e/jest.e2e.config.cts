@@ -14,6 +14,7 @@ module.exports = {
   moduleNameMapper: {
     '^@pointage/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@pointage/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+    '^@pointage/charts$': '<rootDir>/../../libs/charts/src/index.ts',
   },
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 90_000,

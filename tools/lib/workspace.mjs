@@ -45,7 +45,7 @@ export function ensureInstalled() {
 
 const BUILD_INPUTS = ['apps/api/src', 'apps/api/webpack.config.js', 'apps/api/tsconfig.app.json', 'apps/api/project.json',
   'apps/web/src', 'apps/web/public', 'apps/web/project.json', 'apps/web/tsconfig.app.json',
-  'libs/contracts/src', 'libs/domain/src', 'tsconfig.base.json', 'package-lock.json', 'nx.json'];
+  'libs/contracts/src', 'libs/domain/src', 'libs/charts/src', 'tsconfig.base.json', 'package-lock.json', 'nx.json'];
 
 /** A fingerprint of everything the build reads (paths, sizes, modification times). */
 function sourceFingerprint() {

@@ -1,0 +1,2 @@
+export * from './lib/palette';
+export * from './lib/statistics-charts';
