@@ -4,16 +4,6 @@ import { requireRole } from '../core/guards';
 
 const adminOnly = requireRole('admin');
 
-/** A page that a later version fills. */
-function comingSoon(path: string, title: string): Route {
-  return {
-    path,
-    loadComponent: () => import('../shared/coming-soon').then((m) => m.ComingSoon),
-    data: { title },
-    title: `Pointage — ${title}`,
-  };
-}
-
 export const ADMIN_ROUTES: Route[] = [
   {
     path: 'connexion',
@@ -57,8 +47,16 @@ export const ADMIN_ROUTES: Route[] = [
         loadComponent: () => import('./attendance/past-attendance').then((m) => m.PastAttendance),
         title: 'Pointage — Présences passées',
       },
-      comingSoon('statistiques', 'STATISTIQUES'),
-      comingSoon('liste-de-presence', 'LISTE DE PRÉSENCE'),
+      {
+        path: 'statistiques',
+        loadComponent: () => import('./statistics/statistics').then((m) => m.Statistics),
+        title: 'Pointage — Statistiques',
+      },
+      {
+        path: 'liste-de-presence',
+        loadComponent: () => import('./attendance-list/attendance-list').then((m) => m.AttendanceList),
+        title: 'Pointage — Liste de présence',
+      },
       {
         path: 'journal',
         loadComponent: () => import('./journal').then((m) => m.AdminJournal),
