@@ -80,6 +80,9 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   // Attendance list: a slot of the other structure is refused.
   'POST /api/attendance-list': (ids) => ({ from: '2025-01-07', slotId: ids['slot'] }),
   'POST /api/attendance-list/export.xlsx': (ids) => ({ from: '2025-01-07', slotId: ids['slot'] }),
+  'POST /api/attendance-list/export.pdf': (ids) => ({ from: '2025-01-07', slotId: ids['slot'] }),
+  'POST /api/attendance-list/sign-in-sheet.pdf': (ids) => ({ slotId: ids['slot'] }),
+  'POST /api/statistics/export.pdf': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { qf: [ids['qfItem']] } }),
   'POST /api/statistics/export.xlsx': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { sex: [ids['sexItem']] } }),
   'POST /api/statistics/drilldown': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { status: [ids['statusItem']] }, key: `inscrits:city:${ids['cityItem']}` }),
 };
