@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { ATTENDANCE_LIST_LIMITS, AttendanceListRow } from '@pointage/contracts';
+import { AttendanceListRow } from '@pointage/contracts';
 import { formatTimeRange } from '@pointage/domain';
 import type { Response } from 'express';
 import { AttendanceListService } from '../attendance-list/attendance-list.service';
@@ -14,6 +14,7 @@ import { StatisticsService } from '../statistics/statistics.service';
 import { Structure } from '../tenancy/entities/structure.entity';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { attendanceListPdf, signInSheetPdf } from './attendance-list.pdf';
+import { assertExportable } from './export-limits';
 import { writeAttendanceListXlsx } from './attendance-list.xlsx';
 import { statisticsPdf } from './statistics.pdf';
 import { writeStatisticsXlsx } from './statistics.xlsx';
@@ -69,12 +70,7 @@ export class ExportsService {
   async attendanceListPdf(dto: AttendanceListDto, res: Response): Promise<void> {
     const list = await this.list.resolve(dto);
     const total = await this.list.count(list);
-    if (total > ATTENDANCE_LIST_LIMITS.pdfRows) {
-      throw new BadRequestException({
-        message: `Cette liste compte ${total.toLocaleString('fr-FR')} présences : le PDF est limité à ${ATTENDANCE_LIST_LIMITS.pdfRows.toLocaleString('fr-FR')} lignes. Choisissez une période plus courte, ou exportez-la en Excel (XLSX).`,
-        field: 'to',
-      });
-    }
+    assertExportable(total, 'pdf');
     const rows: AttendanceListRow[] = [];
     for await (const chunk of this.list.chunks(list)) rows.push(...chunk);
     const branding = await this.branding.load();
@@ -131,12 +127,7 @@ export class ExportsService {
   async attendanceListXlsx(dto: AttendanceListDto, res: Response): Promise<void> {
     const list = await this.list.resolve(dto);
     const total = await this.list.count(list);
-    if (total > ATTENDANCE_LIST_LIMITS.xlsxRows) {
-      throw new BadRequestException({
-        message: `Cette liste compte ${total.toLocaleString('fr-FR')} présences : l'export Excel est limité à ${ATTENDANCE_LIST_LIMITS.xlsxRows.toLocaleString('fr-FR')} lignes. Choisissez une période plus courte.`,
-        field: 'to',
-      });
-    }
+    assertExportable(total, 'xlsx');
     const footer = (await this.appSettings.publicSettings()).footerText;
     await this.xlsx.send(res, exportFileName('liste-presence', list.structure.slug, list.scope.from, list.scope.to, 'xlsx'), (sink) =>
       writeAttendanceListXlsx(sink, list, total, this.clock.now(), footer, this.list.chunks(list)),

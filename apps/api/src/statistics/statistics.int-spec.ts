@@ -210,9 +210,11 @@ describe('statistics', () => {
     expect(r.lines.status.find((l) => l.key === 'status:grandparents')).toMatchObject({ inscrits: 1, presences: 1 });
     await expectDrilldownsMatch(sc, request, r);
 
-    // The day before, Noa is still 5.
+    // The day before, Noa is still 5; on 1 March she is 6 as on 28 February.
     const before = await sc.report({ ...request, referenceDate: '2026-02-27' });
     expect([figure(before, 'childrenUnder6'), figure(before, 'children6Plus')]).toEqual([3, 1]);
+    const march = await sc.report({ ...request, referenceDate: '2026-03-01' });
+    expect([figure(march, 'childrenUnder6'), figure(march, 'children6Plus')]).toEqual([2, 2]);
 
     // Default reference date: the end of the period (2026-03-31): Bébé is 0, in 0–2.
     const atEnd = await sc.report({ from: '2026-02-01', to: '2026-03-31' });
