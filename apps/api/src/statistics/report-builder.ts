@@ -1,5 +1,6 @@
 import {
   REF_KINDS,
+  RefItemDto,
   StatisticsFigure,
   StatisticsLine,
   StatisticsLineGroup,
@@ -11,16 +12,8 @@ import {
 import { bracketLabel, formatFrenchMonth, formatTimeRange, isoWeekday, monthsOf, openingOf } from '@pointage/domain';
 import type { SlotAggregate, SnapshotAggregate } from './statistics.sql';
 
-/** A reference item as the report needs it. */
-export interface ReportItem {
-  id: number;
-  kind: RefKind;
-  label: string;
-  position: number;
-  active: boolean;
-  isChild: boolean;
-  code: string | null;
-}
+/** A reference item as the report needs it (the structure's list entry). */
+export type ReportItem = RefItemDto;
 
 export interface ReportInput {
   from: string;

@@ -1,5 +1,5 @@
 import type { StatisticsComparison, StatisticsPeriodReport, StatisticsPoint } from '@pointage/contracts';
-import { formatFrenchDate } from '@pointage/domain';
+import { daysInMonth, formatFrenchDate, FRENCH_MONTHS } from '@pointage/domain';
 import type { EChartsOption } from 'echarts';
 import { CATEGORY_COLORS, CHART_GRID_LINE, CHART_MUTED_TEXT, CHART_TEXT, COMPARISON_COLOR, CURRENT_COLOR } from './palette';
 
@@ -46,31 +46,12 @@ const DEFAULT_FONT = 'Roboto, Arial, Helvetica, sans-serif';
 /** Above this many categories, values are no longer written on the bars (they would overlap). */
 const MAX_LABELLED_CATEGORIES = 24;
 
-const FRENCH_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The name of a whole civil year, month or school year (September to August): '2026', 'mars 2026', '2025–2026'; else null. */
 export function namedPeriod(from: string, to: string): string | null {
   const [fy, fm, fd] = from.split('-').map(Number);
   const [ty, tm, td] = to.split('-').map(Number);
   if (fd === 1 && fm === 1 && tm === 12 && td === 31 && fy === ty) return String(fy);
-  if (fd === 1 && fy === ty && fm === tm && td === lastDayOfMonth(ty, tm)) return `${FRENCH_MONTHS[fm - 1]} ${fy}`;
+  if (fd === 1 && fy === ty && fm === tm && td === daysInMonth(ty, tm)) return `${FRENCH_MONTHS[fm - 1]} ${fy}`;
   if (fd === 1 && fm === 9 && tm === 8 && td === 31 && ty === fy + 1) return `${fy}–${ty}`;
   return null;
 }
