@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Semaphore } from './semaphore';
+import { abortOnClientGone } from '../pdf/pdf-renderer';
+import { RenderQueue } from '../pdf/render-queue';
 
 /** A cell: a plain value, or a number/date with its own Excel format. */
 export type XlsxCell = string | number | boolean | Date | null | { value: number | Date; numFmt: string };
@@ -70,11 +71,12 @@ export function attachmentHeader(fileName: string): string {
  */
 export class XlsxStreamer {
   private readonly logger = new Logger(XlsxStreamer.name);
-  /** At most two workbooks written at once; the others wait their turn. */
-  private readonly slots = new Semaphore(2, 20);
+  /** At most two workbooks written at once; twenty wait their turn for a minute at most. */
+  private readonly slots = new RenderQueue({ concurrency: 2, maxWaiting: 20, waitTimeoutMs: 60_000 });
 
   async send(res: Response, fileName: string, build: (sink: XlsxSink) => Promise<void>): Promise<void> {
-    const release = await this.slots.acquire(60_000).catch(() => {
+    // A client that leaves while waiting gives its place back.
+    const release = await this.slots.acquire(abortOnClientGone(res)).catch(() => {
       throw new ServiceUnavailableException('Trop de fichiers Excel sont en cours de préparation : réessayez dans une minute.');
     });
     const worker = new Worker(workerPath());
