@@ -1,19 +1,14 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
 import { api, loginToken, parisDates } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
+import { frenchDate, frenchDayDate } from './support/dates';
+import { download } from './support/downloads';
+import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
-
-/** "dimanche 29/11/2026" (the e2e project imports no library: see its Nx tags). */
-function frenchDayDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  const weekday = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'][new Date(`${date}T12:00:00Z`).getUTCDay()];
-  return `${weekday} ${d}/${m}/${y}`;
-}
 
 /**
  * LISTE DE PRÉSENCE in a real browser: an admin lists a day and one of its
@@ -30,8 +25,7 @@ describe('attendance list in the browser', () => {
   let adminPassword = '';
   const slug = 'ludotheque';
   const { yesterday: day } = parisDates();
-  const [y, m, d] = day.split('-');
-  const dayFr = `${d}/${m}/${y}`;
+  const dayFr = frenchDate(day);
   const morning: { id: number } = { id: 0 };
   const shots = process.env['E2E_SCREENSHOTS'] ?? null;
   /** Where the page remembers the columns (versioned key of attendance-list-form.ts). */
@@ -108,11 +102,7 @@ describe('attendance list in the browser', () => {
     });
     page = await context.newPage();
     watch = watchPage(page);
-    await page.goto(`${app.url}/admin/connexion`);
-    await page.getByLabel('Adresse e-mail').fill('admin@ludotheque.local');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(adminPassword);
-    await page.getByRole('button', { name: "S'identifier" }).click();
-    await page.getByRole('navigation', { name: 'Menu principal' }).waitFor();
+    await loginAsAdmin(page, app.url, adminPassword);
   });
   afterEach(() => context.close());
 
@@ -124,21 +114,6 @@ describe('attendance list in the browser', () => {
     expect(png.length).toBeGreaterThan(1000);
     if (shots) await page.screenshot({ path: join(shots, `${name}-ecran.png`) });
   };
-
-  /** Clicks a button that makes the page save a file, and returns the download (or fails with the page's message). */
-  async function download(button: string): Promise<Download> {
-    const failure = page.getByText(/Échec du téléchargement/).first();
-    const [result] = await Promise.all([
-      Promise.race([
-        page.waitForEvent('download', { timeout: 60_000 }),
-        failure.waitFor({ timeout: 60_000 }).then(async () => {
-          throw new Error(`download failed in the page: ${await failure.innerText()}`);
-        }),
-      ]),
-      page.getByRole('button', { name: button, exact: true }).click(),
-    ]);
-    return result;
-  }
 
   it('an admin lists a day and one slot, hides a column, sorts, pages, exports to XLSX and prints', async () => {
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'LISTE DE PRÉSENCE' }).click();
@@ -229,13 +204,11 @@ describe('attendance list in the browser', () => {
     expect(await firstNames()).toEqual(Array(5).fill('Alice'));
 
     // XLSX: the same list (slot, columns, sort), every row.
-    const xlsx = await download('EXCEL (XLSX)');
-    expect(xlsx.suggestedFilename()).toBe(`liste-presence-${slug}-${day}-${day}.xlsx`);
+    const xlsx = await download(page, 'EXCEL (XLSX)');
+    expect(xlsx.download.suggestedFilename()).toBe(`liste-presence-${slug}-${day}-${day}.xlsx`);
     await page.getByText(`Fichier « liste-presence-${slug}-${day}-${day}.xlsx » enregistré dans vos téléchargements.`).waitFor();
-    const file = join(tmpdir(), `e2e-${Date.now()}.xlsx`);
-    await xlsx.saveAs(file);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.readFile(xlsx.file);
     const sheet = workbook.getWorksheet('Liste de présence');
     expect(sheet).toBeDefined();
     if (!sheet) return;
@@ -316,18 +289,14 @@ describe('attendance list in the browser', () => {
     await page.goto(`${app.url}/admin/liste-de-presence?du=${day}&creneau=${morning.id}`);
     await status().filter({ hasText: '30 présences le' }).waitFor();
 
-    const pdf = await download('PDF');
-    expect(pdf.suggestedFilename()).toBe(`liste-presence-${slug}-${day}-${day}.pdf`);
-    const pdfFile = join(tmpdir(), `e2e-${Date.now()}.pdf`);
-    await pdf.saveAs(pdfFile);
-    expect(readFileSync(pdfFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await download(page, 'PDF');
+    expect(pdf.download.suggestedFilename()).toBe(`liste-presence-${slug}-${day}-${day}.pdf`);
+    expect(readFileSync(pdf.file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     await page.getByLabel('Lignes vides').fill('5');
-    const sheet = await download("FEUILLE D'ÉMARGEMENT");
-    expect(sheet.suggestedFilename()).toMatch(new RegExp(`^emargement-${slug}-${day}.*\\.pdf$`));
-    const sheetFile = join(tmpdir(), `e2e-${Date.now()}-emargement.pdf`);
-    await sheet.saveAs(sheetFile);
-    expect(readFileSync(sheetFile).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const sheet = await download(page, "FEUILLE D'ÉMARGEMENT");
+    expect(sheet.download.suggestedFilename()).toMatch(new RegExp(`^emargement-${slug}-${day}.*\\.pdf$`));
+    expect(readFileSync(sheet.file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(watch.errors).toEqual([]);
   });
 });

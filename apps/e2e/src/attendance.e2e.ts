@@ -3,6 +3,8 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
 import { api, loginToken, parisDates } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
+import { frenchDate } from './support/dates';
+import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
 
 /**
@@ -28,8 +30,16 @@ describe('attendance in the browser', () => {
     adminPassword = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
     adminToken = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
     const { today, yesterday } = parisDates();
-    await api(app.url, 'POST', '/api/slots/generate', adminToken, { from: today, weekdays: [1, 2, 3, 4, 5, 6, 7], ranges: [{ start: '00:00', end: '23:59' }] });
-    await api(app.url, 'POST', '/api/slots/generate', adminToken, { from: yesterday, weekdays: [1, 2, 3, 4, 5, 6, 7], ranges: [{ start: '14:00', end: '18:00' }] });
+    await api(app.url, 'POST', '/api/slots/generate', adminToken, {
+      from: today,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      ranges: [{ start: '00:00', end: '23:59' }],
+    });
+    await api(app.url, 'POST', '/api/slots/generate', adminToken, {
+      from: yesterday,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      ranges: [{ start: '14:00', end: '18:00' }],
+    });
     const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', adminToken);
     const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
     const member = (firstName: string, status: string, birthDate: string) => ({
@@ -52,7 +62,11 @@ describe('attendance in the browser', () => {
         password: familyPassword,
         qfId: id('qf', '481 à 581 €'),
         minimaId: id('minima', 'Non'),
-        members: [member('Stanko', 'Père', '1975-06-26'), member('Luka', 'Enfant à charge', '2016-03-01'), member('Sofiane', 'Enfant à charge', '2018-09-12')].map((m) => ({ ...m, lastName: name })),
+        members: [
+          member('Stanko', 'Père', '1975-06-26'),
+          member('Luka', 'Enfant à charge', '2016-03-01'),
+          member('Sofiane', 'Enfant à charge', '2018-09-12'),
+        ].map((m) => ({ ...m, lastName: name })),
       });
     }
     browser = await launchBrowser();
@@ -62,18 +76,33 @@ describe('attendance in the browser', () => {
     await app?.stop();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 768, height: 1024 }, reducedMotion: 'reduce', hasTouch: true });
+    context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 768, height: 1024 },
+      reducedMotion: 'reduce',
+      hasTouch: true,
+    });
     page = await context.newPage();
     watch = watchPage(page);
   });
   afterEach(() => context.close());
 
-  const counterText = async () => (await page.getByText(/personnes? présentes?|Aucune personne présente/).first().innerText()).trim();
+  const counterText = async () =>
+    (
+      await page
+        .getByText(/personnes? présentes?|Aucune personne présente/)
+        .first()
+        .innerText()
+    ).trim();
 
   it('a family checks in 2 of its 3 members at the kiosk and the counter goes up by 2', async () => {
     await page.goto(`${app.url}/`);
     await page.waitForURL(`**/k/${slug}`);
-    await page.getByText('Aucune personne présente pour l\u2019instant').or(page.getByText("Aucune personne présente pour l'instant")).first().waitFor();
+    await page
+      .getByText('Aucune personne présente pour l\u2019instant')
+      .or(page.getByText("Aucune personne présente pour l'instant"))
+      .first()
+      .waitFor();
     await page.getByText(/Créneau en cours : 00:00 – 23:59/).waitFor();
     expect(await a11yViolations(page)).toEqual([]);
 
@@ -130,10 +159,7 @@ describe('attendance in the browser', () => {
 
   it('an admin acts for a family from the back office', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${app.url}/admin/connexion`);
-    await page.getByLabel('Adresse e-mail').fill('admin@ludotheque.local');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(adminPassword);
-    await page.getByRole('button', { name: "S'identifier" }).click();
+    await loginAsAdmin(page, app.url, adminPassword);
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'FAMILLES' }).click();
     await page.getByRole('button', { name: 'Pointer pour la famille LAOUAR' }).click();
     await page.getByText(/agit pour la famille LAOUAR/).waitFor();
@@ -142,11 +168,17 @@ describe('attendance in the browser', () => {
     await page.getByRole('button', { name: /Sofiane LAOUAR Absent/ }).click();
     await page.getByRole('button', { name: 'VALIDER' }).click();
     await page.getByText('Merci. Votre présence a bien été prise en compte').first().waitFor();
-    await page.getByRole('heading', { name: /Famille LAOUAR/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Famille LAOUAR/ })
+      .first()
+      .waitFor();
 
     // The journal shows who acted for whom.
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'JOURNAL' }).click();
-    await page.getByRole('cell', { name: /pour famille LAOUAR/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /pour famille LAOUAR/ })
+      .first()
+      .waitFor();
     const status = await api<{ counter: number }>(app.url, 'GET', `/api/public/structures/${slug}/kiosk`, null);
     expect(status.counter).toBe(4);
     expect(watch.errors).toEqual([]);
@@ -154,15 +186,11 @@ describe('attendance in the browser', () => {
 
   it('an admin enters a past attendance and removes one entered by mistake', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${app.url}/admin/connexion`);
-    await page.getByLabel('Adresse e-mail').fill('admin@ludotheque.local');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(adminPassword);
-    await page.getByRole('button', { name: "S'identifier" }).click();
+    await loginAsAdmin(page, app.url, adminPassword);
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'PRÉSENCES PASSÉES' }).click();
 
     const { yesterday } = parisDates();
-    const [y, m, d] = yesterday.split('-');
-    await page.getByLabel('Date', { exact: true }).fill(`${d}/${m}/${y}`);
+    await page.getByLabel('Date', { exact: true }).fill(frenchDate(yesterday));
     await page.getByLabel('Date', { exact: true }).press('Enter');
     await page.getByRole('radio', { name: /14:00 – 18:00/ }).check();
     await page.getByLabel('Famille', { exact: true }).fill('gru');
@@ -180,7 +208,12 @@ describe('attendance in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
     await page.getByRole('button', { name: 'Supprimer la présence de Sofiane GRUJIC' }).waitFor({ state: 'detached' });
-    const day = await api<{ slots: { attendance: { firstName: string; arrival: string }[] }[] }>(app.url, 'GET', `/api/attendance/day?date=${yesterday}`, adminToken);
+    const day = await api<{ slots: { attendance: { firstName: string; arrival: string }[] }[] }>(
+      app.url,
+      'GET',
+      `/api/attendance/day?date=${yesterday}`,
+      adminToken,
+    );
     expect(day.slots[0].attendance.map((a) => `${a.firstName} ${a.arrival}`)).toEqual(['Stanko 14:25']);
     expect(watch.errors).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
 import { launchBrowser, watchPage } from './support/browser';
 import { choose, fillMember } from './support/forms';
+import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
 
 /**
@@ -19,7 +20,8 @@ describe('families in the browser', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    adminPassword = /Mot de passe : (\S+)/.exec(require('node:fs').readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    adminPassword =
+      /Mot de passe : (\S+)/.exec(require('node:fs').readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -34,10 +36,7 @@ describe('families in the browser', () => {
   afterEach(() => context.close());
 
   it('an admin creates a family with three members, edits one and archives one', async () => {
-    await page.goto(`${app.url}/admin/connexion`);
-    await page.getByLabel('Adresse e-mail').fill('admin@ludotheque.local');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(adminPassword);
-    await page.getByRole('button', { name: "S'identifier" }).click();
+    await loginAsAdmin(page, app.url, adminPassword);
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'FAMILLES' }).click();
     await page.getByRole('heading', { name: 'FAMILLES' }).waitFor();
     expect(await a11yViolations(page)).toEqual([]);
@@ -50,11 +49,32 @@ describe('families in the browser', () => {
     await choose(page, household, 'Quotient familial', '481 à 581 €');
     await choose(page, household, 'Minima sociaux', 'Non');
     const members = page.locator('fieldset.member');
-    await fillMember(page, members.nth(0), { lastName: 'GRUJIC', firstName: 'Stanko', sex: 'Homme', birthDate: '26/06/1975', city: 'Lille', status: 'Père' });
+    await fillMember(page, members.nth(0), {
+      lastName: 'GRUJIC',
+      firstName: 'Stanko',
+      sex: 'Homme',
+      birthDate: '26/06/1975',
+      city: 'Lille',
+      status: 'Père',
+    });
     await page.getByRole('button', { name: 'Ajouter un membre' }).click();
-    await fillMember(page, members.nth(1), { lastName: 'GRUJIC', firstName: 'Luka', sex: 'Homme', birthDate: '01/03/2016', city: 'Lille', status: 'Enfant à charge' });
+    await fillMember(page, members.nth(1), {
+      lastName: 'GRUJIC',
+      firstName: 'Luka',
+      sex: 'Homme',
+      birthDate: '01/03/2016',
+      city: 'Lille',
+      status: 'Enfant à charge',
+    });
     await page.getByRole('button', { name: 'Ajouter un membre' }).click();
-    await fillMember(page, members.nth(2), { lastName: 'LAOUAR', firstName: 'Lyn', sex: 'Femme', birthDate: '20/11/2019', city: 'Ronchin', status: 'Enfant gardé' });
+    await fillMember(page, members.nth(2), {
+      lastName: 'LAOUAR',
+      firstName: 'Lyn',
+      sex: 'Femme',
+      birthDate: '20/11/2019',
+      city: 'Ronchin',
+      status: 'Enfant gardé',
+    });
     // Ages are shown live from the birth dates.
     expect(await members.nth(0).getByLabel('Âge').inputValue()).toMatch(/^\d+ ans$/);
     expect(await a11yViolations(page)).toEqual([]);
@@ -101,7 +121,14 @@ describe('families in the browser', () => {
     const household = page.locator('fieldset').first();
     await choose(page, household, 'Quotient familial', '0 à 480 €');
     await choose(page, household, 'Minima sociaux', 'RSA');
-    await fillMember(page, page.locator('fieldset.member').first(), { lastName: 'MARTIN', firstName: 'Claire', sex: 'Femme', birthDate: '12/04/1985', city: 'Faches-Thumesnil', status: 'Mère' });
+    await fillMember(page, page.locator('fieldset.member').first(), {
+      lastName: 'MARTIN',
+      firstName: 'Claire',
+      sex: 'Femme',
+      birthDate: '12/04/1985',
+      city: 'Faches-Thumesnil',
+      status: 'Mère',
+    });
     expect(await a11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'VALIDER' }).click();
 
@@ -109,7 +136,14 @@ describe('families in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /Ajouter un nouveau membre dans sa famille/ }).click();
     const form = page.locator('form');
-    await fillMember(page, form, { lastName: 'MARTIN', firstName: 'Noé', sex: 'Homme', birthDate: '03/09/2020', city: 'Faches-Thumesnil', status: 'Enfant à charge' });
+    await fillMember(page, form, {
+      lastName: 'MARTIN',
+      firstName: 'Noé',
+      sex: 'Homme',
+      birthDate: '03/09/2020',
+      city: 'Faches-Thumesnil',
+      status: 'Enfant à charge',
+    });
     expect(await a11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'VALIDER' }).click();
     await page.getByRole('heading', { name: 'Famille MARTIN' }).waitFor();

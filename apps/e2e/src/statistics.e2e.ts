@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
 import { api, loginToken } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
+import { download } from './support/downloads';
+import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
 
 /**
@@ -99,13 +99,7 @@ describe('statistics in the browser', () => {
   });
   afterEach(() => context.close());
 
-  async function login(): Promise<void> {
-    await page.goto(`${app.url}/admin/connexion`);
-    await page.getByLabel('Adresse e-mail').fill('admin@ludotheque.local');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(adminPassword);
-    await page.getByRole('button', { name: "S'identifier" }).click();
-    await page.getByRole('navigation', { name: 'Menu principal' }).waitFor();
-  }
+  const login = () => loginAsAdmin(page, app.url, adminPassword);
 
   /** The drill-down button of a figure, by its wording ("Habitants Lille : 3"). */
   const figure = (wording: string) =>
@@ -195,28 +189,14 @@ describe('statistics in the browser', () => {
   }, 180_000);
 
   /** Clicks an export button and returns the saved file (or fails with the page's message). */
-  async function download(button: string): Promise<{ download: Download; file: string }> {
-    const failure = page.getByText(/Échec du téléchargement/).first();
-    const [result] = await Promise.all([
-      Promise.race([
-        page.waitForEvent('download', { timeout: 60_000 }),
-        failure.waitFor({ timeout: 60_000 }).then(async () => {
-          throw new Error(`download failed in the page: ${await failure.innerText()}`);
-        }),
-      ]),
-      page.getByRole('toolbar', { name: 'Exporter les résultats' }).getByRole('button', { name: button, exact: true }).click(),
-    ]);
-    const file = join(tmpdir(), `e2e-stats-${Date.now()}-${result.suggestedFilename()}`);
-    await result.saveAs(file);
-    return { download: result, file };
-  }
+  const exportFile = (button: string) => download(page, button, page.getByRole('toolbar', { name: 'Exporter les résultats' }));
 
   it('an admin downloads the report as PDF and XLSX with the figures of the screen, and prints it cleanly', async () => {
     await login();
     await page.goto(`${app.url}/admin/statistiques?du=2026-01-01&au=2026-01-31`);
     await page.getByRole('heading', { name: /statistiques du 01\/01\/2026 au 31\/01\/2026/ }).waitFor();
 
-    const pdf = await download('PDF');
+    const pdf = await exportFile('PDF');
     expect(pdf.download.suggestedFilename()).toBe('statistiques-ludotheque-2026-01-01-2026-01-31.pdf');
     const text = execFileSync('/usr/bin/pdftotext', ['-layout', pdf.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toMatch(/Nombre d'inscrits total sur la période 5 /);
@@ -224,7 +204,7 @@ describe('statistics in the browser', () => {
     expect(text).toContain('Présences par mois');
     expect(text).toContain("Ce projet est cofinancé par l'Union Européenne avec le FEDER");
 
-    const xlsx = await download('XLSX');
+    const xlsx = await exportFile('XLSX');
     expect(xlsx.download.suggestedFilename()).toBe('statistiques-ludotheque-2026-01-01-2026-01-31.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx.file);

@@ -16,11 +16,26 @@ const DEFAULTS: AgeBracketDto[] = [
 
 describe('bracketsProblem', () => {
   it('reports overlaps and inverted brackets among complete rows', () => {
-    expect(bracketsProblem([{ minAge: 0, maxAge: 2 }, { minAge: 3, maxAge: 6 }])).toBeNull();
-    expect(bracketsProblem([{ minAge: 0, maxAge: 3 }, { minAge: 3, maxAge: 6 }])).toBe('Les tranches 0–3 ans et 3–6 ans se chevauchent.');
+    expect(
+      bracketsProblem([
+        { minAge: 0, maxAge: 2 },
+        { minAge: 3, maxAge: 6 },
+      ]),
+    ).toBeNull();
+    expect(
+      bracketsProblem([
+        { minAge: 0, maxAge: 3 },
+        { minAge: 3, maxAge: 6 },
+      ]),
+    ).toBe('Les tranches 0–3 ans et 3–6 ans se chevauchent.');
     expect(bracketsProblem([{ minAge: 9, maxAge: 6 }])).toContain('inversée');
-    expect(bracketsProblem([{ minAge: 0, maxAge: 2 }, { minAge: 1, maxAge: null }])).toBeNull();
-    expect(bracketsProblem([])).toContain("au moins une tranche");
+    expect(
+      bracketsProblem([
+        { minAge: 0, maxAge: 2 },
+        { minAge: 1, maxAge: null },
+      ]),
+    ).toBeNull();
+    expect(bracketsProblem([])).toContain('au moins une tranche');
   });
 });
 
@@ -80,6 +95,21 @@ describe('AgeBrackets', () => {
     });
     req.flush([]);
     expect(snack).toHaveBeenCalledWith("Tranches d'âge enregistrées", 'Fermer', expect.anything());
+  });
+
+  it('shows brackets that arrive after the page is drawn, and again after a save', async () => {
+    const fixture = TestBed.createComponent(AgeBrackets);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelectorAll('.row')).toHaveLength(0);
+    backend.expectOne('/api/settings/lists').flush({ sex: [], city: [], status: [], minima: [], qf: [], ageBrackets: DEFAULTS });
+    await fixture.whenStable();
+    expect(el.querySelectorAll('.row')).toHaveLength(3);
+    // The saved list replaces the rows in place (no form events): the rows follow.
+    fixture.componentInstance.save();
+    backend.expectOne('/api/settings/age-brackets').flush(DEFAULTS.slice(0, 2));
+    await fixture.whenStable();
+    expect(el.querySelectorAll('.row')).toHaveLength(2);
   });
 
   it('keeps at least one bracket', async () => {

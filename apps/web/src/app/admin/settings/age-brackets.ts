@@ -1,32 +1,16 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { HttpClient } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal } from '@angular/core';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormArray } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { AgeBracketDto, ReferenceLists, SaveAgeBracketsRequest, SETTINGS_ROUTES } from '@pointage/contracts';
 import { ageBracketProblem } from '@pointage/domain';
 import { apiErrorMessage } from '../../core/api-error';
 import { HasUnsavedChanges } from '../../shared/unsaved-changes';
+import { BracketRow, bracketRow, BracketRows } from './bracket-rows';
 import { SettingsBackLink } from './settings-back-link';
-
-export const MAX_AGE = 120;
-export const MAX_BRACKETS = 20;
-
-export type BracketRow = FormGroup<{ minAge: FormControl<number | null>; maxAge: FormControl<number | null> }>;
-
-const ageValidators = [Validators.required, Validators.min(0), Validators.max(MAX_AGE), Validators.pattern(/^\d+$/)];
-
-export function bracketRow(minAge: number | null = null, maxAge: number | null = null): BracketRow {
-  return new FormGroup({
-    minAge: new FormControl<number | null>(minAge, ageValidators),
-    maxAge: new FormControl<number | null>(maxAge, ageValidators),
-  });
-}
 
 /** The problem to show live: overlaps and inverted brackets among the complete rows. */
 export function bracketsProblem(rows: { minAge: number | null; maxAge: number | null }[]): string | null {
@@ -39,15 +23,7 @@ export function bracketsProblem(rows: { minAge: number | null; maxAge: number | 
 @Component({
   selector: 'app-age-brackets',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    SettingsBackLink,
-  ],
+  imports: [BracketRows, MatButtonModule, MatIconModule, MatProgressBarModule, SettingsBackLink],
   template: `
     <app-settings-back-link />
     <h1>TRANCHES D'ÂGE</h1>
@@ -56,39 +32,9 @@ export function bracketsProblem(rows: { minAge: number | null; maxAge: number | 
       <mat-progress-bar mode="indeterminate" aria-label="Chargement des tranches d'âge" />
     }
     <form (submit)="$event.preventDefault(); save()" novalidate>
-      <ol class="rows">
-        @for (row of rows.controls; track $index; let i = $index) {
-          <li>
-            <div class="row" [formGroup]="row" role="group" [attr.aria-label]="'Tranche ' + (i + 1)">
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
-                <mat-label>Âge mini</mat-label>
-                <input matInput type="number" inputmode="numeric" formControlName="minAge" min="0" [max]="maxAge" />
-                <mat-error>Entre 0 et {{ maxAge }} ans</mat-error>
-              </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
-                <mat-label>Âge maxi</mat-label>
-                <input matInput type="number" inputmode="numeric" formControlName="maxAge" min="0" [max]="maxAge" />
-                <mat-error>Entre 0 et {{ maxAge }} ans</mat-error>
-              </mat-form-field>
-              <button
-                mat-icon-button
-                type="button"
-                (click)="remove(i)"
-                [disabled]="rows.length <= 1"
-                disabledInteractive
-                [attr.aria-label]="'Supprimer la tranche ' + (i + 1)"
-              >
-                <mat-icon svgIcon="remove" />
-              </button>
-            </div>
-          </li>
-        }
-      </ol>
-      <p class="error-text problem" aria-live="polite">{{ problem() }}</p>
-      <button mat-stroked-button type="button" (click)="add()" [disabled]="rows.length >= maxBrackets">
-        <mat-icon svgIcon="add" aria-hidden="true" />
-        Ajouter une tranche
-      </button>
+      <app-bracket-rows [rows]="rows" [removedMessage]="removedMessage">
+        <p class="error-text problem" aria-live="polite">{{ problem() }}</p>
+      </app-bracket-rows>
       <p class="error-text" aria-live="assertive">{{ error() }}</p>
       <div class="actions">
         <button mat-flat-button type="submit" [disabled]="saving() || loading()">
@@ -99,20 +45,6 @@ export function bracketsProblem(rows: { minAge: number | null; maxAge: number | 
     </form>
   `,
   styles: `
-    .rows {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      margin-bottom: 12px;
-    }
-    mat-form-field {
-      width: 140px;
-    }
     button {
       min-height: 44px;
     }
@@ -124,13 +56,10 @@ export function bracketsProblem(rows: { minAge: number | null; maxAge: number | 
 export class AgeBrackets implements HasUnsavedChanges {
   private readonly http = inject(HttpClient);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly announcer = inject(LiveAnnouncer);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly bracketRows = viewChild.required(BracketRows);
 
-  protected readonly maxAge = MAX_AGE;
-  protected readonly maxBrackets = MAX_BRACKETS;
   readonly rows = new FormArray<BracketRow>([]);
+  protected readonly removedMessage = (position: number) => `Tranche ${position} retirée : sauvegardez pour confirmer.`;
   protected readonly problem = signal<string | null>(null);
   protected readonly loading = signal(true);
   protected readonly saving = signal(false);
@@ -156,35 +85,25 @@ export class AgeBrackets implements HasUnsavedChanges {
 
   private reset(brackets: AgeBracketDto[]): void {
     this.rows.clear({ emitEvent: false });
-    for (const b of [...brackets].sort((x, y) => x.position - y.position)) this.rows.push(bracketRow(b.minAge, b.maxAge), { emitEvent: false });
+    for (const b of [...brackets].sort((x, y) => x.position - y.position))
+      this.rows.push(bracketRow(b.minAge, b.maxAge), { emitEvent: false });
     this.rows.markAsPristine();
     this.problem.set(bracketsProblem(this.rows.getRawValue()));
   }
 
   add(): void {
-    if (this.rows.length >= MAX_BRACKETS) return;
-    const last = this.rows.at(this.rows.length - 1)?.controls.maxAge.value;
-    const start = last === null || last === undefined ? null : Math.min(last + 1, MAX_AGE);
-    this.rows.push(bracketRow(start, null));
-    this.rows.markAsDirty();
-    const index = this.rows.length - 1;
-    afterNextRender(() => this.host.nativeElement.querySelectorAll<HTMLElement>('.row input')[index * 2 + 1]?.focus(), {
-      injector: this.injector,
-    });
+    this.bracketRows().add();
   }
 
   remove(index: number): void {
-    if (this.rows.length <= 1) return;
-    this.rows.removeAt(index);
-    this.rows.markAsDirty();
-    void this.announcer.announce(`Tranche ${index + 1} retirée : sauvegardez pour confirmer.`, 'polite');
+    this.bracketRows().remove(index);
   }
 
   save(): void {
     this.error.set('');
     if (this.rows.invalid) {
       this.rows.markAllAsTouched();
-      this.error.set("Chaque tranche a un âge mini et un âge maxi, entiers, entre 0 et 120 ans.");
+      this.error.set('Chaque tranche a un âge mini et un âge maxi, entiers, entre 0 et 120 ans.');
       return;
     }
     const brackets = this.rows

@@ -30,7 +30,7 @@ import { fromLocalDate, toLocalDate } from '../../core/french-date-adapter';
 import { TODAY } from '../../core/today';
 import { DownloadProgress } from '../../shared/download-progress';
 import { FileDownload, FileDownloads } from '../../shared/file-downloads';
-import { BracketRow } from '../settings/age-brackets';
+import { BracketRow } from '../settings/bracket-rows';
 import { dateOf } from '../slots/slot-form';
 import { StatisticsApi } from './statistics-api';
 import { bracketsOfRows, resetRows, StatisticsBrackets } from './statistics-brackets';
