@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { setImmediate } from 'node:timers/promises';
 import {
   ATTENDANCE_LIST_COLUMNS,
   ATTENDANCE_LIST_LIMITS,
@@ -6,7 +7,7 @@ import {
   AttendanceListPage,
   AttendanceListRow,
 } from '@pointage/contracts';
-import { addYears, ageAt, formatFrenchDate, formatHm, formatTimeRange, isValidLocalDate, zonedParts } from '@pointage/domain';
+import { addYears, ageAt, formatFrenchDate, formatHm, formatTimeRange, isValidLocalDate, zonedPartsCache } from '@pointage/domain';
 import { Slot } from '../slots/entities/slot.entity';
 import { Structure } from '../tenancy/entities/structure.entity';
 import { Tenancy } from '../tenancy/tenancy.service';
@@ -17,6 +18,7 @@ import { AttendanceListDto } from './dto/attendance-list.dto';
 export interface ResolvedList {
   scope: ListScope;
   columns: AttendanceListColumn[];
+  sort: AttendanceListColumn | undefined;
   order: string;
   structure: { id: number; name: string; slug: string; timeZone: string };
   slot: { id: number; label: string } | null;
@@ -70,6 +72,7 @@ export class AttendanceListService {
     return {
       scope: { from: dto.from, to, slotId: slot?.id ?? null },
       columns,
+      sort: dto.sort,
       order: orderBy(dto.sort, dto.order),
       structure: { id: s.id, name: s.name, slug: s.slug, timeZone: s.timeZone },
       slot,
@@ -88,8 +91,9 @@ export class AttendanceListService {
     const sql = this.sql();
     const total = await sql.count(list.scope);
     const rows = total > (page - 1) * pageSize ? await sql.page(list.scope, list.order, pageSize, (page - 1) * pageSize) : [];
+    const clock = zonedPartsCache(list.structure.timeZone);
     return {
-      items: rows.map((r) => toRow(r, list.structure.timeZone)),
+      items: rows.map((r) => toRow(r, clock)),
       total,
       page,
       pageSize,
@@ -108,17 +112,21 @@ export class AttendanceListService {
    * read once, then the rows of each chunk by primary key, so no statement
    * holds the database (or, on SQLite, the event loop) for long.
    */
-  async *chunks(list: ResolvedList, size = 1000): AsyncGenerator<AttendanceListRow[]> {
+  async *chunks(list: ResolvedList, size = 500): AsyncGenerator<AttendanceListRow[]> {
     const sql = this.sql();
-    const ids = await sql.orderedIds(list.scope, list.order);
+    const ids = await sql.orderedIds(list.scope, list.order, list.sort);
+    const labels = await sql.labels();
+    const clock = zonedPartsCache(list.structure.timeZone);
     for (let i = 0; i < ids.length; i += size) {
-      const records = await sql.byIds(ids.slice(i, i + size));
-      yield records.map((r) => toRow(r, list.structure.timeZone));
+      const records = await sql.byIds(ids.slice(i, i + size), labels);
+      yield records.map((r) => toRow(r, clock));
+      // Let the event loop breathe between chunks: other requests (the kiosks) are served in between.
+      await setImmediate();
     }
   }
 }
 
-export function toRow(r: ListRecord, timeZone: string): AttendanceListRow {
+export function toRow(r: ListRecord, clock: (instant: Date) => { minutes: number }): AttendanceListRow {
   return {
     id: r.id,
     date: r.date,
@@ -135,7 +143,7 @@ export function toRow(r: ListRecord, timeZone: string): AttendanceListRow {
     city: r.city,
     minima: r.minima,
     qf: r.qf,
-    arrival: formatHm(zonedParts(r.arrivedAt, timeZone).minutes),
+    arrival: formatHm(clock(r.arrivedAt).minutes),
     source: r.source,
   };
 }

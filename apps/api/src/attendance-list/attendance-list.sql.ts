@@ -35,22 +35,30 @@ export interface ListRecord {
   source: AttendanceSource;
 }
 
-/** ORDER BY expressions of each sortable column (age: younger first is the birth date descending). */
-const SORT: Record<AttendanceListColumn, { expr: string[]; invert?: boolean }> = {
+/**
+ * ORDER BY expressions of each sortable column (age: younger first is the birth
+ * date descending), and the join that column needs besides slot and member.
+ */
+const SORT: Record<AttendanceListColumn, { expr: string[]; invert?: boolean; join?: string }> = {
   date: { expr: ['s.date'] },
   slot: { expr: ['s.start_minute', 's.end_minute'] },
   lastName: { expr: ['m.last_name'] },
   firstName: { expr: ['m.first_name'] },
-  family: { expr: ['f.name'] },
-  sex: { expr: ['rs.label'] },
+  family: { expr: ['f.name'], join: 'JOIN family f ON f.id = a.family_id AND f.structure_id = a.structure_id ' },
+  sex: { expr: ['rs.label'], join: 'JOIN ref_item rs ON rs.id = a.sex_id AND rs.structure_id = a.structure_id ' },
   age: { expr: ['m.birth_date'], invert: true },
-  status: { expr: ['rst.label'] },
-  city: { expr: ['rc.label'] },
-  minima: { expr: ['rm.label'] },
-  qf: { expr: ['rq.label'] },
+  status: { expr: ['rst.label'], join: 'JOIN ref_item rst ON rst.id = a.status_id AND rst.structure_id = a.structure_id ' },
+  city: { expr: ['rc.label'], join: 'JOIN ref_item rc ON rc.id = a.city_id AND rc.structure_id = a.structure_id ' },
+  minima: { expr: ['rm.label'], join: 'JOIN ref_item rm ON rm.id = a.minima_id AND rm.structure_id = a.structure_id ' },
+  qf: { expr: ['rq.label'], join: 'JOIN ref_item rq ON rq.id = a.qf_id AND rq.structure_id = a.structure_id ' },
   arrival: { expr: ['a.arrived_at'] },
   source: { expr: ['a.source'] },
 };
+
+/** The joins the ORDER BY of a sort needs (slot and member are always joined). */
+export function orderJoins(sort: AttendanceListColumn | undefined): string {
+  return sort ? (SORT[sort].join ?? '') : '';
+}
 
 /** The default order, and the tie-breakers after any chosen column: stable pages. */
 const TIE_BREAK = ['s.date', 's.start_minute', 's.end_minute', 'm.last_name', 'm.first_name', 'a.id'];
@@ -148,23 +156,55 @@ export class AttendanceListSql {
     return rows.map(toRecord);
   }
 
-  /** Every id of the list in its order (exports read the rows by chunks of these ids). */
-  async orderedIds(scope: ListScope, order: string): Promise<number[]> {
-    const w = this.where(scope);
-    const rows = await this.query(`SELECT a.id ${JOINS} ${w.sql} ORDER BY ${order}`, w.params);
+  /**
+   * Every id of the list in its order (exports read the rows by chunks of these
+   * ids), joining only what the order needs.
+   */
+  async orderedIds(scope: ListScope, order: string, sort: AttendanceListColumn | undefined): Promise<number[]> {
+    const params: unknown[] = [this.sid, this.sid, this.sid, scope.from, scope.to];
+    let sql =
+      `SELECT a.id FROM attendance a JOIN slot s ON s.id = a.slot_id JOIN member m ON m.id = a.member_id ${orderJoins(sort)}` +
+      'WHERE a.structure_id = ? AND s.structure_id = ? AND m.structure_id = ? AND s.date BETWEEN ? AND ?';
+    if (scope.slotId !== null) {
+      sql += ' AND a.slot_id = ?';
+      params.push(scope.slotId);
+    }
+    const rows = await this.query(`${sql} ORDER BY ${order}`, params);
     return rows.map((r) => Number(r['id']));
   }
 
-  /** The rows of these ids, in the order of `ids`. */
-  async byIds(ids: number[]): Promise<ListRecord[]> {
+  /** The structure's reference items, id → label (the snapshot's labels of the exported rows). */
+  async labels(): Promise<Map<number, string>> {
+    const rows = await this.query('SELECT id, label FROM ref_item WHERE structure_id = ?', [this.sid]);
+    return new Map(rows.map((r) => [Number(r['id']), String(r['label'])]));
+  }
+
+  /** The rows of these ids, in the order of `ids`; labels from `labels()`. */
+  async byIds(ids: number[], labels: Map<number, string>): Promise<ListRecord[]> {
     if (ids.length === 0) return [];
     const s = this.sid;
     const rows = await this.query(
-      `SELECT ${COLUMNS} ${JOINS} WHERE a.structure_id = ? AND s.structure_id = ? AND m.structure_id = ? AND f.structure_id = ? AND rs.structure_id = ? ` +
-        `AND rc.structure_id = ? AND rst.structure_id = ? AND rm.structure_id = ? AND rq.structure_id = ? AND a.id IN (${ids.map(() => '?').join(', ')})`,
-      [s, s, s, s, s, s, s, s, s, ...ids],
+      'SELECT a.id, s.date, a.slot_id, s.start_minute, s.end_minute, a.member_id, m.last_name, m.first_name, m.birth_date, a.family_id, f.name AS family_name, ' +
+        'a.sex_id, a.status_id, a.city_id, a.minima_id, a.qf_id, a.arrived_at, a.source ' +
+        // The rows by primary key, then their slot, member and family by theirs: CROSS JOIN keeps
+        // this order on SQLite (an inner join on MariaDB), and `a.structure_id + 0` keeps the
+        // tenancy check without offering SQLite an index it would prefer to the primary key —
+        // without statistics it walked the structure's whole history for each chunk.
+        'FROM attendance a CROSS JOIN slot s CROSS JOIN member m CROSS JOIN family f ' +
+        `WHERE a.id IN (${ids.map(() => '?').join(', ')}) AND a.structure_id + 0 = ? ` +
+        'AND s.id = a.slot_id AND s.structure_id = ? AND m.id = a.member_id AND m.structure_id = ? AND f.id = a.family_id AND f.structure_id = ?',
+      [...ids, s, s, s, s],
     );
-    const byId = new Map(rows.map((r) => [Number(r['id']), toRecord(r)]));
+    const label = (id: unknown) => labels.get(Number(id)) ?? '';
+    const byId = new Map<number, ListRecord>();
+    for (const r of rows) {
+      r['sex'] = label(r['sex_id']);
+      r['status'] = label(r['status_id']);
+      r['city'] = label(r['city_id']);
+      r['minima'] = label(r['minima_id']);
+      r['qf'] = label(r['qf_id']);
+      byId.set(Number(r['id']), toRecord(r));
+    }
     return ids.map((id) => byId.get(id)).filter((r): r is ListRecord => r !== undefined);
   }
 }

@@ -20,7 +20,7 @@ const WIDTHS: Record<AttendanceListColumn, number> = {
   source: 16,
 };
 
-const FORMATS: Partial<Record<AttendanceListColumn, string>> = { date: 'dd/mm/yyyy', age: '0', arrival: 'hh:mm' };
+const FORMATS: Partial<Record<AttendanceListColumn, string>> = { date: 'dd/mm/yyyy', arrival: 'hh:mm' };
 
 /** A calendar date as an Excel date (UTC midnight: no time zone can move it). */
 export function excelDate(date: string): Date {

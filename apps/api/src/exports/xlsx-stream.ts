@@ -85,6 +85,7 @@ export class XlsxStreamer {
     let finished: { resolve: () => void; reject: (e: Error) => void } | null = null;
     let clientGone = false;
     let started = false;
+    let inFlight: Promise<void> = Promise.resolve();
 
     const fail = (e: Error) => {
       failed ??= e;
@@ -109,6 +110,7 @@ export class XlsxStreamer {
         if (!clientGone) res.write(Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.byteLength));
       } else if (msg.type === 'ack') {
         pendingAck?.resolve();
+        pendingAck = null;
       } else if (msg.type === 'done') {
         finished?.resolve();
       } else if (msg.type === 'error') {
@@ -134,19 +136,24 @@ export class XlsxStreamer {
         if (failed) throw failed;
         worker.postMessage({ type: 'sheet', sheet });
       },
+      // One batch in flight: the caller reads the next rows while the worker writes these.
       rows: async (rows) => {
         if (failed) throw failed;
+        await inFlight;
         await drained();
-        await new Promise<void>((resolve, reject) => {
+        if (failed) throw failed;
+        inFlight = new Promise<void>((resolve, reject) => {
           pendingAck = { resolve, reject };
           worker.postMessage({ type: 'rows', rows });
         });
-        pendingAck = null;
+        // Rejections are rethrown by the next call or by the end of send(): not unhandled here.
+        inFlight.catch(() => undefined);
       },
     };
 
     try {
       await build(sink);
+      await inFlight;
       if (failed) throw failed;
       await new Promise<void>((resolve, reject) => {
         finished = { resolve, reject };

@@ -275,17 +275,17 @@ export class StatisticsService {
       rsaChildren: {
         label: "Nombre d'enfants dont les parents sont bénéficiaires du RSA",
         kind: 'members',
-        run: () => sql.inscritsRows(period, ctx.criteria, and(inList('pa.l_status_id', childIds), inList('pa.l_minima_id', rsaIds))),
+        run: () => sql.inscritsRows(period, ctx.criteria, and(inList('pa.status_id', childIds), inList('pa.minima_id', rsaIds))),
       },
       childrenUnder6: {
         label: "Nombre d'enfants de moins de 6 ans",
         kind: 'members',
-        run: () => sql.inscritsRows(period, ctx.criteria, and(inList('pa.l_status_id', childIds), young('m.birth_date'))),
+        run: () => sql.inscritsRows(period, ctx.criteria, and(inList('pa.status_id', childIds), young('m.birth_date'))),
       },
       children6Plus: {
         label: "Nombre d'enfants de 6 ans et plus",
         kind: 'members',
-        run: () => sql.inscritsRows(period, ctx.criteria, and(inList('pa.l_status_id', childIds), notYoung('m.birth_date'))),
+        run: () => sql.inscritsRows(period, ctx.criteria, and(inList('pa.status_id', childIds), notYoung('m.birth_date'))),
       },
     };
     if (simple[key]) {
@@ -293,7 +293,7 @@ export class StatisticsService {
       rows = await simple[key].run();
     } else {
       const parsed = this.parseLineKey(ctx, key);
-      const column = parsed.measure === 'inscrits' ? `pa.l_${parsed.column}` : `a.${parsed.column}`;
+      const column = parsed.measure === 'inscrits' ? `pa.${parsed.column}` : `a.${parsed.column}`;
       let extra: Cond;
       if (parsed.group === 'age') {
         extra = {

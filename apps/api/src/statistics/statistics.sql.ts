@@ -43,7 +43,7 @@ export function inList(column: string, ids: number[]): Cond {
 
 /**
  * The criteria as a condition on snapshot columns named `<prefix>sex_id`, …
- * (`a.` for an attendance, `m.` for a member, `l_` for the last-attendance columns).
+ * (`a.` for an attendance, `m.` for a member, `pa.` for a member's last attendance).
  */
 export function criteriaCond(criteria: ResolvedCriteria, prefix: string): Cond {
   return and(...GROUPS.map((g) => (criteria[g] === null ? TRUE : inList(`${prefix}${GROUP_COLUMNS[g]}`, criteria[g] as number[]))));
@@ -133,20 +133,34 @@ export class StatisticsSql {
   }
 
   /**
-   * The attendance of the period, each row with its member's last attendance in
-   * the period (`l_*` columns, reading 2) and `rn = 1` on that last row.
+   * The attendance of the period (reading 1), slots first: `a.slot_id IN (the
+   * period's slots)` makes both planners walk the period's slots and their
+   * attendance by index rather than the structure's whole history.
    */
-  private periodAttendance(p: PeriodScope): Cond {
+  private periodRows(p: PeriodScope): Cond {
     return {
       sql:
-        'SELECT a.id, a.member_id, a.family_id, s.date AS slot_date, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, ' +
-        'ROW_NUMBER() OVER w AS rn, ' +
-        'FIRST_VALUE(a.sex_id) OVER w AS l_sex_id, FIRST_VALUE(a.city_id) OVER w AS l_city_id, FIRST_VALUE(a.status_id) OVER w AS l_status_id, ' +
-        'FIRST_VALUE(a.minima_id) OVER w AS l_minima_id, FIRST_VALUE(a.qf_id) OVER w AS l_qf_id ' +
-        'FROM slot s JOIN attendance a ON a.slot_id = s.id ' +
-        'WHERE s.structure_id = ? AND s.date BETWEEN ? AND ? AND a.structure_id = ? ' +
-        'WINDOW w AS (PARTITION BY a.member_id ORDER BY s.date DESC, s.start_minute DESC, a.arrived_at DESC, a.id DESC)',
-      params: [this.sid, p.from, p.to, this.sid],
+        'FROM attendance a JOIN slot s ON s.id = a.slot_id ' +
+        'WHERE a.structure_id = ? AND a.slot_id IN (SELECT id FROM slot WHERE structure_id = ? AND date BETWEEN ? AND ?) AND s.structure_id = ?',
+      params: [this.sid, this.sid, p.from, p.to, this.sid],
+    };
+  }
+
+  /**
+   * The attendance of the period, `rn = 1` on each member's last one (reading
+   * 2: latest slot date, then start time, then arrival; the id settles exact
+   * ties). The last row's own snapshot columns are the member's attributes for
+   * the inscrits figures; with `withCount`, `n` is the member's présences in
+   * the period (a second window: only the drill-downs need it).
+   */
+  private periodAttendance(p: PeriodScope, withCount = false): Cond {
+    const rows = this.periodRows(p);
+    return {
+      sql:
+        'SELECT a.member_id, a.family_id, s.date AS slot_date, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, ' +
+        'ROW_NUMBER() OVER (PARTITION BY a.member_id ORDER BY s.date DESC, s.start_minute DESC, a.arrived_at DESC, a.id DESC) AS rn' +
+        `${withCount ? ', COUNT(*) OVER (PARTITION BY a.member_id) AS n' : ''} ${rows.sql}`,
+      params: rows.params,
     };
   }
 
@@ -170,18 +184,24 @@ export class StatisticsSql {
     }));
   }
 
-  /** Présences of the period matching the criteria, by snapshot and age bracket. */
+  /**
+   * Présences of the period matching the criteria (each its own snapshot), by
+   * snapshot and age bracket. Counted per member first: the bracket is then
+   * worked out once per member rather than once per attendance.
+   */
   async presences(p: PeriodScope, criteria: ResolvedCriteria, ranges: BirthRanges): Promise<SnapshotAggregate[]> {
+    const rows = this.periodRows(p);
     const crit = criteriaCond(criteria, 'a.');
     const bracket = bracketCase('m.birth_date', ranges);
-    const rows = await this.query(
-      `SELECT a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, ${bracket.sql} AS bracket, COUNT(*) AS n ` +
-        'FROM slot s JOIN attendance a ON a.slot_id = s.id JOIN member m ON m.id = a.member_id ' +
-        `WHERE s.structure_id = ? AND s.date BETWEEN ? AND ? AND a.structure_id = ? AND m.structure_id = ? AND ${crit.sql} ` +
-        'GROUP BY a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, bracket',
-      [...bracket.params, this.sid, p.from, p.to, this.sid, this.sid, ...crit.params],
+    const result = await this.query(
+      `SELECT x.sex_id, x.city_id, x.status_id, x.minima_id, x.qf_id, ${bracket.sql} AS bracket, SUM(x.n) AS n FROM (` +
+        `SELECT a.member_id, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, COUNT(*) AS n ${rows.sql} AND ${crit.sql} ` +
+        'GROUP BY a.member_id, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id) x ' +
+        'JOIN member m ON m.id = x.member_id WHERE m.structure_id = ? ' +
+        'GROUP BY x.sex_id, x.city_id, x.status_id, x.minima_id, x.qf_id, bracket',
+      [...bracket.params, ...rows.params, ...crit.params, this.sid],
     );
-    return rows.map((r) => ({ ...snapshotOf(r), bracket: num(r['bracket']), young: 0, count: num(r['n']), familyFirsts: 0 }));
+    return result.map((r) => ({ ...snapshotOf(r), bracket: num(r['bracket']), young: 0, count: num(r['n']), familyFirsts: 0 }));
   }
 
   /**
@@ -195,7 +215,7 @@ export class StatisticsSql {
     ranges: BirthRanges,
   ): Promise<{ groups: SnapshotAggregate[]; byMonth: Map<string, number> }> {
     const pa = this.periodAttendance(p);
-    const crit = criteriaCond(criteria, 'pa.l_');
+    const crit = criteriaCond(criteria, 'pa.');
     const bracket = bracketCase('m.birth_date', ranges);
     const groups = await this.query(
       `WITH pa AS (${pa.sql}), ins AS (` +
@@ -207,10 +227,18 @@ export class StatisticsSql {
         'FROM ins GROUP BY sex_id, city_id, status_id, minima_id, qf_id, bracket, young',
       [...pa.params, ...bracket.params, ranges.sixYearsBoundary, this.sid, ...crit.params],
     );
-    const months = await this.query(
-      `WITH pa AS (${pa.sql}) SELECT SUBSTR(pa.slot_date, 1, 7) AS ym, COUNT(DISTINCT pa.member_id) AS n FROM pa WHERE ${crit.sql} GROUP BY SUBSTR(pa.slot_date, 1, 7)`,
-      [...pa.params, ...crit.params],
-    );
+    // Every criterion open: every member present in the month is counted, no need to find who was last what.
+    const rows = this.periodRows(p);
+    const months =
+      crit.sql === TRUE.sql
+        ? await this.query(`SELECT SUBSTR(s.date, 1, 7) AS ym, COUNT(DISTINCT a.member_id) AS n ${rows.sql} GROUP BY SUBSTR(s.date, 1, 7)`, rows.params)
+        : await this.query(
+            // The counted members, then their (member, month) pairs: the window is computed once.
+            `WITH pa AS (${pa.sql}), counted AS (SELECT pa.member_id FROM pa WHERE pa.rn = 1 AND ${crit.sql}), ` +
+              `mm AS (SELECT a.member_id, SUBSTR(s.date, 1, 7) AS ym ${rows.sql} GROUP BY a.member_id, SUBSTR(s.date, 1, 7)) ` +
+              'SELECT mm.ym, COUNT(*) AS n FROM mm JOIN counted c ON c.member_id = mm.member_id GROUP BY mm.ym',
+            [...pa.params, ...crit.params, ...rows.params],
+          );
     return {
       groups: groups.map((r) => ({
         ...snapshotOf(r),
@@ -235,18 +263,16 @@ export class StatisticsSql {
 
   /**
    * Drill-down of an inscrits figure: the counted members (last attendance
-   * matching the criteria and `extra`, a condition on `pa.l_*`, `m.*` columns),
-   * with their présences in the period.
+   * matching the criteria and `extra`, a condition on `pa.*` — the last
+   * attendance's columns — and `m.*`), with their présences in the period.
    */
   async inscritsRows(p: PeriodScope, criteria: ResolvedCriteria, extra: Cond): Promise<DrillRow[]> {
-    const pa = this.periodAttendance(p);
-    const cond = and(criteriaCond(criteria, 'pa.l_'), extra);
+    const pa = this.periodAttendance(p, true);
+    const cond = and(criteriaCond(criteria, 'pa.'), extra);
     const rows = await this.query(
-      `WITH pa AS (${pa.sql}), n AS (SELECT member_id, COUNT(*) AS n FROM pa GROUP BY member_id) ` +
-        'SELECT pa.member_id, pa.family_id, pa.l_sex_id AS sex_id, pa.l_city_id AS city_id, pa.l_status_id AS status_id, pa.l_minima_id AS minima_id, pa.l_qf_id AS qf_id, ' +
-        'pa.slot_date, n.n ' +
-        'FROM pa JOIN n ON n.member_id = pa.member_id JOIN member m ON m.id = pa.member_id ' +
-        `WHERE pa.rn = 1 AND m.structure_id = ? AND ${cond.sql}`,
+      `WITH pa AS (${pa.sql}) ` +
+        'SELECT pa.member_id, pa.family_id, pa.sex_id, pa.city_id, pa.status_id, pa.minima_id, pa.qf_id, pa.slot_date, pa.n ' +
+        `FROM pa JOIN member m ON m.id = pa.member_id WHERE pa.rn = 1 AND m.structure_id = ? AND ${cond.sql}`,
       [...pa.params, this.sid, ...cond.params],
     );
     return rows.map((r) => ({
@@ -269,10 +295,11 @@ export class StatisticsSql {
       'WITH c AS (SELECT a.member_id, a.family_id, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, s.date AS slot_date, ' +
         'ROW_NUMBER() OVER (PARTITION BY a.member_id ORDER BY s.date DESC, s.start_minute DESC, a.arrived_at DESC, a.id DESC) AS rn, ' +
         'COUNT(*) OVER (PARTITION BY a.member_id) AS n ' +
-        'FROM slot s JOIN attendance a ON a.slot_id = s.id JOIN member m ON m.id = a.member_id ' +
-        `WHERE s.structure_id = ? AND s.date BETWEEN ? AND ? AND a.structure_id = ? AND m.structure_id = ? AND ${cond.sql}) ` +
+        'FROM attendance a JOIN slot s ON s.id = a.slot_id JOIN member m ON m.id = a.member_id ' +
+        'WHERE a.structure_id = ? AND a.slot_id IN (SELECT id FROM slot WHERE structure_id = ? AND date BETWEEN ? AND ?) ' +
+        `AND s.structure_id = ? AND m.structure_id = ? AND ${cond.sql}) ` +
         'SELECT * FROM c WHERE rn = 1',
-      [this.sid, p.from, p.to, this.sid, this.sid, ...cond.params],
+      [this.sid, this.sid, p.from, p.to, this.sid, this.sid, ...cond.params],
     );
     return rows.map((r) => ({
       memberId: num(r['member_id']),

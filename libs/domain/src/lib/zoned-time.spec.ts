@@ -1,4 +1,4 @@
-import { formatHm, parseHm, wallClockAt, zonedParts, zonedToInstant, zoneOffsetMinutes } from './zoned-time';
+import { formatHm, parseHm, wallClockAt, zonedParts, zonedPartsCache, zonedToInstant, zoneOffsetMinutes } from './zoned-time';
 
 const PARIS = 'Europe/Paris';
 
@@ -45,5 +45,22 @@ describe('wallClockAt', () => {
   it('reads date and time to the second in the zone, across a year end and a DST change', () => {
     expect(wallClockAt(new Date(Date.UTC(2025, 11, 31, 23, 30, 5)), 'Europe/Paris')).toEqual({ date: '2026-01-01', time: '00:30:05' });
     expect(wallClockAt(new Date(Date.UTC(2026, 2, 29, 1, 0, 1)), 'Europe/Paris')).toEqual({ date: '2026-03-29', time: '03:00:01' });
+  });
+});
+
+describe('zonedPartsCache', () => {
+  it('gives the same answers as zonedParts, across both daylight-saving changes of Paris', () => {
+    const cached = zonedPartsCache('Europe/Paris');
+    const mismatches: string[] = [];
+    // Every 7 minutes over the two days around each change of 2026 (29 March, 25 October).
+    for (const start of [Date.UTC(2026, 2, 28), Date.UTC(2026, 9, 24)]) {
+      for (let ms = start; ms < start + 2 * 86_400_000; ms += 7 * 60_000 + 13_000) {
+        const at = new Date(ms);
+        const a = JSON.stringify(cached(at));
+        const b = JSON.stringify(zonedParts(at, 'Europe/Paris'));
+        if (a !== b) mismatches.push(`${at.toISOString()}: ${a} vs ${b}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
