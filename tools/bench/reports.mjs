@@ -129,13 +129,13 @@ function periodStatements(sid, from, to, brackets) {
   const ranges = brackets.map((b) => [addDays(latestBirth(to, b.max_age + 1), 1), latestBirth(to, b.min_age)]);
   const bracket = `CASE ${ranges.map((_r, i) => `WHEN m.birth_date BETWEEN ? AND ? THEN ${i}`).join(' ')} ELSE -1 END`;
   const bp = ranges.flat();
+  const rows =
+    'FROM attendance a JOIN slot s ON s.id = a.slot_id ' +
+    'WHERE a.structure_id = ? AND a.slot_id IN (SELECT id FROM slot WHERE structure_id = ? AND date BETWEEN ? AND ?) AND s.structure_id = ?';
+  const rp = [sid, sid, from, to, sid];
   const pa =
-    'SELECT a.id, a.member_id, a.family_id, s.date AS slot_date, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, ROW_NUMBER() OVER w AS rn, ' +
-    'FIRST_VALUE(a.sex_id) OVER w AS l_sex_id, FIRST_VALUE(a.city_id) OVER w AS l_city_id, FIRST_VALUE(a.status_id) OVER w AS l_status_id, ' +
-    'FIRST_VALUE(a.minima_id) OVER w AS l_minima_id, FIRST_VALUE(a.qf_id) OVER w AS l_qf_id FROM slot s JOIN attendance a ON a.slot_id = s.id ' +
-    'WHERE s.structure_id = ? AND s.date BETWEEN ? AND ? AND a.structure_id = ? ' +
-    'WINDOW w AS (PARTITION BY a.member_id ORDER BY s.date DESC, s.start_minute DESC, a.arrived_at DESC, a.id DESC)';
-  const pap = [sid, from, to, sid];
+    'SELECT a.member_id, a.family_id, s.date AS slot_date, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, ' +
+    `ROW_NUMBER() OVER (PARTITION BY a.member_id ORDER BY s.date DESC, s.start_minute DESC, a.arrived_at DESC, a.id DESC) AS rn ${rows}`;
   return {
     slots: [
       'SELECT s.id, s.date, s.start_minute, s.end_minute, SUM(CASE WHEN a.id IS NOT NULL AND 1 = 1 THEN 1 ELSE 0 END) AS n, MAX(a.created_at) AS last ' +
@@ -143,21 +143,20 @@ function periodStatements(sid, from, to, brackets) {
       [sid, sid, from, to],
     ],
     presences: [
-      `SELECT a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, ${bracket} AS bracket, COUNT(*) AS n FROM slot s JOIN attendance a ON a.slot_id = s.id JOIN member m ON m.id = a.member_id ` +
-        'WHERE s.structure_id = ? AND s.date BETWEEN ? AND ? AND a.structure_id = ? AND m.structure_id = ? AND 1 = 1 GROUP BY a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, bracket',
-      [...bp, sid, from, to, sid, sid],
+      `SELECT x.sex_id, x.city_id, x.status_id, x.minima_id, x.qf_id, ${bracket} AS bracket, SUM(x.n) AS n FROM (` +
+        `SELECT a.member_id, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id, COUNT(*) AS n ${rows} AND 1 = 1 ` +
+        'GROUP BY a.member_id, a.sex_id, a.city_id, a.status_id, a.minima_id, a.qf_id) x JOIN member m ON m.id = x.member_id WHERE m.structure_id = ? ' +
+        'GROUP BY x.sex_id, x.city_id, x.status_id, x.minima_id, x.qf_id, bracket',
+      [...bp, ...rp, sid],
     ],
     inscrits: [
       `WITH pa AS (${pa}), ins AS (SELECT pa.family_id, pa.sex_id, pa.city_id, pa.status_id, pa.minima_id, pa.qf_id, ${bracket} AS bracket, ` +
         'CASE WHEN m.birth_date > ? THEN 1 ELSE 0 END AS young, ROW_NUMBER() OVER (PARTITION BY pa.family_id ORDER BY pa.member_id) AS frn ' +
         'FROM pa JOIN member m ON m.id = pa.member_id WHERE pa.rn = 1 AND m.structure_id = ? AND 1 = 1) ' +
         'SELECT sex_id, city_id, status_id, minima_id, qf_id, bracket, young, COUNT(*) AS n, SUM(CASE WHEN frn = 1 THEN 1 ELSE 0 END) AS fam FROM ins GROUP BY sex_id, city_id, status_id, minima_id, qf_id, bracket, young',
-      [...pap, ...bp, latestBirth(to, 6), sid],
+      [...rp, ...bp, latestBirth(to, 6), sid],
     ],
-    months: [
-      `WITH pa AS (${pa}) SELECT SUBSTR(pa.slot_date, 1, 7) AS ym, COUNT(DISTINCT pa.member_id) AS n FROM pa WHERE 1 = 1 GROUP BY SUBSTR(pa.slot_date, 1, 7)`,
-      pap,
-    ],
+    months: [`SELECT SUBSTR(s.date, 1, 7) AS ym, COUNT(DISTINCT a.member_id) AS n ${rows} GROUP BY SUBSTR(s.date, 1, 7)`, rp],
     inscriptions: [
       'SELECT COUNT(*) AS n FROM member m WHERE m.structure_id = ? AND m.registered_on BETWEEN ? AND ? AND 1 = 1',
       [sid, from, to],
@@ -200,6 +199,20 @@ async function plainReport(db, sid, from, to) {
 
 const figure = (report, key) => report.figures.find((f) => f.key === key)?.value;
 
+/**
+ * A read-only request, tried again once when fetch fails on a kept-alive socket
+ * that the server closed while the bench was busy with its own SQL (undici
+ * reuses it: "fetch failed / other side closed").
+ */
+async function readOnly(api, base, path, opts) {
+  try {
+    return await api(base, 'POST', path, opts);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return api(base, 'POST', path, opts);
+  }
+}
+
 // ------------------------------------------------------------------ phases
 
 export async function benchReports({ app, db, api, loginAs, structures, today, r, fmt, phases = new Set(['d', 'e', 'f']), runs = 15 }) {
@@ -220,7 +233,7 @@ async function statistics({ app, db, api, loginAs, structures, today, r, fmt, ru
   ]) {
     const from = addDays(addYears(today, -years), 1);
     const body = { from, to: today, compare: 'previous-year' };
-    const first = await api(app.base, 'POST', '/api/statistics/report', { token, body });
+    const first = await readOnly(api, app.base, '/api/statistics/report', { token, body });
     if (first.status !== 200) {
       r.errors.push(`statistiques ${label} : ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
       continue;
@@ -231,7 +244,7 @@ async function statistics({ app, db, api, loginAs, structures, today, r, fmt, ru
     for (let i = 0; i < runs; i++) {
       // Alternate the two so that a drift of the machine weighs on both.
       const t0 = performance.now();
-      const res = await api(app.base, 'POST', '/api/statistics/report', { token, body });
+      const res = await readOnly(api, app.base, '/api/statistics/report', { token, body });
       endpoint.push(performance.now() - t0);
       if (res.status !== 200) r.errors.push(`statistiques ${label} : ${res.status}`);
       const p = await plainReport(db, sid, from, today);
