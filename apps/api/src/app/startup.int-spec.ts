@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -75,12 +75,26 @@ describe('start-up with bad configuration', () => {
     writeFileSync(join(data, 'keep.txt'), 'précieux');
     chmodSync(data, 0o555);
     chmodSync(dir, 0o755);
-    // root ignores file permissions: run the app as "nobody" to get a real refusal.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
-    const r = await runApi({ env: { DATA_DIR: data, PORT: String(await freePort()) }, asUser });
-    expectOneCleanLine(r, /n'est pas accessible en écriture/);
-    expect(readFileSync(join(data, 'keep.txt'), 'utf8')).toBe('précieux');
-    chmodSync(data, 0o755);
+    // root ignores file permissions. Run the app as "nobody" to get a real refusal — when
+    // nobody can reach the bundle: a checkout in root's home (/root is 0700) is out of its
+    // reach, and then the folder is made immutable instead, which stops root too.
+    const nobody = { uid: 65534, gid: 65534 };
+    const isRoot = process.getuid?.() === 0;
+    const nobodyCanRun =
+      isRoot && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(API_BUNDLE)}, 4)`], nobody).status === 0;
+    const immutable = isRoot && !nobodyCanRun;
+    if (immutable) {
+      const chattr = spawnSync('chattr', ['+i', data], { encoding: 'utf8' });
+      if (chattr.status !== 0) throw new Error(`running as root out of nobody's reach, and chattr +i failed: ${chattr.stderr || chattr.error}`);
+    }
+    try {
+      const r = await runApi({ env: { DATA_DIR: data, PORT: String(await freePort()) }, asUser: nobodyCanRun ? nobody : undefined });
+      expectOneCleanLine(r, /n'est pas accessible en écriture/);
+      expect(readFileSync(join(data, 'keep.txt'), 'utf8')).toBe('précieux');
+    } finally {
+      if (immutable) spawnSync('chattr', ['-i', data]);
+      chmodSync(data, 0o755);
+    }
   });
 
   it('says when MariaDB is unreachable', async () => {
