@@ -152,6 +152,76 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
     });
   });
 
+  describe('a retried validation answers from its own rows, whatever the time', () => {
+    it('a retry after the slot ended (next slot, closed kiosk) records nothing again and answers with the first slot', async () => {
+      const fam = await createFamily(t, a.adminToken, 'RETARDÉS', [memberBody(ref, { firstName: 'Premier' }), memberBody(ref, { firstName: 'Second' })], {
+        password: 'la famille réessaie',
+      });
+      const ids = fam.family.members.map((m: { id: number }) => m.id);
+      const token = (await login(t, fam.email, 'la famille réessaie', a.structure.slug)).accessToken;
+      const key = randomUUID();
+      clock.travelTo(at('11:59'));
+      const first = await validate(token, ids, key).expect(200);
+      expect(first.body).toMatchObject({ recorded: 2, alreadyPresent: 0, slot: { date: DAY, start: '09:30', end: '12:00' } });
+      // The same key sent after the boundary: at 12:00 (the afternoon is the next slot), during the afternoon, after closing.
+      for (const when of ['12:00', '14:30', '19:00']) {
+        clock.travelTo(at(when));
+        const retry = await validate(token, ids, key);
+        expect({ when, status: retry.status, body: retry.body }).toEqual({ when, status: 200, body: first.body });
+        for (const id of ids) expect(await rowsOf(id)).toBe(1);
+      }
+      // Part of the members present in the afternoon already: the retry still answers from its own rows.
+      clock.travelTo(at('14:45'));
+      await validate(token, [ids[0]]).expect(200);
+      const retry = await validate(token, ids, key).expect(200);
+      expect(retry.body).toEqual(first.body);
+      expect([await rowsOf(ids[0]), await rowsOf(ids[1])]).toEqual([2, 1]);
+      // A new key in the afternoon records what is new.
+      const fresh = await validate(token, ids).expect(200);
+      expect(fresh.body).toMatchObject({ recorded: 1, alreadyPresent: 1, slot: { start: '14:00' } });
+    });
+
+    it('parallel retries after the boundary record each member once', async () => {
+      const fam = await createFamily(t, a.adminToken, 'PRESSÉS', [memberBody(ref, { firstName: 'Vite' })], { password: 'la famille se presse' });
+      const id = fam.family.members[0].id;
+      const token = (await login(t, fam.email, 'la famille se presse', a.structure.slug)).accessToken;
+      const key = randomUUID();
+      clock.travelTo(at('11:59'));
+      const early = await validate(token, [id], key).expect(200);
+      clock.travelTo(at('14:10'));
+      const retries = await Promise.all(Array.from({ length: 10 }, () => validate(token, [id], key)));
+      expect(retries.map((r) => r.status)).toEqual(Array(10).fill(200));
+      for (const r of retries) expect(r.body).toEqual(early.body);
+      expect(await rowsOf(id)).toBe(1);
+    });
+
+    it('acting for a family: the retry of an admin after the boundary is not recorded twice', async () => {
+      const fam = await createFamily(t, a.adminToken, 'GUICHET', [memberBody(ref, { firstName: 'Accueilli' })]);
+      const id = fam.family.members[0].id;
+      const act = await t.http().post(`/api/families/${fam.family.id}/act`).set(bearer(a.adminToken)).expect(200);
+      const token = act.body.accessToken as string;
+      const key = randomUUID();
+      clock.travelTo(at('11:30'));
+      const first = await validate(token, [id], key).expect(200);
+      expect(first.body).toMatchObject({ recorded: 1, slot: { start: '09:30' } });
+      clock.travelTo(at('14:20'));
+      expect((await validate(token, [id], key).expect(200)).body).toEqual(first.body);
+      expect(await rowsOf(id)).toBe(1);
+    });
+
+    it("another family's key does not answer for this one", async () => {
+      const one = await createFamily(t, a.adminToken, 'CLÉ UNE', [memberBody(ref, { firstName: 'Une' })], { password: 'la première famille' });
+      const two = await createFamily(t, a.adminToken, 'CLÉ DEUX', [memberBody(ref, { firstName: 'Deux' })], { password: 'la seconde famille' });
+      const key = randomUUID();
+      clock.travelTo(at('10:00'));
+      await validate((await login(t, one.email, 'la première famille', a.structure.slug)).accessToken, [one.family.members[0].id], key).expect(200);
+      clock.travelTo(at('14:15'));
+      const res = await validate((await login(t, two.email, 'la seconde famille', a.structure.slug)).accessToken, [two.family.members[0].id], key).expect(200);
+      expect(res.body).toMatchObject({ recorded: 1, slot: { start: '14:00' } });
+      expect(await rowsOf(two.family.members[0].id)).toBe(1);
+    });
+  });
+
   describe('counter', () => {
     it('restarts from zero on reset (audited) without deleting attendance', async () => {
       clock.travelTo(at('16:00'));

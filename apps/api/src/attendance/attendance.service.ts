@@ -177,12 +177,15 @@ export class AttendanceService {
   }
 
   /**
-   * VALIDER at the kiosk: one multi-row INSERT of the members not yet present,
-   * each row carrying the client's key — atomic by itself, no transaction round
-   * trips on MariaDB. A retried or doubled request finds its members present and
-   * answers from the rows its key recorded; a concurrent duplicate trips the
-   * unique (member, slot) index and is evaluated again. When an admin acts for
-   * the family, the rows and the audit line are written in one transaction.
+   * VALIDER at the kiosk: one INSERT … SELECT of the members asked, each row
+   * carrying the client's key — atomic by itself, no transaction round trips on
+   * MariaDB. A key this family already used answers from the rows it recorded,
+   * whatever the time: a retry sent after its slot ended (next slot, closed
+   * kiosk) records nothing again. Every insert of this path checks the key in
+   * the same statement, so a retry racing its original cannot record twice
+   * either. A concurrent duplicate trips the unique (member, slot) index and is
+   * evaluated again. When an admin acts for the family, the rows and the audit
+   * line are written in one transaction.
    */
   async validate(key: string, memberIds: number[]): Promise<ValidateAttendanceResponse> {
     const p = this.context.principal();
@@ -195,38 +198,46 @@ export class AttendanceService {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const now = this.clock.now();
       const chosen = await this.slotNow(this.tenancy.repo(Slot), timeZone, now);
-      if (!chosen) throw new ConflictException(KIOSK_CLOSED);
-      if (attempt === 1 && !p.acting) {
-        // The common case in one statement: every member asked is new in this slot.
+      if (attempt === 1 && chosen && !p.acting) {
+        // The common case in one statement: every member asked is new in this slot, and the key is new.
         const recorded = await this.recordAllAtOnce(structureId, familyId, ids, chosen.slot.id, now, p.accountId, key);
         if (recorded === ids.length) return this.validationResponse(chosen.slot, recorded, ids.length);
-        // Nothing recorded: somebody is present already (a retried request?) or an id is wrong; the long way says which.
+        // Nothing recorded: a retried request, somebody present already, or a wrong id; the long way says which.
       }
+      // A repeated request (even after its slot ended): answer what its key recorded.
+      const earlier = await reader.byKey(key, familyId);
+      if (earlier) {
+        const slot = earlier.slotId === chosen?.slot.id ? chosen.slot : await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.');
+        return this.validationResponse(slot, earlier.recorded, ids.length);
+      }
+      if (!chosen) throw new ConflictException(KIOSK_CLOSED);
       const members = await this.membersToRecord(reader, ids, chosen.slot.id, { familyId });
-      const missing = members.filter((m) => !m.present);
-      if (missing.length === 0) {
-        // Nothing new: a repeated request (answer what its key recorded), or everybody was there already.
-        const earlier = await reader.byKey(key, familyId);
-        const slot = earlier && earlier.slotId !== chosen.slot.id ? await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.') : chosen.slot;
-        return this.validationResponse(slot, earlier?.recorded ?? 0, ids.length);
-      }
+      const missing = members.filter((m) => !m.present).map((m) => m.id);
+      // Everybody was there already.
+      if (missing.length === 0) return this.validationResponse(chosen.slot, 0, ids.length);
       await this.pauseForTests();
-      const rows = this.rowsFor(chosen.slot.id, missing, { arrivedAt: now, source: p.acting ? 'acting' : 'kiosk', recordedBy: p.accountId, validationKey: key });
+      const how = { slotId: chosen.slot.id, arrivedAt: now, source: p.acting ? 'acting' : 'kiosk', recordedBy: p.accountId, createdAt: this.clock.now(), validationKey: key } as const;
       try {
-        if (p.acting) {
-          await this.tenancy.transaction(async (tx) => {
-            await new CheckInSql(tx).insert(rows);
-            await this.audit.record(tx.em, {
-              action: 'attendance.validated',
-              targetType: 'family',
-              targetId: familyId,
-              details: { slotId: chosen.slot.id, members: ids, recorded: rows.length },
-            });
-          });
-        } else {
-          await this.db.atomic((em) => new CheckInSql({ em, structureId }).insert(rows));
-        }
-        return this.validationResponse(chosen.slot, rows.length, ids.length);
+        const recorded = p.acting
+          ? await this.tenancy
+              .transaction(async (tx) => {
+                const n = await new CheckInSql(tx).insertFamilyMembers(familyId, missing, how);
+                if (n !== missing.length) throw new ConcurrentCheckIn();
+                await this.audit.record(tx.em, {
+                  action: 'attendance.validated',
+                  targetType: 'family',
+                  targetId: familyId,
+                  details: { slotId: chosen.slot.id, members: ids, recorded: n },
+                });
+                return n;
+              })
+              .catch((e: unknown) => {
+                if (e instanceof ConcurrentCheckIn) return 0;
+                throw e;
+              })
+          : await this.db.atomic((em) => new CheckInSql({ em, structureId }).insertFamilyMembers(familyId, missing, how));
+        if (recorded === missing.length) return this.validationResponse(chosen.slot, recorded, ids.length);
+        // Nothing recorded: the key was used meanwhile (a concurrent retry) or a member changed: look again.
       } catch (e) {
         if (isForeignKeyViolation(e)) throw new ConflictException(SLOT_DELETED);
         // Somebody recorded one of these members meanwhile: look again.
@@ -239,8 +250,8 @@ export class AttendanceService {
   /**
    * Records every member asked, at the kiosk, in one INSERT … SELECT (see
    * CheckInSql.insertFamilyMembers): all of them or none. Returns how many rows
-   * it recorded; 0 when a member is already present in the slot or an id is not
-   * a non-archived member of the family.
+   * it recorded; 0 when a member is already present in the slot, an id is not
+   * a non-archived member of the family, or the family already used this key.
    */
   private async recordAllAtOnce(structureId: number, familyId: number, ids: number[], slotId: number, now: Date, accountId: number, key: string): Promise<number> {
     await this.pauseForTests();

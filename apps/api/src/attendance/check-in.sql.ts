@@ -94,25 +94,32 @@ export class CheckInSql {
   }
 
   /**
-   * The common kiosk case in one statement: records every asked member of the
-   * family, with the snapshot of their statistical attributes read by the insert
-   * itself, or none. Nothing is recorded (0) when one of the ids is not a
-   * non-archived member of the family: the caller then evaluates the request the
-   * long way, which says why. A member already recorded in the slot trips the
-   * unique (member, slot) index: the whole statement fails, nothing is written.
+   * Records every asked member of the family, with the snapshot of their
+   * statistical attributes read by the insert itself, or none — in one
+   * statement. Nothing is recorded (0) when one of the ids is not a non-archived
+   * member of the family, or when this family already recorded rows with this
+   * validation key (in any slot: a retry sent after the slot ended must not
+   * record the members again in the next one): the caller then evaluates the
+   * request the long way, which says why or answers from the key's rows. A
+   * member already recorded in the slot trips the unique (member, slot) index:
+   * the whole statement fails, nothing is written.
    *
-   * No read of `attendance` in here: under MariaDB's REPEATABLE READ the SELECT
-   * part of an INSERT … SELECT takes shared next-key locks on what it reads, and
-   * a NOT EXISTS on attendance made concurrent check-ins of one slot wait on each
-   * other (docs/performance.md). Locking the family's own member rows is harmless.
+   * The only read of `attendance` in here is the key's, through the
+   * (validation_key, structure_id) index: under MariaDB's REPEATABLE READ it
+   * takes a shared lock on the gap where that one key would go — which is what
+   * makes a concurrent same-key request wait and then see the rows — not on the
+   * slot's attendance (decision 5: a NOT EXISTS on the slot's rows made
+   * concurrent check-ins of one slot wait on each other). Locking the family's
+   * own member rows is harmless.
    */
-  async insertFamilyMembers(familyId: number, ids: number[], how: Omit<AttendanceInsert, keyof MemberRow | 'memberId'>): Promise<number> {
+  async insertFamilyMembers(familyId: number, ids: number[], how: Omit<AttendanceInsert, keyof MemberRow | 'memberId' | 'validationKey'> & { validationKey: string }): Promise<number> {
     const list = ids.map(() => '?').join(', ');
     return this.affected(
       `INSERT INTO attendance (${ATTENDANCE_COLUMNS}) ` +
         'SELECT m.structure_id, ?, m.id, m.family_id, ?, m.sex_id, m.city_id, m.status_id, m.minima_id, m.qf_id, ?, ?, ?, ? ' +
         `FROM member m WHERE m.structure_id = ? AND m.family_id = ? AND m.archived = 0 AND m.id IN (${list}) ` +
-        `AND (SELECT COUNT(*) FROM member c WHERE c.structure_id = ? AND c.family_id = ? AND c.archived = 0 AND c.id IN (${list})) = ?`,
+        `AND (SELECT COUNT(*) FROM member c WHERE c.structure_id = ? AND c.family_id = ? AND c.archived = 0 AND c.id IN (${list})) = ? ` +
+        'AND NOT EXISTS (SELECT 1 FROM attendance k WHERE k.validation_key = ? AND k.structure_id = ? AND k.family_id = ?)',
       [
         how.slotId,
         sqlInstant(how.arrivedAt),
@@ -127,6 +134,9 @@ export class CheckInSql {
         familyId,
         ...ids,
         ids.length,
+        how.validationKey,
+        this.sid,
+        familyId,
       ],
     );
   }
