@@ -18,11 +18,23 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   503: 'Service momentanément indisponible.',
 };
 
-/** Errors raised by Express's own body parser, before Nest is involved. */
+/** Errors raised by Express's own body parser (http-errors), before Nest is involved. */
 interface BodyParserError {
   type?: string;
   status?: number;
   statusCode?: number;
+  /** Set by http-errors on client errors. */
+  expose?: boolean;
+  /** Node's code of the underlying error: Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_1… for a corrupt compressed body. */
+  code?: unknown;
+}
+
+const NOT_JSON = 'Le corps de la requête n’est pas du JSON valide.';
+const BAD_COMPRESSION = 'Le corps de la requête est mal compressé : il n’a pas pu être décompressé.';
+
+/** zlib (gzip, deflate) and brotli failures carry Z_* or ERR_* codes of Node's zlib. */
+function isDecompressionError(e: BodyParserError): boolean {
+  return typeof e.code === 'string' && /^(Z_|ERR__?(ERROR|BROTLI|ZLIB|BUFFER_TOO_LARGE))/.test(e.code);
 }
 
 /**
@@ -73,20 +85,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
         const f = (body as { field?: unknown }).field;
         if (typeof f === 'string' && /^[A-Za-z][\w.]{0,60}$/.test(f)) field = f;
       }
-      if (status === 400 && message && /JSON/.test(message) && !isFrench(message)) {
-        message = 'Le corps de la requête n’est pas du JSON valide.';
-      }
+      // Nest turns the body parser's SyntaxError into a BadRequestException carrying the
+      // parser's message: English, and quoting the body (a password, say) — non-ASCII
+      // included, which the French test above would let through. Never sent as is.
+      if (status === 400 && message && /JSON/.test(message)) message = NOT_JSON;
       if (!message || !isFrench(message)) message = DEFAULT_MESSAGES[status] ?? `Erreur ${status}.`;
       // Deliberate 5xx (503 when the database is down): one line, no stack.
       if (status >= 500) this.logger.warn(`${req.method} ${req.path}: ${status} ${message}`);
       return { statusCode: status, message, ...(code ? { code } : {}), ...(field ? { field } : {}) };
     }
     const bp = exception as BodyParserError;
-    if (bp && typeof bp === 'object' && typeof bp.type === 'string' && (bp.status ?? bp.statusCode)) {
-      const status = (bp.status ?? bp.statusCode) as number;
-      if (bp.type === 'entity.parse.failed') return { statusCode: 400, message: 'Le corps de la requête n’est pas du JSON valide.' };
+    const bpStatus = bp && typeof bp === 'object' ? (bp.status ?? bp.statusCode) : undefined;
+    // The body parser's errors: a `type` (entity.parse.failed…), or none when the stream
+    // itself failed (a corrupt gzip/deflate/br body: http-errors' 400 around zlib's error).
+    if (typeof bpStatus === 'number' && (typeof bp.type === 'string' || bp.expose === true)) {
+      if (bp.type === 'entity.parse.failed') return { statusCode: 400, message: NOT_JSON };
       if (bp.type === 'entity.too.large') return { statusCode: 413, message: DEFAULT_MESSAGES[413] };
-      if (status < 500) return { statusCode: status, message: DEFAULT_MESSAGES[status] ?? 'Requête invalide.' };
+      if (bpStatus === 400 && isDecompressionError(bp)) return { statusCode: 400, message: BAD_COMPRESSION };
+      if (bpStatus >= 400 && bpStatus < 500) return { statusCode: bpStatus, message: DEFAULT_MESSAGES[bpStatus] ?? DEFAULT_MESSAGES[400] };
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception as unknown as { driverError?: { code?: string } }).driverError?.code ?? '';
