@@ -1,6 +1,6 @@
 import { ValidateBy } from 'class-validator';
 import { EMAIL_PATTERN } from '@pointage/contracts';
-import { isValidLocalDate } from '@pointage/domain';
+import { isSupportedYear, isValidLocalDate, SUPPORTED_YEARS } from '@pointage/domain';
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
@@ -41,6 +41,7 @@ const TEMPLATES: Record<string, (label: string, c: string) => string> = {
   isBoolean: (l) => `Le champ « ${l} » doit valoir vrai ou faux.`,
   isEmail: (l) => `Le champ « ${l} » doit être une adresse e-mail valide.`,
   isLocalDate: (l) => `Le champ « ${l} » doit être une date valide (jour, mois et année qui existent).`,
+  isSupportedYear: (l) => `L'année du champ « ${l} » doit être comprise entre ${SUPPORTED_YEARS.min} et ${SUPPORTED_YEARS.max}.`,
   isArray: (l) => `Le champ « ${l} » doit être une liste.`,
   isEnum: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
   isIn: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
@@ -112,10 +113,23 @@ export function IsEmailAddress(): PropertyDecorator {
   });
 }
 
-/** A calendar date written YYYY-MM-DD that exists (no 31 February). */
+/**
+ * A calendar date written YYYY-MM-DD that exists (no 31 February), in a year
+ * from 1900 to 2100 (SUPPORTED_YEARS): "0050-01-01" is a mistake, not a date
+ * of the ludothèque.
+ */
 export function IsLocalDate(): PropertyDecorator {
-  return ValidateBy({
+  const exists = ValidateBy({
     name: 'isLocalDate',
     validator: { validate: (v: unknown) => isValidLocalDate(v) },
   });
+  // Only said of a date that exists: a malformed one gets the message above.
+  const inRange = ValidateBy({
+    name: 'isSupportedYear',
+    validator: { validate: (v: unknown) => !isValidLocalDate(v) || isSupportedYear(v) },
+  });
+  return (target, key) => {
+    exists(target, key);
+    inRange(target, key);
+  };
 }

@@ -161,8 +161,9 @@ describe('families and members', () => {
   describe('bad input', () => {
     it.each([
       ['a birth date that does not exist', { birthDate: '2020-02-31' }, 'Le champ « date de naissance » doit être une date valide (jour, mois et année qui existent).'],
-      ['a birth date in the future', { birthDate: '2999-01-01' }, 'La date de naissance ne peut pas être dans le futur.'],
-      ['a birth date before 1900', { birthDate: '1899-12-31' }, 'La date de naissance ne peut pas être avant le 01/01/1900.'],
+      ['a birth date in the future', { birthDate: '2099-01-01' }, 'La date de naissance ne peut pas être dans le futur.'],
+      ['a birth date after 2100', { birthDate: '2999-01-01' }, "L'année du champ « date de naissance » doit être comprise entre 1900 et 2100."],
+      ['a birth date before 1900', { birthDate: '1899-12-31' }, "L'année du champ « date de naissance » doit être comprise entre 1900 et 2100."],
       ['a status of another structure', { statusIdFromB: true }, 'La valeur choisie pour « statut » est inconnue.'],
       ['a city id given as a sex', { sexIdFromCity: true }, 'La valeur choisie pour « sexe » est inconnue.'],
       ['a name of 10 000 characters', { lastName: 'x'.repeat(10_000) }, 'Le champ « nom » est trop long (100 caractères).'],

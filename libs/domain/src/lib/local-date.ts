@@ -7,6 +7,31 @@ export type LocalDate = string;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years the application accepts in dates it is sent (birth dates, slots,
+ * periods): anything else is a typing mistake or a probe. The helpers below
+ * still compute correctly for any year from 0001 to 9999.
+ */
+export const SUPPORTED_YEARS = { min: 1900, max: 2100 } as const;
+
+/** True when the year of a YYYY-MM-DD string is within SUPPORTED_YEARS. */
+export function isSupportedYear(value: LocalDate): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= SUPPORTED_YEARS.min && year <= SUPPORTED_YEARS.max;
+}
+
+/**
+ * Milliseconds since the epoch of a UTC date and time. Unlike Date.UTC, which
+ * reads years 0–99 as 1900–1999 ("0050-01-01" would become 1950), every year is
+ * taken as written. Months are 0-based and may overflow, as with Date.UTC.
+ */
+export function utcMs(year: number, monthIndex: number, day: number, hours = 0, minutes = 0, seconds = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(hours, minutes, seconds, 0);
+  return d.getTime();
+}
+
 /** True for an existing calendar date written YYYY-MM-DD ("2020-02-31" is false). */
 export function isValidLocalDate(value: unknown): value is LocalDate {
   if (typeof value !== 'string') return false;
@@ -18,13 +43,13 @@ export function isValidLocalDate(value: unknown): value is LocalDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 function toUtcMs(date: LocalDate): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`Invalid local date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
 function fromUtcMs(ms: number): LocalDate {

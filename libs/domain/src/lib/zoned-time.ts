@@ -1,4 +1,4 @@
-import { LocalDate } from './local-date';
+import { LocalDate, utcMs } from './local-date';
 
 /**
  * Conversions between instants (UTC) and the wall-clock time of a structure
@@ -80,7 +80,7 @@ export function wallClockAt(instant: Date, timeZone: string): { date: LocalDate;
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Paris in summer: +120). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const p = partsOf(instant, timeZone);
-  const asUtc = Date.UTC(p['year'], p['month'] - 1, p['day'], p['hour'], p['minute'], p['second']);
+  const asUtc = utcMs(p['year'], p['month'] - 1, p['day'], p['hour'], p['minute'], p['second']);
   const truncated = Math.floor(instant.getTime() / 1000) * 1000;
   return Math.round((asUtc - truncated) / 60_000);
 }
@@ -114,7 +114,7 @@ export function zonedPartsCache(timeZone: string): (instant: Date) => ZonedParts
  */
 export function zonedToInstant(date: LocalDate, minutes: number, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number);
-  const naive = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+  const naive = utcMs(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
   // The offsets in force a day before and a day after cover both sides of any change.
   const before = naive - zoneOffsetMinutes(new Date(naive - 86_400_000), timeZone) * 60_000;
   const after = naive - zoneOffsetMinutes(new Date(naive + 86_400_000), timeZone) * 60_000;
