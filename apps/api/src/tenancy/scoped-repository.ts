@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import {
+  Brackets,
   DeepPartial,
   EntityManager,
   EntityTarget,
@@ -131,11 +132,42 @@ export class ScopedRepository<T extends StructureOwned> {
   }
 
   /**
-   * A query builder restricted to the structure. The restriction is added after
-   * `build` runs, with andWhere, so a `.where()` inside `build` cannot drop it.
+   * A query builder restricted to the structure. `build` adds the caller's
+   * conditions; they are then put in brackets behind the structure condition:
+   * `WHERE structure AND (<the caller's conditions>)`. Appending the structure
+   * with `andWhere` instead gave `A OR B AND structure`, i.e.
+   * `A OR (B AND structure)`: an `orWhere` (or an OR inside one string) read
+   * every structure's rows.
+   *
+   * The returned builder refuses `.where()` and `.orWhere()` (and their
+   * `…Exists`/`…InIds` forms), which would replace the structure condition or
+   * escape it; `.andWhere()` can only narrow and stays available. Its clones
+   * refuse them too.
    */
   query(alias: string, build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (qb) => qb): SelectQueryBuilder<T> {
     const qb = build(this.em.createQueryBuilder(this.target, alias));
-    return qb.andWhere(`${alias}.structureId = :__tenant`, { __tenant: this.structureId });
+    const own = qb.expressionMap.wheres;
+    qb.where(`${alias}.structureId = :__tenant`, { __tenant: this.structureId });
+    if (own.length > 0) {
+      // Brackets hands its factory a fresh builder whose conditions become the
+      // bracketed group: give it the caller's conditions as they were built.
+      qb.andWhere(
+        new Brackets((inner) => {
+          (inner as SelectQueryBuilder<T>).expressionMap.wheres = own;
+        }),
+      );
+    }
+    return sealed(qb);
   }
+}
+
+/** Makes `.where()`/`.orWhere()` throw on a scoped builder and on its clones. */
+function sealed<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  const refuse = (method: string) => () => {
+    // A programming error: the call would drop the structure condition or OR around it.
+    throw new Error(`Tenancy violation: ${method}() on a scoped query builder; put the conditions in the build function of ScopedRepository.query(), or use andWhere()`);
+  };
+  const clone = qb.clone.bind(qb);
+  Object.assign(qb, { where: refuse('where'), orWhere: refuse('orWhere'), clone: () => sealed(clone()) });
+  return qb;
 }
