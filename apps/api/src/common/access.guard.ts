@@ -1,9 +1,11 @@
 import { ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
+import { databaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable } from '../database/driver-errors';
 
 /**
  * Global guard: a route is public, or open to the roles it declares, or closed.
@@ -25,6 +27,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ForbiddenException("Cette route n'a pas de règle d'accès déclarée.");
     }
     if (rule.kind === 'public') return true;
+    // Answers for a signed-in person are theirs only: no browser or proxy cache keeps them.
+    context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'no-store');
     await super.canActivate(context);
     const principal = context.switchToHttp().getRequest<Request & { user?: Principal }>().user;
     if (!principal || !rule.roles.includes(principal.role)) {
@@ -37,6 +41,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (err || !user) {
       const reason = info instanceof Error ? info.name : '';
       if (err instanceof UnauthorizedException) throw err;
+      // The token could not be checked because the database failed: not the
+      // caller's fault, and the session is not over (503, the client retries).
+      if (err) throw isDatabaseUnavailable(err) ? databaseUnavailable() : err;
       if (reason === 'TokenExpiredError') throw new UnauthorizedException('Votre session a expiré : reconnectez-vous.');
       throw new UnauthorizedException('Vous devez vous connecter.');
     }

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '@pointage/contracts';
-import { QueryFailedError } from 'typeorm';
+import { driverCode, isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from '../database/driver-errors';
+import { DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable';
 
 /** French defaults for statuses whose exception carries no user-facing message. */
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -49,6 +50,14 @@ function isFrench(message: string): boolean {
   return !(/^[\x00-\x7F]*$/.test(message) && ENGLISH_WORDS.test(message));
 }
 
+/** Seconds a client should wait: what the thrower said (`retryAfter` in the body), else a short default. */
+function retryAfterSeconds(exception: unknown, status: number): number {
+  const body = exception instanceof HttpException ? exception.getResponse() : null;
+  const said = body && typeof body === 'object' ? (body as { retryAfter?: unknown }).retryAfter : undefined;
+  if (typeof said === 'number' && Number.isFinite(said) && said > 0) return Math.ceil(said);
+  return status === 429 ? 60 : 5;
+}
+
 /**
  * Every error leaves the API as {statusCode, message} with a French message and
  * no stack trace. Unexpected errors are logged with their stack, server-side only.
@@ -66,6 +75,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.end();
       return;
     }
+    if (error.statusCode === 429 || error.statusCode === 503) res.setHeader('Retry-After', String(retryAfterSeconds(exception, error.statusCode)));
     res.status(error.statusCode).json(error);
   }
 
@@ -104,14 +114,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (bpStatus === 400 && isDecompressionError(bp)) return { statusCode: 400, message: BAD_COMPRESSION };
       if (bpStatus >= 400 && bpStatus < 500) return { statusCode: bpStatus, message: DEFAULT_MESSAGES[bpStatus] ?? DEFAULT_MESSAGES[400] };
     }
-    if (exception instanceof QueryFailedError) {
-      const code = (exception as unknown as { driverError?: { code?: string } }).driverError?.code ?? '';
-      if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-        return { statusCode: HttpStatus.CONFLICT, message: 'Cet élément existe déjà.' };
-      }
-      if (code.startsWith('ER_ROW_IS_REFERENCED') || code.startsWith('ER_NO_REFERENCED_ROW') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-        return { statusCode: HttpStatus.CONFLICT, message: 'Cet élément est utilisé ailleurs et ne peut pas être modifié ainsi.' };
-      }
+    if (isUniqueViolation(exception)) return { statusCode: HttpStatus.CONFLICT, message: 'Cet élément existe déjà.' };
+    if (isForeignKeyViolation(exception)) {
+      return { statusCode: HttpStatus.CONFLICT, message: 'Cet élément est utilisé ailleurs et ne peut pas être modifié ainsi.' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`${req.method} ${req.path}: 503 database unavailable (${driverCode(exception) || (exception as Error).message})`);
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: DATABASE_UNAVAILABLE_MESSAGE, code: 'database-unavailable' };
     }
     const err = exception as Error;
     this.logger.error(`${req.method} ${req.path}: ${err?.message ?? String(exception)}`, err?.stack);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dialect, dialectOf } from './data-source';
+import { driverCode, isLostRace, retrying } from './driver-errors';
 
 /**
  * The one way to write to the database.
@@ -33,18 +34,11 @@ export class Database {
       this.queue = run.catch(() => undefined);
       return run;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(work);
-      } catch (e) {
-        const code = (e as { driverError?: { code?: string } }).driverError?.code;
-        if ((code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT') && attempt < 4) {
-          this.logger.warn(`Transaction retried after ${code} (attempt ${attempt})`);
-          continue;
-        }
-        throw e;
-      }
-    }
+    return retrying(() => this.dataSource.transaction(work), {
+      attempts: 4,
+      when: isLostRace,
+      onRetry: (e, attempt) => this.logger.warn(`Transaction retried after ${driverCode(e)} (attempt ${attempt})`),
+    });
   }
 
   /**

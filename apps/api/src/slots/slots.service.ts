@@ -11,7 +11,8 @@ import {
   parsePeriod,
   parseRanges,
 } from '@pointage/domain';
-import { Between, In, QueryFailedError } from 'typeorm';
+import { Between, In } from 'typeorm';
+import { isStillReferenced, retrying } from '../database/driver-errors';
 import { Attendance } from '../attendance/entities/attendance.entity';
 import { AuditService } from '../audit/audit.service';
 import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
@@ -21,11 +22,6 @@ import { SlotCalendar } from './slot-calendar';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
-}
-
-function isForeignKeyViolation(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
-  return e instanceof QueryFailedError && (code.startsWith('ER_ROW_IS_REFERENCED') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY');
 }
 
 export function toSlotDto(s: Slot, attendanceCount = 0): SlotDto {
@@ -132,16 +128,13 @@ export class SlotsService {
       within = parsed[0];
     }
     const weekdays = new Set(dto.weekdays);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = await this.tenancy.transaction((tx) => this.deleteOnce(tx, period[0], period[1], weekdays, within));
-        this.calendar.invalidate(this.tenancy.structureId());
-        return result;
-      } catch (e) {
-        if (isForeignKeyViolation(e) && attempt < 4) continue;
-        throw e;
-      }
-    }
+    // A check-in landing meanwhile makes the foreign key refuse the delete: evaluate again.
+    const result = await retrying(() => this.tenancy.transaction((tx) => this.deleteOnce(tx, period[0], period[1], weekdays, within)), {
+      attempts: 4,
+      when: isStillReferenced,
+    });
+    this.calendar.invalidate(this.tenancy.structureId());
+    return result;
   }
 
   private async deleteOnce(tx: TenantTransaction, from: string, to: string, weekdays: Set<number>, within: MinuteRange | null): Promise<DeleteSlotsResponse> {

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AdminAccountSummary, AdminCredentialsResponse, ActingResponse, StructureSummary } from '@pointage/contracts';
 import { isValidTimeZone } from '@pointage/domain';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../database/driver-errors';
 import { AuditService } from '../audit/audit.service';
 import { Account, STAFF_REALM } from '../auth/entities/account.entity';
 import { generatePassword, hashPassword } from '../auth/passwords';
@@ -26,10 +27,8 @@ export function slugify(name: string): string {
   return slug || 'structure';
 }
 
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
-  return e instanceof QueryFailedError && (code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT_UNIQUE'));
-}
+// Kept for the attendance module's import until it moves to driver-errors.
+export { isUniqueViolation } from '../database/driver-errors';
 
 function toAdminSummary(a: Account): AdminAccountSummary {
   return { id: a.id, email: a.email, displayName: a.displayName, active: a.active, lastLoginAt: a.lastLoginAt?.toISOString() ?? null };

@@ -18,8 +18,10 @@ export interface ApiError {
 /**
  * Machine-readable error codes. `validation-in-progress`: an earlier kiosk validation
  * with the same key is still being recorded; send the same request again shortly.
+ * `database-unavailable` (503): the database cannot be reached; nothing was recorded
+ * and the session is still valid — send the same request again shortly.
  */
-export const API_ERROR_CODES = ['validation-in-progress'] as const;
+export const API_ERROR_CODES = ['validation-in-progress', 'database-unavailable'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface Page<T> {
