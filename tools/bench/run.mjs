@@ -615,6 +615,7 @@ async function benchDialect(dialect, o) {
             issuer: 'pointage',
             audience: 'pointage',
             expiresIn: 3600,
+            jwtid: `bench-${a.id}`,
           },
         );
         for (const memberId of memberIds) families.push({ token, memberIds: [memberId] });

@@ -51,6 +51,14 @@ export class AuthController {
     return this.auth.resetPassword(dto);
   }
 
+  /** Ends this session: its token is refused from then on (the account's other sessions go on). */
+  @Roles('super-admin', 'admin', 'family')
+  @Post('logout')
+  @HttpCode(200)
+  logout(): Promise<MessageResponse> {
+    return this.auth.logout(this.context.principal());
+  }
+
   /** Ends acting for somebody else (audited); the client then goes back to its own token. */
   @Roles('admin', 'family')
   @Post('act/end')

@@ -107,7 +107,7 @@ describe('identity: login, roles, tokens, passwords', () => {
       jwt.sign(payload, { secret, algorithm: 'HS256', issuer: 'pointage', audience: 'pointage', ...options });
 
     it('refuses an expired token', async () => {
-      const claims = { sub: String(a.adminAccountId), role: 'admin', sid: a.structure.id, fid: null, tv: 0 };
+      const claims = { sub: String(a.adminAccountId), role: 'admin', sid: a.structure.id, fid: null, tv: 0, jti: 'jeton-de-test' };
       const expired = sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, t.config.jwt.secret);
       const res = await t.http().get('/api/auth/me').set(bearer(expired)).expect(401);
       expect(res.body.message).toBe('Votre session a expiré : reconnectez-vous.');

@@ -1,4 +1,4 @@
-import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, Logger, UnauthorizedException, BadRequestException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, BadRequestException } from '@nestjs/common';
 import {
   FORGOT_PASSWORD_MESSAGE,
   LoginResponse,
@@ -7,20 +7,22 @@ import {
   SessionInfo,
 } from '@pointage/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, MoreThan } from 'typeorm';
+import { EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { escapeHtml, MailService } from '../mail/mail.service';
 import { Family } from '../families/entities/family.entity';
+import { EMAIL_TAKEN } from '../families/email-taken';
 import { Structure } from '../tenancy/entities/structure.entity';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { TenantContext } from '../tenancy/tenant-context';
 import { ChangePasswordDto, ForgotPasswordDto, LoginDto, ResetPasswordDto } from './dto/auth.dto';
 import { Account, familyRealm, STAFF_REALM } from './entities/account.entity';
 import { PasswordResetToken } from './entities/password-reset-token.entity';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, tooManyRequests } from './login-throttle';
+import { RevokedToken } from './entities/revoked-token.entity';
 import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { IssuedToken, TokenService, toSessionInfo } from './token.service';
@@ -28,6 +30,13 @@ import { IssuedToken, TokenService, toSessionInfo } from './token.service';
 export const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 const RESET_LINK_INVALID = "Ce lien n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.";
 const RESET_TOKEN_TTL_MS = 60 * 60_000;
+
+/** A login as typed, fit for the audit log: no control characters, at most 64 characters. */
+export function auditLabel(login: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = login.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return clean.length > 64 ? `${clean.slice(0, 63)}…` : clean;
+}
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -76,51 +85,57 @@ export class AuthService {
 
   async login(dto: LoginDto): Promise<LoginResponse> {
     const ip = this.context.ip() ?? 'unknown';
-    const wait = this.throttle.retryAfter(dto.login, ip);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      throw new HttpException(
-        { message: `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`, retryAfter: wait },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+    // Reserved before the (slow) verification, so that concurrent attempts cannot all get through.
+    const attempt = this.throttle.reserveLogin(dto.login, ip);
+    let account: Account | null = null;
+    let ok = false;
+    try {
+      const realm = await this.realmFor(dto.structure);
+      account = realm ? await this.db.manager.findOneBy(Account, { realm: realm.realm, email: dto.login }) : null;
+      ok = account ? await verifyPassword(account.passwordHash, dto.password) : (await burnPasswordCheck(dto.password), false);
+    } catch (e) {
+      // Not a wrong password (the database failed): the attempt does not count.
+      attempt.succeeded();
+      throw e;
     }
-    const realm = await this.realmFor(dto.structure);
-    const account = realm ? await this.db.manager.findOneBy(Account, { realm: realm.realm, email: dto.login }) : null;
-    const ok = account ? await verifyPassword(account.passwordHash, dto.password) : (await burnPasswordCheck(dto.password), false);
     if (!account || !ok || !account.active) {
-      this.throttle.fail(dto.login, ip);
+      attempt.failed();
+      // Only a real account's structure sees the failure; an unknown login is
+      // recorded installation-wide, shortened, so that nobody can write text
+      // into a structure's log by logging in with it.
       await this.audit.recordAlone({
         action: 'auth.login_failed',
-        actor: { accountId: null, label: dto.login, role: null },
-        structureId: realm?.structure?.id ?? account?.structureId ?? null,
+        actor: { accountId: null, label: account ? account.email : auditLabel(dto.login), role: null },
+        structureId: account?.structureId ?? null,
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    if (account.structureId !== null) {
-      const structure = await this.db.manager.findOneBy(Structure, { id: account.structureId });
+    attempt.succeeded();
+    const user: Account = account;
+    if (user.structureId !== null) {
+      const structure = await this.db.manager.findOneBy(Structure, { id: user.structureId });
       if (!structure?.active) {
         throw new ForbiddenException('Cette structure est désactivée : contactez votre fédération.');
       }
     }
-    if (account.familyId !== null && account.structureId !== null) {
-      const family = await this.tenancy.publicRepo(account.structureId, Family).findOneBy({ id: account.familyId });
+    if (user.familyId !== null && user.structureId !== null) {
+      const family = await this.tenancy.publicRepo(user.structureId, Family).findOneBy({ id: user.familyId });
       if (!family || family.archived) {
         throw new ForbiddenException("Cette famille est archivée : adressez-vous à l'équipe de la ludothèque.");
       }
     }
-    this.throttle.succeed(dto.login, ip);
     await this.db.transaction(async (em) => {
-      await em.update(Account, { id: account.id }, { lastLoginAt: new Date() });
+      await em.update(Account, { id: user.id }, { lastLoginAt: new Date() });
       await this.audit.record(em, {
         action: 'auth.login',
         targetType: 'account',
-        targetId: account.id,
-        actor: { accountId: account.id, label: account.email, role: account.role },
-        structureId: account.structureId,
+        targetId: user.id,
+        actor: { accountId: user.id, label: user.email, role: user.role },
+        structureId: user.structureId,
       });
     });
-    const issued = await this.tokens.issue(await this.ownPrincipal(account), account.tokenVersion);
-    return { accessToken: issued.accessToken, role: account.role, structureId: account.structureId, displayName: account.displayName, session: issued.session };
+    const issued = await this.tokens.issue(await this.ownPrincipal(user), user.tokenVersion);
+    return { accessToken: issued.accessToken, role: user.role, structureId: user.structureId, displayName: user.displayName, session: issued.session };
   }
 
   /** A session for an account that has just been created (kiosk registration). */
@@ -131,12 +146,33 @@ export class AuthService {
 
   /** At most 10 kiosk registrations per address in 15 minutes (junk data, not passwords, is the risk). */
   throttleRegistration(): void {
-    const ip = this.context.ip() ?? 'unknown';
-    const wait = this.throttle.retryAfter('registration', ip);
-    if (wait > 0) {
-      throw new HttpException({ message: `Trop d'inscriptions depuis cet appareil. Réessayez dans ${Math.ceil(wait / 60)} minutes.` }, HttpStatus.TOO_MANY_REQUESTS);
+    this.throttle.registration(this.context.ip() ?? 'unknown');
+  }
+
+  /**
+   * Runs `work`, which may answer 409 "adresse déjà utilisée". That answer tells
+   * whether an address has an account, so it is rationed: 10 per client (address,
+   * or account when signed in) in 15 minutes, each one audited. Kept rather than
+   * hidden because a family at the kiosk must learn that it already has an
+   * account (docs/security.md, "Account enumeration").
+   */
+  async rationEmailConflicts<T>(structureId: number, work: () => Promise<T>): Promise<T> {
+    const principal = this.context.optionalPrincipal();
+    const client = principal ? `account:${principal.accountId}` : `ip:${this.context.ip() ?? 'unknown'}`;
+    this.throttle.assertEmailProbeAllowed(client);
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof ConflictException && e.message === EMAIL_TAKEN) {
+        this.throttle.emailConflict(client);
+        await this.audit.recordAlone({
+          action: 'auth.email_conflict',
+          structureId,
+          ...(principal ? {} : { actor: { accountId: null, label: 'borne (inscription)', role: null } }),
+        });
+      }
+      throw e;
     }
-    this.throttle.fail('registration', ip);
   }
 
   me(principal: Principal): SessionInfo {
@@ -147,8 +183,21 @@ export class AuthService {
     if (principal.acting) {
       throw new ForbiddenException("Impossible de changer un mot de passe en agissant pour le compte d'un autre.");
     }
+    // Someone holding a stolen session must not be able to guess the password through this door.
+    const wait = this.throttle.passwordCheckWait(principal.accountId);
+    if (wait > 0) throw tooManyRequests(`Trop d'essais de l'ancien mot de passe. Réessayez dans ${Math.ceil(wait / 60)} minutes.`, wait);
     const account = await this.db.manager.findOneByOrFail(Account, { id: principal.accountId });
     if (!(await verifyPassword(account.passwordHash, dto.currentPassword))) {
+      const exhausted = this.throttle.passwordCheckFailed(account.id);
+      await this.db.transaction(async (em) => {
+        await this.audit.record(em, { action: 'auth.password_change_failed', targetType: 'account', targetId: account.id });
+        if (exhausted) {
+          // Bumping the version ends every session of the account: the real owner logs in again.
+          await em.increment(Account, { id: account.id }, 'tokenVersion', 1);
+          await this.audit.record(em, { action: 'auth.sessions_ended', targetType: 'account', targetId: account.id });
+        }
+      });
+      if (exhausted) throw new UnauthorizedException("Trop d'essais de l'ancien mot de passe : la session est fermée, reconnectez-vous.");
       throw new BadRequestException("L'ancien mot de passe est incorrect.");
     }
     if (dto.newPassword === dto.currentPassword) {
@@ -178,9 +227,8 @@ export class AuthService {
   }
 
   private async sendResetLink(dto: ForgotPasswordDto, ip: string): Promise<void> {
-    // Reuse the login throttle against mail bombing: at most 10 links per address and IP in 15 minutes.
-    if (this.throttle.retryAfter(`reset:${dto.email}`, ip) > 0) return;
-    this.throttle.fail(`reset:${dto.email}`, ip);
+    // Against mail bombing: a few links per e-mail address, and a cap per client address whatever the e-mail.
+    if (!this.throttle.resetMailAllowed(dto.email, ip)) return;
     const realm = await this.realmFor(dto.structure);
     if (!realm) return;
     const account = await this.db.manager.findOneBy(Account, { realm: realm.realm, email: dto.email });
@@ -251,7 +299,32 @@ export class AuthService {
 
   async endActing(principal: Principal): Promise<{ message: string }> {
     if (!principal.acting) throw new BadRequestException("Vous n'agissez pour le compte de personne.");
-    await this.audit.recordAlone({ action: 'acting.end', targetType: principal.role === 'family' ? 'family' : 'structure', targetId: principal.role === 'family' ? principal.familyId : principal.structureId });
+    await this.db.transaction(async (em) => {
+      await this.revoke(em, principal);
+      await this.audit.record(em, {
+        action: 'acting.end',
+        targetType: principal.role === 'family' ? 'family' : 'structure',
+        targetId: principal.role === 'family' ? principal.familyId : principal.structureId,
+      });
+    });
     return { message: 'Vous avez repris votre propre compte.' };
+  }
+
+  /** Ends this session (this token only; the account's other sessions go on). */
+  async logout(principal: Principal): Promise<{ message: string }> {
+    await this.db.transaction(async (em) => {
+      await this.revoke(em, principal);
+      await this.audit.record(em, { action: 'auth.logout', targetType: 'account', targetId: principal.accountId });
+    });
+    return { message: 'Vous êtes déconnecté.' };
+  }
+
+  /** Puts the caller's token on the deny list until it would have expired, and forgets expired ones. */
+  private async revoke(em: EntityManager, principal: Principal): Promise<void> {
+    if (!principal.tokenId) return;
+    const now = new Date();
+    await em.delete(RevokedToken, { expiresAt: LessThan(now) });
+    const expiresAt = new Date(Math.max(principal.expiresAt * 1000, now.getTime()));
+    await em.createQueryBuilder().insert().into(RevokedToken).values({ jti: principal.tokenId, expiresAt }).orIgnore().execute();
   }
 }

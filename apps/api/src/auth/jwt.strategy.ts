@@ -19,6 +19,12 @@ interface AccountRow {
   s_name: string | null;
   s_active: number | boolean | null;
   s_time_zone: string | null;
+  /** Present when the token names a family: whether it may still be used. */
+  f_archived: number | boolean | null;
+  f_anonymised_at: unknown;
+  f_id: number | null;
+  /** Non-null when the token was revoked (logout, end of acting). */
+  revoked: string | null;
 }
 
 export const SESSION_EXPIRED = 'Votre session a expiré : reconnectez-vous.';
@@ -50,15 +56,22 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: TokenClaims): Promise<Principal> {
     const accountId = Number(claims.sub);
     if (!Number.isInteger(accountId) || !['super-admin', 'admin', 'family'].includes(claims.role)) throw new UnauthorizedException(SESSION_EXPIRED);
-    // One plain query for the account and the structure acted in: every
-    // authenticated request goes through here (the query builder doubled its cost).
+    // jsonwebtoken accepts a token without expiry; ours always have one, and an id to revoke them by.
+    if (typeof claims.exp !== 'number' || typeof claims.jti !== 'string' || !claims.jti) throw new UnauthorizedException(SESSION_EXPIRED);
+    // One plain query for the account, the structure acted in, the family named
+    // and the deny list: every authenticated request goes through here (the
+    // query builder doubled its cost).
     const sidClaim = claims.sid ?? null;
+    const fidClaim = claims.fid ?? null;
     const [row] = (await this.db.manager.query(
-      'SELECT a.role, a.email, a.display_name, a.structure_id, a.family_id, a.token_version, a.active, s.name AS s_name, s.active AS s_active, s.time_zone AS s_time_zone ' +
-        'FROM account a LEFT JOIN structure s ON s.id = ? WHERE a.id = ?',
-      [sidClaim ?? -1, accountId],
+      'SELECT a.role, a.email, a.display_name, a.structure_id, a.family_id, a.token_version, a.active, s.name AS s_name, s.active AS s_active, s.time_zone AS s_time_zone, ' +
+        'f.id AS f_id, f.archived AS f_archived, f.anonymised_at AS f_anonymised_at, r.jti AS revoked ' +
+        'FROM account a LEFT JOIN structure s ON s.id = ? LEFT JOIN family f ON f.id = ? AND f.structure_id = ? LEFT JOIN revoked_token r ON r.jti = ? WHERE a.id = ?',
+      [sidClaim ?? -1, fidClaim ?? -1, sidClaim ?? -1, claims.jti, accountId],
     )) as AccountRow[];
-    if (!row || !Number(row.active) || Number(row.token_version) !== claims.tv) throw new UnauthorizedException(SESSION_EXPIRED);
+    if (!row || !Number(row.active) || Number(row.token_version) !== claims.tv || row.revoked !== null) throw new UnauthorizedException(SESSION_EXPIRED);
+    // A family's session (its own, or an admin's acting for it) ends when the family is archived.
+    if (fidClaim !== null && (row.f_id === null || Number(row.f_archived) || row.f_anonymised_at !== null)) throw new UnauthorizedException(SESSION_EXPIRED);
     const account = {
       role: row.role,
       email: row.email,
@@ -98,7 +111,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       familyId: fid,
       acting,
       actingAs: acting ? (claims.as ?? null) : null,
-      expiresAt: claims.exp ?? 0,
+      expiresAt: claims.exp,
+      tokenId: claims.jti,
     };
   }
 }

@@ -31,6 +31,9 @@ export async function burnPasswordCheck(password: string): Promise<void> {
  * No composition rules (NIST 800-63B / ASVS): length, common passwords, and
  * not the login itself.
  */
+/** Characters other than spaces a password must have. */
+const MIN_VISIBLE = 8;
+
 export function passwordProblem(password: string, login?: string): string | null {
   if (password.length < LIMITS.password.min) {
     return `Le mot de passe doit contenir au moins ${LIMITS.password.min} caractères.`;
@@ -38,8 +41,12 @@ export function passwordProblem(password: string, login?: string): string | null
   if (password.length > LIMITS.password.max) {
     return `Le mot de passe ne doit pas dépasser ${LIMITS.password.max} caractères.`;
   }
-  const squashed = password.toLowerCase().replace(/\s+/g, '');
-  if (COMMON_PASSWORDS.has(squashed) || /^(.)\1+$/.test(squashed)) {
+  const squashed = password.toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+  // The length rule counts characters that are typed, not padding: "          a" is one letter.
+  if ([...squashed].length < MIN_VISIBLE) {
+    return `Le mot de passe doit contenir au moins ${MIN_VISIBLE} caractères autres que des espaces.`;
+  }
+  if (COMMON_PASSWORDS.has(squashed) || new Set(squashed).size < 4) {
     return 'Ce mot de passe est trop courant : choisissez-en un autre (une phrase de plusieurs mots convient bien).';
   }
   if (login) {

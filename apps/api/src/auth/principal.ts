@@ -22,6 +22,8 @@ export interface Principal {
   actingAs: string | null;
   /** Seconds since epoch. */
   expiresAt: number;
+  /** The token's id (`jti`), by which logout and the end of acting revoke it. */
+  tokenId?: string;
 }
 
 /** What a token carries (see TokenService). */
@@ -37,6 +39,8 @@ export interface TokenClaims {
   act?: { sub: string; role: Role };
   /** Label of the acted-as identity, for banners and the audit log. */
   as?: string;
+  /** Token id: every token has one, so that it can be revoked (logout, end of acting). */
+  jti?: string;
   exp?: number;
   iat?: number;
 }

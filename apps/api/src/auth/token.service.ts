@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createSecretKey, KeyObject } from 'node:crypto';
+import { createSecretKey, KeyObject, randomUUID } from 'node:crypto';
 import type { Role, SessionInfo } from '@pointage/contracts';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -12,6 +12,8 @@ export const TOKEN_LIFETIME_SECONDS: Record<Role, number> = {
   admin: 8 * 3600,
   family: 15 * 60,
 };
+/** Acting for somebody else is a short errand: a quarter of an hour, then act again. */
+export const ACTING_LIFETIME_SECONDS = 15 * 60;
 
 /**
  * The HMAC key as a KeyObject: given a string, jsonwebtoken first tries (and
@@ -45,7 +47,8 @@ export class TokenService {
    * HS256 only, with issuer, audience and expiry checked on the way back.
    */
   async issue(principal: Omit<Principal, 'expiresAt'>, tokenVersion: number): Promise<IssuedToken> {
-    const lifetime = TOKEN_LIFETIME_SECONDS[principal.role];
+    const lifetime = principal.acting ? Math.min(ACTING_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS[principal.role]) : TOKEN_LIFETIME_SECONDS[principal.role];
+    const tokenId = randomUUID();
     const claims: TokenClaims = {
       sub: String(principal.accountId),
       role: principal.role,
@@ -55,6 +58,7 @@ export class TokenService {
       ...(principal.acting ? { act: { sub: String(principal.accountId), role: principal.accountRole }, as: principal.actingAs ?? undefined } : {}),
     };
     const accessToken = await this.jwt.signAsync(claims, {
+      jwtid: tokenId,
       privateKey: hmacKey(this.config.jwt.secret),
       algorithm: 'HS256',
       expiresIn: lifetime,
@@ -62,7 +66,7 @@ export class TokenService {
       audience: this.config.jwt.audience,
     });
     const expiresAt = Math.floor(Date.now() / 1000) + lifetime;
-    return { accessToken, session: toSessionInfo({ ...principal, expiresAt }) };
+    return { accessToken, session: toSessionInfo({ ...principal, expiresAt, tokenId }) };
   }
 }
 

@@ -2,6 +2,7 @@ import { Attendance } from '../attendance/entities/attendance.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Account } from '../auth/entities/account.entity';
 import { PasswordResetToken } from '../auth/entities/password-reset-token.entity';
+import { RevokedToken } from '../auth/entities/revoked-token.entity';
 import { Family } from '../families/entities/family.entity';
 import { Member } from '../families/entities/member.entity';
 import { AgeBracket } from '../settings/entities/age-bracket.entity';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   Structure,
   Account,
   PasswordResetToken,
+  RevokedToken,
   AuditEntry,
   AppSetting,
   FunderLogo,

@@ -21,7 +21,7 @@ import { Database } from '../database/database.service';
 import { RefItem } from '../settings/entities/ref-item.entity';
 import { Slot } from '../slots/entities/slot.entity';
 import { Structure } from '../tenancy/entities/structure.entity';
-import { isUniqueViolation } from '../tenancy/structures.service';
+import { isUniqueViolation } from '../database/driver-errors';
 import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
 import {
   AdminMemberInputDto,
@@ -41,7 +41,8 @@ import { checkBirthDate, checkReferences, checkRegistrationDate, STAT_FIELDS, St
 
 const FAMILY_NOT_FOUND = 'Famille introuvable.';
 const MEMBER_NOT_FOUND = 'Membre introuvable.';
-export const EMAIL_TAKEN = 'Cette adresse e-mail est déjà utilisée par une autre famille de la ludothèque.';
+import { EMAIL_TAKEN } from './email-taken';
+export { EMAIL_TAKEN };
 const ANONYMISED = 'Cette famille a été anonymisée : elle ne peut plus être modifiée.';
 const STATS_CHANGE_NEEDED =
   "Précisez s'il s'agit d'une correction (les présences passées sont corrigées) ou d'un changement à partir d'aujourd'hui (les présences passées gardent l'ancienne valeur).";

@@ -49,7 +49,7 @@ export class FamilySelfController {
   @Roles('family')
   @Patch('family/members/:id')
   updateMember(@Param('id', idPipe()) id: number, @Body() dto: UpdateMemberDto): Promise<MemberDto> {
-    return this.families.updateMember(id, dto, this.familyId());
+    return this.auth.rationEmailConflicts(this.context.structureId(), () => this.families.updateMember(id, dto, this.familyId()));
   }
 
   /** "Inscription d'une nouvelle famille" at the kiosk: creates the family and logs it in. */
@@ -58,7 +58,7 @@ export class FamilySelfController {
   async register(@Param('slug') slug: string, @Body() dto: RegisterFamilyDto): Promise<LoginResponse> {
     const structure = await this.settings.activeStructureBySlug(slug);
     this.auth.throttleRegistration();
-    const account = await this.families.register(structure.id, dto);
+    const account = await this.auth.rationEmailConflicts(structure.id, () => this.families.register(structure.id, dto));
     return this.auth.sessionFor(account);
   }
 }

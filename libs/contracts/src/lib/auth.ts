@@ -8,6 +8,8 @@ export const AUTH_ROUTES = {
   forgot: '/api/auth/forgot',
   reset: '/api/auth/reset',
   endActing: '/api/auth/act/end',
+  /** Ends the caller's session for real (its token is refused from then on). */
+  logout: '/api/auth/logout',
 } as const;
 
 export interface LoginRequest {

@@ -33,6 +33,8 @@ function pathOf(url: string): string {
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!req.url.startsWith('/api/')) return next(req);
+  // A call that names its token itself (logging out a session kept aside) is sent as is.
+  if (req.headers.has('Authorization')) return next(req);
   const store = inject(SessionStore);
   const router = inject(Router);
   const path = pathOf(req.url);

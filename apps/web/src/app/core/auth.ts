@@ -77,9 +77,15 @@ export class AuthService {
 
   /** Ends the back-office session, including any session kept aside. */
   logout(): void {
+    // Best effort: the interceptor reads the token when the call starts, before clear().
     if (this.session.admin()?.actor) {
-      // Best effort audit line; the interceptor reads the token when the call starts, before clear().
+      // The acting token is ended (and audited), then the session kept aside is logged out too.
       this.http.post<MessageResponse>(AUTH_ROUTES.endActing, {}).subscribe({ error: () => undefined });
+      for (const kept of this.session.keptAsideTokens()) {
+        this.http.post<MessageResponse>(AUTH_ROUTES.logout, {}, { headers: { Authorization: `Bearer ${kept}` } }).subscribe({ error: () => undefined });
+      }
+    } else if (this.session.admin()) {
+      this.http.post<MessageResponse>(AUTH_ROUTES.logout, {}).subscribe({ error: () => undefined });
     }
     this.session.clear('admin');
   }

@@ -105,6 +105,11 @@ export class SessionStore {
     return restored.info;
   }
 
+  /** Tokens of the back-office sessions kept aside while acting (to log them out too). */
+  keptAsideTokens(): string[] {
+    return (this.adminState()?.previous ?? []).filter((p) => isLive(p.info)).map((p) => p.token);
+  }
+
   /** Ends the session of an area, including any session kept aside. */
   clear(area: SessionArea): void {
     if (area === 'admin') this.setAdminState(null);

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import {
@@ -18,6 +18,7 @@ import {
   SLOT_ROUTES,
 } from '@pointage/contracts';
 import { catchError, Observable, shareReplay, tap, throwError } from 'rxjs';
+import { SESSION_AREA } from '../core/auth.interceptor';
 import { SessionStore } from '../core/session';
 
 export const NOT_A_FAMILY_MESSAGE = "Ce compte n'est pas celui d'une famille : connectez-vous au panneau de contrôle.";
@@ -81,6 +82,13 @@ export class KioskApi {
 
   /** "Terminer": the next family must not see this one. */
   end(): void {
+    if (this.session.kiosk()) {
+      // Best effort: the token is refused from now on even if someone kept it. The interceptor
+      // reads the token when the call starts, before clear().
+      this.http
+        .post<MessageResponse>(AUTH_ROUTES.logout, {}, { context: new HttpContext().set(SESSION_AREA, 'kiosk') })
+        .subscribe({ error: () => undefined });
+    }
     this.session.clear('kiosk');
     this.loggedInAt.set(null);
   }
