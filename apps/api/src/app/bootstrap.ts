@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -45,6 +45,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     abortOnError: false,
   });
   app.setGlobalPrefix('api');
+  // A number of hops or the proxies' addresses, never `true`: see TrustProxy in config.ts.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
@@ -78,6 +79,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   await app.init();
   // Quiet start-up (no list of mapped routes), then one line per request.
   app.useLogger(new ConsoleLogger({ prefix: 'Pointage', logLevels: logLevels(config) }));
+  for (const warning of config.warnings) new Logger('Configuration').warn(warning);
   return app;
 }
 

@@ -20,6 +20,12 @@ describe('loadConfig', () => {
     expect(c.port).toBe(8080);
   });
 
+  it('reads the MariaDB query timeout when given', () => {
+    const url = 'mysql://p:s@db:3306/pointage';
+    expect(loadConfig({ ...base, DB_TYPE: 'mariadb', DATABASE_URL: url, DB_QUERY_TIMEOUT_MS: '3000' }).db).toEqual({ type: 'mariadb', url, queryTimeoutMs: 3000 });
+    expect(loadConfig({ ...base, DB_TYPE: 'mariadb', DATABASE_URL: url, DB_QUERY_TIMEOUT_MS: '0' }).db).toEqual({ type: 'mariadb', url, queryTimeoutMs: 0 });
+  });
+
   it.each([
     [{ DB_TYPE: 'oracle' }, /DB_TYPE="oracle" n'est pas pris en charge/],
     [{ DB_TYPE: 'mariadb' }, /DB_TYPE=mariadb demande DATABASE_URL/],
@@ -39,6 +45,13 @@ describe('loadConfig', () => {
     [{ PDF_CONCURRENCY: '0' }, /PDF_CONCURRENCY="0" n'est pas valide/],
     [{ PDF_CONCURRENCY: 'deux' }, /PDF_CONCURRENCY="deux" n'est pas valide/],
     [{ PDF_CONCURRENCY: '17' }, /entre 1 et 16/],
+    [{ DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://p:s@db:3306/pointage', DB_QUERY_TIMEOUT_MS: '20s' }, /DB_QUERY_TIMEOUT_MS="20s" n'est pas valide/],
+    [{ DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://p:s@db:3306/pointage', DB_QUERY_TIMEOUT_MS: '50' }, /de 1000 à 3600000/],
+    [{ TRUST_PROXY: 'proxy.example.org' }, /TRUST_PROXY="proxy.example.org" n'est pas valide/],
+    [{ TRUST_PROXY: '10.0.0.1/99' }, /TRUST_PROXY="10.0.0.1\/99" n'est pas valide/],
+    [{ TRUST_PROXY: '11' }, /TRUST_PROXY="11" n'est pas valide/],
+    [{ TRUST_PROXY: '-1' }, /TRUST_PROXY="-1" n'est pas valide/],
+    [{ TRUST_PROXY: '10.0.0.1,,' }, /TRUST_PROXY="10.0.0.1,,"/],
   ])('refuses %o with a clear French message', (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);
@@ -52,5 +65,34 @@ describe('loadConfig', () => {
   it('normalises the super-admin e-mail', () => {
     const c = loadConfig({ ...base, POINTAGE_SUPERADMIN_EMAIL: ' IT@Federation.FR ', POINTAGE_SUPERADMIN_PASSWORD: 'une phrase de passe' });
     expect(c.superAdmin).toEqual({ email: 'it@federation.fr', password: 'une phrase de passe' });
+  });
+
+  describe('TRUST_PROXY (which hops of X-Forwarded-For are believed)', () => {
+    it('trusts no proxy by default or when false', () => {
+      expect(loadConfig(base).trustProxy).toBe(false);
+      expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+      expect(loadConfig({ ...base, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    });
+
+    it('reads a number of proxy hops', () => {
+      expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ ...base, TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
+    });
+
+    it('reads proxy addresses, CIDR ranges and Express names', () => {
+      expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,fd00::/8' }).trustProxy).toEqual([
+        '10.0.0.5',
+        '172.16.0.0/12',
+        'fd00::/8',
+      ]);
+      expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, uniquelocal' }).trustProxy).toEqual(['loopback', 'uniquelocal']);
+    });
+
+    it('takes true as one hop, never as "trust every address", and says so', () => {
+      const c = loadConfig({ ...base, TRUST_PROXY: 'true' });
+      expect(c.trustProxy).toBe(1);
+      expect(c.warnings.join('\n')).toMatch(/TRUST_PROXY=true est compris comme TRUST_PROXY=1/);
+      expect(loadConfig({ ...base, TRUST_PROXY: '1' }).warnings).toEqual([]);
+    });
   });
 });

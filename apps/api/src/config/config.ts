@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EMAIL_PATTERN, normaliseLogin } from '@pointage/contracts';
 
@@ -27,11 +28,20 @@ export interface AppConfig {
   chromiumPath: string | null;
   /** How many PDF documents Chromium renders at the same time (PDF_CONCURRENCY); more wait in a bounded queue. */
   pdfConcurrency: number;
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: false (no proxy), a number of proxy hops, or the
+   * proxies' addresses/CIDR ranges/names. Never `true` (trust every hop), which
+   * would let a client choose its own address in X-Forwarded-For.
+   */
+  trustProxy: TrustProxy;
   logRequests: boolean;
+  /** Settings accepted but worth a line in the log at start (e.g. TRUST_PROXY=true read as 1). */
+  warnings: string[];
   /** Fault injection for tests only (NODE_ENV=test); always off otherwise. */
   testHooks: { pauseInValidationMs: number };
 }
+
+export type TrustProxy = false | number | string[];
 
 export interface SqliteDbConfig {
   type: 'sqlite';
@@ -41,6 +51,8 @@ export interface SqliteDbConfig {
 export interface MariaDbConfig {
   type: 'mariadb';
   url: string;
+  /** A query unanswered for this long fails (DB_QUERY_TIMEOUT_MS; 0: never). Default: data-source.ts. */
+  queryTimeoutMs?: number;
 }
 
 export type MailConfig =
@@ -85,6 +97,52 @@ function parsePdfConcurrency(env: Env): number {
   return Number(raw);
 }
 
+/** Names Express (proxy-addr) knows for address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const MAX_PROXY_HOPS = 10;
+
+/**
+ * TRUST_PROXY: which entries of X-Forwarded-For to believe.
+ * - a number n: n proxies in front (1 for the reverse proxy of docker/compose.yaml):
+ *   the client address is the n-th entry from the right;
+ * - addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated:
+ *   the proxies are recognised by their address;
+ * - true: read as 1 (a warning says so) — trusting every hop would let a client
+ *   put any address in X-Forwarded-For and defeat the login throttle and the audit.
+ */
+function parseTrustProxy(env: Env, warnings: string[]): TrustProxy {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  const v = raw.toLowerCase();
+  if (['0', 'false', 'no', 'non'].includes(v)) return false;
+  if (['true', 'yes', 'oui'].includes(v)) {
+    warnings.push(
+      `TRUST_PROXY=${raw} est compris comme TRUST_PROXY=1 (un seul relais, le proxy inverse) : l'adresse du client est la dernière de X-Forwarded-For. ` +
+        `Indiquez le nombre de relais ou leurs adresses (voir docs/deployment.md) pour ne plus voir ce message.`,
+    );
+    return 1;
+  }
+  const invalid = () =>
+    new ConfigError(
+      `TRUST_PROXY="${raw}" n'est pas valide : indiquez le nombre de relais devant Pointage (1 derrière un proxy inverse, ${MAX_PROXY_HOPS} au plus), ` +
+        `ou leurs adresses séparées par des virgules (10.0.0.5, 172.16.0.0/12, loopback, uniquelocal), ou false.`,
+    );
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > MAX_PROXY_HOPS) throw invalid();
+    return hops === 0 ? false : hops;
+  }
+  const items = raw.split(',').map((x) => x.trim());
+  for (const item of items) {
+    if (PROXY_RANGE_NAMES.includes(item.toLowerCase())) continue;
+    const [address, prefix, ...rest] = item.split('/');
+    const family = isIP(address ?? '');
+    if (!family || rest.length) throw invalid();
+    if (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128))) throw invalid();
+  }
+  return items.map((item) => (PROXY_RANGE_NAMES.includes(item.toLowerCase()) ? item.toLowerCase() : item));
+}
+
 function parseDb(env: Env, dataDir: string): SqliteDbConfig | MariaDbConfig {
   const type = (str(env, 'DB_TYPE') ?? 'sqlite').toLowerCase();
   if (type === 'sqlite') {
@@ -105,7 +163,17 @@ function parseDb(env: Env, dataDir: string): SqliteDbConfig | MariaDbConfig {
     if (!['mysql:', 'mariadb:'].includes(parsed.protocol) || parsed.pathname.length < 2) {
       throw new ConfigError('DATABASE_URL doit avoir la forme mysql://utilisateur:motdepasse@hôte:3306/base (le nom de la base est obligatoire).');
     }
-    return { type: 'mariadb', url: url.replace(/^mariadb:/, 'mysql:') };
+    const timeoutRaw = str(env, 'DB_QUERY_TIMEOUT_MS');
+    if (timeoutRaw !== undefined && (!/^\d+$/.test(timeoutRaw) || (Number(timeoutRaw) > 0 && Number(timeoutRaw) < 1000) || Number(timeoutRaw) > 3_600_000)) {
+      throw new ConfigError(
+        `DB_QUERY_TIMEOUT_MS="${timeoutRaw}" n'est pas valide : indiquez en millisecondes combien attendre une requête à MariaDB (de 1000 à 3600000, 20000 par défaut ; 0 : sans limite).`,
+      );
+    }
+    return {
+      type: 'mariadb',
+      url: url.replace(/^mariadb:/, 'mysql:'),
+      ...(timeoutRaw !== undefined ? { queryTimeoutMs: Number(timeoutRaw) } : {}),
+    };
   }
   throw new ConfigError(`DB_TYPE="${type}" n'est pas pris en charge : utilisez sqlite (installation locale) ou mariadb (installation fédération).`);
 }
@@ -121,6 +189,7 @@ function parseEnvName(env: Env): AppConfig['env'] {
  * files are touched later by prepareDataDir().
  */
 export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const warnings: string[] = [];
   const nodeEnv = parseEnvName(env);
   const port = parsePort(env);
   const dataDir = resolve(cwd, str(env, 'DATA_DIR') ?? 'data');
@@ -193,8 +262,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     mail,
     chromiumPath: str(env, 'CHROMIUM_PATH') ?? null,
     pdfConcurrency: parsePdfConcurrency(env),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(env, warnings),
     logRequests: bool(env, 'LOG_REQUESTS', nodeEnv !== 'test'),
+    warnings,
     testHooks: {
       // Lets the crash test kill the server while a validation is being handled.
       pauseInValidationMs: nodeEnv === 'test' ? Math.max(0, Number(str(env, 'POINTAGE_TEST_PAUSE_IN_VALIDATION_MS') ?? 0) || 0) : 0,
