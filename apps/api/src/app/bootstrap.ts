@@ -11,12 +11,23 @@ import { createDataSource } from '../database/data-source';
 import { serveWeb } from '../web/serve-web';
 import { AppModule } from './app.module';
 
-/** Opens the database of either dialect and brings its schema up to date. */
+/**
+ * Opens the database of either dialect and brings its schema up to date.
+ * Migrations run on a connection of their own without the per-query timeout
+ * (an ALTER TABLE on a large table may take minutes); the data source returned
+ * has it.
+ */
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
+  const migrator = createDataSource(config.db, { queryTimeout: false });
+  try {
+    await migrator.initialize();
+    await migrator.runMigrations({ transaction: 'each' });
+  } finally {
+    if (migrator.isInitialized) await migrator.destroy().catch(() => undefined);
+  }
   const dataSource = createDataSource(config.db);
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
     return dataSource;
   } catch (e) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);

@@ -1,4 +1,5 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { Logger as NestLogger } from '@nestjs/common';
+import { AfterQueryEvent, DataSource, DataSourceOptions, EntitySubscriberInterface } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MARIADB_MIGRATIONS } from './migrations/mariadb';
@@ -8,11 +9,46 @@ import { SafeTypeOrmLogger } from './typeorm-logger';
 
 export type Dialect = 'sqlite' | 'mariadb';
 
+/** Queries slower than this are logged (both dialects). */
+export const SLOW_QUERY_MS = 2000;
+/**
+ * MariaDB: a query without an answer for this long fails (mysql2 `timeout`), so
+ * a stalled server holds a request for at most this long — then 503 — instead
+ * of for the whole stall. Far above the slowest report query (≈1.5 s at
+ * federation scale, docs/performance.md). DB_QUERY_TIMEOUT_MS changes it.
+ */
+export const DEFAULT_QUERY_TIMEOUT_MS = 20_000;
+/** MariaDB: opening a connection (TCP + handshake) gives up after this long. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Logs slow queries. TypeORM's own slow-query log shares its threshold with the
+ * query timeout on MariaDB (`enableQueryTimeout`), so it is done here instead.
+ */
+class SlowQueryLog implements EntitySubscriberInterface {
+  private readonly logger = new NestLogger('Database');
+
+  afterQuery(event: AfterQueryEvent<unknown>): void {
+    // A failed query is logged as such by SafeTypeOrmLogger.
+    if (event.success && event.executionTime !== undefined && event.executionTime > SLOW_QUERY_MS) {
+      this.logger.warn(`Slow query (${event.executionTime} ms): ${event.query.slice(0, 500)}`);
+    }
+  }
+}
+
+export interface DataSourceTuning {
+  /**
+   * Apply the per-query timeout (default true). Migrations run without it: an
+   * ALTER TABLE on a large table may take minutes.
+   */
+  queryTimeout?: boolean;
+}
+
 /**
  * TypeORM options for either dialect. `synchronize` is never used: the schema
  * comes from the migrations of each dialect (see docs/development.md).
  */
-export function dataSourceOptions(db: AppConfig['db']): DataSourceOptions {
+export function dataSourceOptions(db: AppConfig['db'], tuning: DataSourceTuning = {}): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     namingStrategy: new SnakeNamingStrategy(),
@@ -21,7 +57,7 @@ export function dataSourceOptions(db: AppConfig['db']): DataSourceOptions {
     migrationsTransactionMode: 'each' as const,
     logger: new SafeTypeOrmLogger(),
     logging: ['error' as const, 'warn' as const, 'migration' as const],
-    maxQueryExecutionTime: 2000,
+    subscribers: [SlowQueryLog],
   };
   if (db.type === 'sqlite') {
     return {
@@ -41,6 +77,7 @@ export function dataSourceOptions(db: AppConfig['db']): DataSourceOptions {
       },
     };
   }
+  const queryTimeoutMs = tuning.queryTimeout === false ? 0 : (db.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
   return {
     ...common,
     type: 'mariadb',
@@ -51,12 +88,14 @@ export function dataSourceOptions(db: AppConfig['db']): DataSourceOptions {
     // Instants are stored in UTC whatever the time zone of the server or of the process.
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    extra: { connectionLimit: 20, connectTimeout: 5000 },
+    // TypeORM passes maxQueryExecutionTime to mysql2 as the query's `timeout` when enableQueryTimeout is set.
+    ...(queryTimeoutMs > 0 ? { enableQueryTimeout: true, maxQueryExecutionTime: queryTimeoutMs } : {}),
+    extra: { connectionLimit: 20, connectTimeout: CONNECT_TIMEOUT_MS },
   };
 }
 
-export function createDataSource(db: AppConfig['db']): DataSource {
-  return new DataSource(dataSourceOptions(db));
+export function createDataSource(db: AppConfig['db'], tuning: DataSourceTuning = {}): DataSource {
+  return new DataSource(dataSourceOptions(db, tuning));
 }
 
 export function dialectOf(dataSource: DataSource): Dialect {

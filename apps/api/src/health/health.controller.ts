@@ -4,6 +4,23 @@ import type { HealthResponse } from '@pointage/contracts';
 import { Public } from '../common/access.decorators';
 import { Database } from '../database/database.service';
 
+/**
+ * How long the health check waits for the database. Docker's HEALTHCHECK and
+ * load balancers want an answer in a bounded time: a stalled database (the
+ * server frozen, the network silently dropping packets) is reported as down
+ * within 2 s, not after the query timeout.
+ */
+export const HEALTH_DB_DEADLINE_MS = 1500;
+
+/** Resolves false when the ping has not answered true within `ms` (the ping itself goes on and is ignored). */
+export function withinDeadline(ping: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([ping.catch(() => false), late]).finally(() => clearTimeout(timer));
+}
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -11,9 +28,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and database check (used by Docker HEALTHCHECK).' })
+  @ApiOperation({ summary: 'Liveness and database check (used by Docker HEALTHCHECK); answers within 2 s.' })
   async check(): Promise<HealthResponse> {
-    if (!(await this.db.ping())) {
+    if (!(await withinDeadline(this.db.ping(), HEALTH_DB_DEADLINE_MS))) {
       throw new ServiceUnavailableException('La base de données ne répond pas.');
     }
     return { status: 'ok', db: this.db.dialect };
