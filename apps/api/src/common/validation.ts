@@ -42,6 +42,8 @@ const TEMPLATES: Record<string, (label: string, c: string) => string> = {
   isEmail: (l) => `Le champ « ${l} » doit être une adresse e-mail valide.`,
   isLocalDate: (l) => `Le champ « ${l} » doit être une date valide (jour, mois et année qui existent).`,
   isSupportedYear: (l) => `L'année du champ « ${l} » doit être comprise entre ${SUPPORTED_YEARS.min} et ${SUPPORTED_YEARS.max}.`,
+  hasNoHiddenCharacters: (l) => `Le champ « ${l} » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.`,
+  hasVisibleCharacters: (l) => `Le champ « ${l} » ne peut pas être fait que d'espaces ou de caractères invisibles.`,
   isArray: (l) => `Le champ « ${l} » doit être une liste.`,
   isEnum: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
   isIn: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
@@ -131,5 +133,49 @@ export function IsLocalDate(): PropertyDecorator {
   return (target, key) => {
     exists(target, key);
     inRange(target, key);
+  };
+}
+
+/** C0 controls (and DEL and C1): none in a one-line text. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_ONE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+/** The same, but line feeds and tabs are the text's own in a multi-line one. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+/** Bidirectional embeddings, overrides and isolates: they make "abc\u202Eevil" display as something else. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/** Spaces and characters that show nothing (zero-width space and joiners, word joiner, BOM). */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/gu;
+
+/**
+ * What is wrong with a text typed by a person (a name, a label, a message), or
+ * null: a control character (line feeds and tabs allowed in multi-line text),
+ * a bidirectional control, or nothing visible at all (only spaces and
+ * zero-width characters; the empty string is left to @IsNotEmpty).
+ */
+export function textProblem(value: unknown, options: { multiline?: boolean } = {}): 'hidden' | 'invisible' | null {
+  if (typeof value !== 'string') return null;
+  if ((options.multiline ? CONTROL_MULTI_LINE : CONTROL_ONE_LINE).test(value) || BIDI_CONTROLS.test(value)) return 'hidden';
+  if (value !== '' && value.replace(INVISIBLE, '') === '') return 'invisible';
+  return null;
+}
+
+/**
+ * Names and free-text labels: refuses control characters, bidirectional
+ * overrides and isolates, and values made only of invisible characters, with a
+ * French message naming the field. `multiline` allows line feeds and tabs.
+ */
+export function IsHumanText(options: { multiline?: boolean } = {}): PropertyDecorator {
+  const noHidden = ValidateBy({
+    name: 'hasNoHiddenCharacters',
+    validator: { validate: (v: unknown) => textProblem(v, options) !== 'hidden' },
+  });
+  const visible = ValidateBy({
+    name: 'hasVisibleCharacters',
+    validator: { validate: (v: unknown) => textProblem(v, options) !== 'invisible' },
+  });
+  return (target, key) => {
+    noHidden(target, key);
+    visible(target, key);
   };
 }

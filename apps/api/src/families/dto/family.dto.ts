@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { AVATAR_KEYS, LIMITS } from '@pointage/contracts';
 import { NormaliseLogin, Trim } from '../../common/dto-helpers';
-import { IsEmailAddress, IsLocalDate, Label } from '../../common/validation';
+import { IsEmailAddress, IsHumanText, IsLocalDate, Label } from '../../common/validation';
 
 export class LoginInputDto {
   @ApiProperty({ example: 'stanko.grujic@exemple.fr' })
@@ -45,6 +45,7 @@ class MemberFields {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.name)
+  @IsHumanText()
   lastName!: string;
 
   @ApiProperty({ example: 'Luka' })
@@ -53,6 +54,7 @@ class MemberFields {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.name)
+  @IsHumanText()
   firstName!: string;
 
   @ApiProperty()
@@ -117,8 +119,8 @@ export class AdminMemberInputDto extends MemberFields {
 }
 
 class MemberUpdateFields {
-  @ApiPropertyOptional() @Label('nom') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) lastName?: string;
-  @ApiPropertyOptional() @Label('prénom') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) firstName?: string;
+  @ApiPropertyOptional() @Label('nom') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) @IsHumanText() lastName?: string;
+  @ApiPropertyOptional() @Label('prénom') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) @IsHumanText() firstName?: string;
   @ApiPropertyOptional() @Label('sexe') @IsOptional() @IsInt() @Min(1) sexId?: number;
   @ApiPropertyOptional() @Label('date de naissance') @IsOptional() @IsLocalDate() birthDate?: string;
   @ApiPropertyOptional() @Label('ville de résidence') @IsOptional() @IsInt() @Min(1) cityId?: number;
@@ -159,6 +161,7 @@ export class CreateFamilyDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.name)
+  @IsHumanText()
   name!: string;
 
   @ApiProperty({ example: 'famille.grujic@exemple.fr' })
@@ -202,6 +205,7 @@ export class RegisterFamilyDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.name)
+  @IsHumanText()
   name!: string;
 
   @ApiProperty({ example: 'famille.grujic@exemple.fr' })
@@ -240,7 +244,7 @@ export class RegisterFamilyDto {
 }
 
 export class UpdateFamilyDto {
-  @ApiPropertyOptional() @Label('nom de la famille') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) name?: string;
+  @ApiPropertyOptional() @Label('nom de la famille') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) @IsHumanText() name?: string;
   @ApiPropertyOptional() @Label('adresse e-mail') @IsOptional() @NormaliseLogin() @IsEmailAddress() email?: string;
 
   @ApiPropertyOptional({ description: 'Household value, applied to every member.' })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LIMITS, LOGO_LIMITS } from '@pointage/contracts';
 import { Trim } from '../../common/dto-helpers';
-import { Label } from '../../common/validation';
+import { IsHumanText, Label } from '../../common/validation';
 
 export class RefListItemDto {
   @ApiPropertyOptional({ description: 'Existing entry; omitted for a new one.' })
@@ -19,6 +19,7 @@ export class RefListItemDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.label)
+  @IsHumanText()
   label!: string;
 
   @ApiProperty()
@@ -76,6 +77,7 @@ export class SaveWelcomeDto {
   @Label("message d'accueil")
   @IsString()
   @MaxLength(LIMITS.longText)
+  @IsHumanText({ multiline: true })
   message!: string;
 }
 
@@ -95,6 +97,7 @@ export class SaveInstallationSettingsDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
+  @IsHumanText()
   footerText!: string;
 }
 
@@ -105,5 +108,6 @@ export class FunderLogoQueryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsHumanText()
   alt!: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsLocalDate, Label } from '../../common/validation';
+import { IsHumanText, IsLocalDate, Label } from '../../common/validation';
 
 const HM = /^\d{1,2}:\d{2}$/;
 
@@ -106,5 +106,6 @@ export class RemoveAttendanceDto {
   @IsString()
   @Matches(/\S/)
   @MaxLength(500)
+  @IsHumanText({ multiline: true })
   reason!: string;
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { LIMITS, SLUG_PATTERN } from '@pointage/contracts';
 import { NormaliseLogin, Trim } from '../../common/dto-helpers';
-import { IsEmailAddress, Label } from '../../common/validation';
+import { IsEmailAddress, IsHumanText, Label } from '../../common/validation';
 
 export class CreateStructureDto {
   @ApiProperty({ example: 'Ludothèque du Chemin Rouge' })
@@ -11,6 +11,7 @@ export class CreateStructureDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.name)
+  @IsHumanText()
   name!: string;
 
   @ApiPropertyOptional({ example: 'chemin-rouge' })
@@ -38,6 +39,7 @@ export class UpdateStructureDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.name)
+  @IsHumanText()
   name?: string;
 
   @ApiPropertyOptional()
@@ -67,5 +69,6 @@ export class CreateAdminDto {
   @Trim()
   @IsString()
   @MaxLength(LIMITS.name)
+  @IsHumanText()
   displayName?: string;
 }
