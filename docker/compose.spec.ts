@@ -45,6 +45,12 @@ describe('docker/compose.yaml', () => {
     expect(app.build.dockerfile).toBe('docker/Dockerfile');
   });
 
+  it("gives the app more time to stop than its own forced exit (15 s) before Docker's SIGKILL", () => {
+    const grace = /^(\d+)s$/.exec(String(compose.services.app.stop_grace_period));
+    expect(grace).not.toBeNull();
+    expect(Number(grace?.[1])).toBeGreaterThan(15);
+  });
+
   it('keeps Mailpit under the dev profile, bound to localhost', () => {
     const mailpit = compose.services.mailpit;
     expect(mailpit.profiles).toEqual(['dev']);

@@ -2,8 +2,10 @@
 process.env['TZ'] = 'UTC';
 
 import { describeStartupError } from './app/startup-errors';
-import { startServer } from './app/bootstrap';
+import { SHUTDOWN_DRAIN_MS, startServer } from './app/bootstrap';
 import { AppConfig, loadConfig } from './config/config';
+
+const FORCED_EXIT_MS = SHUTDOWN_DRAIN_MS + 5000;
 
 async function main(): Promise<void> {
   let config: AppConfig | undefined;
@@ -17,11 +19,13 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       console.log(`${signal} reçu : arrêt en cours (les requêtes en cours se terminent)…`);
-      // Do not wait forever for a stuck connection.
+      // Requests in flight get SHUTDOWN_DRAIN_MS, then their connections are cut; should closing
+      // the application or the database hang, exit anyway, well within Docker's stop_grace_period
+      // (20 s in docker/compose.yaml).
       setTimeout(() => {
-        console.error('Arrêt forcé après 15 s.');
+        console.error(`Arrêt forcé après ${FORCED_EXIT_MS / 1000} s.`);
         process.exit(1);
-      }, 15_000).unref();
+      }, FORCED_EXIT_MS).unref();
       server.close().then(
         () => process.exit(0),
         (e) => {

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { frenchValidationPipe } from '../common/validation';
@@ -107,8 +108,51 @@ export interface RunningServer {
   app: NestExpressApplication;
   dataSource: DataSource;
   url: string;
-  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  /**
+   * Stops accepting connections, closes idle keep-alive connections, answers the
+   * requests in flight with `Connection: close`, cuts what is still open after
+   * SHUTDOWN_DRAIN_MS, then closes the application and the database.
+   */
   close(): Promise<void>;
+}
+
+/** How long requests in flight get to finish on SIGTERM before their connections are cut. */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+
+/**
+ * Keep-alive connections would otherwise keep being served after SIGTERM
+ * (a kiosk polling every few seconds keeps its connection busy, so
+ * server.close() never sees it idle) until the forced exit. While stopping,
+ * every response says `Connection: close` and each connection is closed as
+ * soon as it is idle.
+ */
+function drainOnClose(server: HttpServer): { stop(deadlineMs: number): Promise<void> } {
+  let stopping = false;
+  const inFlight = new Set<ServerResponse>();
+  const onRequest = (_req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    const done = () => inFlight.delete(res);
+    res.once('finish', done);
+    res.once('close', done);
+  };
+  // Before Express's own listener, so that the header is set before any answer.
+  server.prependListener('request', onRequest);
+  return {
+    stop: async (deadlineMs: number) => {
+      stopping = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
+      await Promise.race([closed, late]);
+      clearTimeout(timer);
+      // Whatever is still open (a stuck upload, a client that ignores Connection: close).
+      server.closeAllConnections();
+      await closed;
+    },
+  };
 }
 
 export async function startServer(config: AppConfig): Promise<RunningServer> {
@@ -124,6 +168,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     throw e;
   }
   const localUrl = `http://localhost:${config.port}`;
+  const drain = drainOnClose(app.getHttpServer() as HttpServer);
   let closing: Promise<void> | null = null;
   return {
     app,
@@ -131,6 +176,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     url: localUrl,
     close: () =>
       (closing ??= (async () => {
+        await drain.stop(SHUTDOWN_DRAIN_MS);
         await app.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       })()),

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect, createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,19 @@ function expectOneCleanLine(result: Exited, pattern: RegExp): void {
 
 function sha(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** GET /api/health through an agent (keep-alive or not): status and Connection header. */
+function get(port: number, agent: Agent): Promise<{ status: number; connection: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/health', agent }, (res) => {
+      res.resume();
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      res.once('error', reject);
+    });
+    req.once('error', reject);
+    req.end();
+  });
 }
 
 const dialect = testDialect();
@@ -150,6 +164,71 @@ describe('graceful shutdown', () => {
     const result = await exited;
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('SIGTERM reçu');
+  });
+});
+
+describe('graceful shutdown with keep-alive clients', () => {
+  it('closes idle and busy keep-alive connections on SIGTERM, answers the in-flight request, exits 0 within 3 s', async () => {
+    const port = await freePort();
+    const child = spawnApi({ env: { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' } });
+    const exited = collect(child);
+    await waitForHealthy(`http://127.0.0.1:${port}/api/health`);
+
+    // An idle keep-alive connection (a tablet that loaded the page and waits).
+    const idleAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const first = await get(port, idleAgent);
+    expect(first.status).toBe(200);
+
+    // A client that keeps polling on its keep-alive connection (the kiosk), every 50 ms.
+    const busyAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+    let polling = true;
+    const afterStop: { status: number; connection: string | undefined }[] = [];
+    let stopAt = 0;
+    const poller = (async () => {
+      while (polling) {
+        try {
+          const r = await get(port, busyAgent);
+          if (stopAt) afterStop.push(r);
+        } catch {
+          polling = false; // refused: the server is gone
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 200));
+
+    // A request in flight: headers and half of the body sent, on a keep-alive connection.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((res) => socket.once('connect', () => res()));
+    const body = '{"a":"' + 'x'.repeat(40) + '"}';
+    socket.write(`POST /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(body.slice(0, 10));
+    let response = '';
+    socket.on('data', (d) => (response += d));
+    const inFlightClosed = new Promise<void>((res) => socket.once('close', () => res()));
+    await new Promise((r) => setTimeout(r, 100));
+
+    stopAt = Date.now();
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    socket.write(body.slice(10));
+
+    const result = await exited;
+    const took = Date.now() - stopAt;
+    polling = false;
+    await poller;
+    await inFlightClosed;
+    idleAgent.destroy();
+    busyAgent.destroy();
+
+    expect(result.code).toBe(0);
+    expect(took).toBeLessThan(3000);
+    // The in-flight request was answered (404: POST /api/health does not exist), and told the connection closes.
+    expect(response).toMatch(/^HTTP\/1\.1 404/);
+    expect(response).toMatch(/\r\nConnection: close\r\n/i);
+    expect(response).toContain('"message":"Ressource introuvable."');
+    // Whatever the poller got after SIGTERM was answered with Connection: close, not kept alive.
+    for (const r of afterStop) expect(r.connection).toBe('close');
   });
 });
 
