@@ -10,6 +10,13 @@ import { KioskLogin } from './kiosk-login';
 
 describe('kiosk login and family session', () => {
   let backend: HttpTestingController;
+  /** "Terminer" also ends the session on the server (best effort, answer ignored). */
+  const expectLogout = () => {
+    // No interceptor here: the token it carries is checked in kiosk-presence.spec.
+    const req = backend.expectOne('/api/auth/logout');
+    expect(req.request.method).toBe('POST');
+    req.flush({ message: 'Vous êtes déconnecté.' });
+  };
   let router: Router;
   let store: SessionStore;
 
@@ -63,6 +70,8 @@ describe('kiosk login and family session', () => {
     await login('family');
     expect(router.serializeUrl(guard('arbrisseau') as UrlTree)).toBe('/k/arbrisseau/connexion');
     expect(store.token('kiosk')).toBeNull();
+    // The session left behind is ended on the server too, with its own token.
+    expectLogout();
   });
 
   it('"Terminer" ends the family session and returns to the kiosk home', async () => {
@@ -85,5 +94,6 @@ describe('kiosk login and family session', () => {
     fixture.componentInstance.finish();
     expect(store.token('kiosk')).toBeNull();
     expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
+    expectLogout();
   });
 });

@@ -13,6 +13,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('KioskPresence', () => {
   let backend: HttpTestingController;
+  /** "Terminer" also ends the session on the server (best effort, answer ignored). */
+  const expectLogout = (token: string) => {
+    const req = backend.expectOne('/api/auth/logout');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.headers.get('Authorization')).toBe(`Bearer ${token}`);
+    req.flush({ message: 'Vous êtes déconnecté.' });
+  };
   let store: SessionStore;
   let router: Router;
 
@@ -86,6 +93,7 @@ describe('KioskPresence', () => {
     await sleep(60);
     expect(store.token('kiosk')).toBeNull();
     expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
+    expectLogout('family-token');
   });
 
   it('"Terminer" ends the family session at once', async () => {
@@ -95,5 +103,6 @@ describe('KioskPresence', () => {
       ?.click();
     expect(store.token('kiosk')).toBeNull();
     expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
+    expectLogout('family-token');
   });
 });
