@@ -78,28 +78,7 @@ describe('identity: login, roles, tokens, passwords', () => {
     });
   });
 
-  describe('each route group refuses the other roles', () => {
-    const routes: { method: 'get' | 'post'; path: string; roles: string[] }[] = [
-      { method: 'get', path: '/api/super-admin/structures', roles: ['super-admin'] },
-      { method: 'get', path: '/api/super-admin/audit', roles: ['super-admin'] },
-      { method: 'get', path: '/api/audit', roles: ['admin'] },
-      { method: 'get', path: '/api/auth/me', roles: ['super-admin', 'admin', 'family'] },
-    ];
-    it.each(routes)('$method $path', async ({ method, path, roles }) => {
-      const tokens: Record<string, string> = {
-        'super-admin': sa,
-        admin: a.adminToken,
-        family: (await login(t, familyEmail, familyPassword, a.structure.slug)).accessToken,
-      };
-      for (const [role, token] of Object.entries(tokens)) {
-        const res = await t.http()[method](path).set(bearer(token));
-        if (roles.includes(role)) expect(res.status).toBe(200);
-        else expect({ role, status: res.status, body: res.body }).toEqual({ role, status: 403, body: { statusCode: 403, message: "Vous n'avez pas accès à cette fonction." } });
-      }
-      const anonymous = await t.http()[method](path);
-      expect(anonymous.status).toBe(401);
-    });
-  });
+  // Who may call which route, for every route and every kind of caller: tenancy/access-matrix.int-spec.ts.
 
   describe('tokens', () => {
     const jwt = new JwtService();
