@@ -13,6 +13,22 @@ import { serveWeb } from '../web/serve-web';
 import { AppModule } from './app.module';
 
 /**
+ * SQLite opens a file it may not write read-only without a word, and then every
+ * write fails: try one (a header write, rolled back) so that the start fails
+ * instead, with SQLITE_READONLY (see startup-errors.ts).
+ */
+async function probeSqliteWrite(dataSource: DataSource): Promise<void> {
+  const rows: { user_version: number }[] = await dataSource.query('PRAGMA user_version');
+  const version = Number(rows[0]?.user_version ?? 0);
+  await dataSource.query('BEGIN IMMEDIATE');
+  try {
+    await dataSource.query(`PRAGMA user_version = ${version}`);
+  } finally {
+    await dataSource.query('ROLLBACK');
+  }
+}
+
+/**
  * Opens the database of either dialect and brings its schema up to date.
  * Migrations run on a connection of their own without the per-query timeout
  * (an ALTER TABLE on a large table may take minutes); the data source returned
@@ -29,6 +45,7 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
   const dataSource = createDataSource(config.db);
   try {
     await dataSource.initialize();
+    if (config.db.type === 'sqlite') await probeSqliteWrite(dataSource);
     return dataSource;
   } catch (e) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);

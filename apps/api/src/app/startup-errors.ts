@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config';
+import { ConfigError, sqliteReadOnlyMessage } from '../config/config';
 
 /**
  * Turns whatever failed at start-up into one line saying what is wrong and
@@ -34,6 +34,7 @@ export function describeStartupError(error: unknown, context: { port?: number; s
     case 'SQLITE_CORRUPT':
       return `Le fichier de base de données ${context.sqlitePath} est illisible ou endommagé. Il n'a pas été modifié. Restaurez la dernière sauvegarde (voir docs/deployment.md) ou déplacez ce fichier pour repartir d'une base vide.`;
     case 'SQLITE_READONLY':
+      return sqliteReadOnlyMessage(context.sqlitePath ?? 'SQLite', code);
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_IOERR':
       return `Impossible d'écrire dans la base ${context.sqlitePath} (${code}) : vérifiez les droits sur le dossier de données (DATA_DIR) et l'espace disque.`;

@@ -111,6 +111,27 @@ describe('start-up with bad configuration', () => {
     }
   });
 
+  it('refuses a SQLite file that cannot be written, and leaves it untouched', async () => {
+    // A database made by a first start, then made read-only (immutable: root ignores file modes).
+    const port = await freePort();
+    const first = spawnApi({ env: { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' } });
+    const firstExited = collect(first);
+    await waitForHealthy(`http://127.0.0.1:${port}/api/health`);
+    first.kill('SIGTERM');
+    expect((await firstExited).code).toBe(0);
+    const file = join(dir, 'pointage.sqlite');
+    const before = sha(file);
+    const chattr = spawnSync('chattr', ['+i', file], { encoding: 'utf8' });
+    if (chattr.status !== 0) throw new Error(`chattr +i failed: ${chattr.stderr || chattr.error}`);
+    try {
+      const r = await runApi({ env: { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' }, timeoutMs: 20_000 });
+      expectOneCleanLine(r, /La base .*pointage\.sqlite est en lecture seule/);
+      expect(sha(file)).toBe(before);
+    } finally {
+      spawnSync('chattr', ['-i', file]);
+    }
+  });
+
   it('says when MariaDB is unreachable', async () => {
     const r = await runApi({
       env: { DATA_DIR: dir, DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://pointage:x@127.0.0.1:1/pointage', PORT: String(await freePort()) },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EMAIL_PATTERN, normaliseLogin } from '@pointage/contracts';
@@ -272,8 +272,37 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   };
 }
 
+/** The reason a SQLite database file cannot be written ('' when it can, or does not exist yet). */
+export function sqliteFileNotWritable(path: string): string {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'EACCES';
+      if (code === 'ENOENT') continue;
+      return code;
+    }
+  }
+  return '';
+}
+
+/** The one line said when the SQLite file is read-only (here and in startup-errors.ts). */
+export function sqliteReadOnlyMessage(path: string, code: string): string {
+  return (
+    `La base ${path} est en lecture seule (${code}) : Pointage ne pourrait rien y enregistrer. ` +
+    `Donnez les droits d'écriture sur ce fichier (et ses fichiers -wal et -shm) à l'utilisateur qui lance Pointage, ` +
+    `vérifiez que le disque n'est pas monté en lecture seule, ou retirez l'attribut immuable (chattr -i).`
+  );
+}
+
+/** A SQLite file that exists but cannot be written would start "healthy" and refuse every write. */
+function assertSqliteFileWritable(path: string): void {
+  const code = sqliteFileNotWritable(path);
+  if (code) throw new ConfigError(sqliteReadOnlyMessage(path, code));
+}
+
 /**
- * Makes sure DATA_DIR exists and is writable, and fills in the JWT secret
+ * Makes sure DATA_DIR exists and is writable, and so is the SQLite file when there is one, and fills in the JWT secret
  * (generated once and kept in DATA_DIR/jwt-secret, mode 600) when none is set.
  */
 export function prepareDataDir(config: AppConfig): void {
@@ -289,6 +318,7 @@ export function prepareDataDir(config: AppConfig): void {
         `donnez les droits d'écriture à l'utilisateur qui lance Pointage, ou choisissez un autre dossier avec DATA_DIR.`,
     );
   }
+  if (config.db.type === 'sqlite') assertSqliteFileWritable(config.db.path);
   if (!config.jwt.secret) {
     const file = join(config.dataDir, 'jwt-secret');
     if (existsSync(file)) {

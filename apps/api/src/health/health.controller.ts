@@ -1,7 +1,9 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@pointage/contracts';
 import { Public } from '../common/access.decorators';
+import { type AppConfig, sqliteFileNotWritable } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 
 /**
@@ -24,7 +26,10 @@ export function withinDeadline(ping: Promise<boolean>, ms: number): Promise<bool
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Get()
@@ -32,6 +37,10 @@ export class HealthController {
   async check(): Promise<HealthResponse> {
     if (!(await withinDeadline(this.db.ping(), HEALTH_DB_DEADLINE_MS))) {
       throw new ServiceUnavailableException('La base de données ne répond pas.');
+    }
+    // A SQLite file that turned read-only still answers SELECT 1, and refuses every write.
+    if (this.config.db.type === 'sqlite' && sqliteFileNotWritable(this.config.db.path)) {
+      throw new ServiceUnavailableException('La base de données est en lecture seule : les modifications ne peuvent pas être enregistrées.');
     }
     return { status: 'ok', db: this.db.dialect };
   }
