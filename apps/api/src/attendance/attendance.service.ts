@@ -27,7 +27,7 @@ import { Slot } from '../slots/entities/slot.entity';
 import { DaySlot, SlotCalendar } from '../slots/slot-calendar';
 import { minutesOf, toSlotDto } from '../slots/slots.service';
 import { Structure } from '../tenancy/entities/structure.entity';
-import { isUniqueViolation } from '../tenancy/structures.service';
+import { isLostRace, isMissingParent, isUniqueViolation, retrying } from '../database/driver-errors';
 import { ScopedRepository } from '../tenancy/scoped-repository';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { TenantContext } from '../tenancy/tenant-context';
@@ -39,12 +39,6 @@ export const KIOSK_CLOSED = "La ludothèque est fermée : aucun créneau n'est o
 /** Another transaction recorded the same member in the same slot first: try again. */
 class ConcurrentCheckIn extends Error {}
 
-
-function isForeignKeyViolation(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
-  return code.startsWith('ER_NO_REFERENCED_ROW') || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
-}
-
 /**
  * Another check-in of the same members won the race: it recorded one of them first
  * (unique (member, slot) index), or InnoDB chose this statement as a deadlock victim
@@ -53,11 +47,10 @@ function isForeignKeyViolation(e: unknown): boolean {
  * the request again.
  */
 function lostRace(e: unknown): boolean {
-  return isUniqueViolation(e) || (e as { driverError?: { code?: string } }).driverError?.code === 'ER_LOCK_DEADLOCK';
+  return isUniqueViolation(e) || isLostRace(e);
 }
 
 const SLOT_DELETED = "Ce créneau vient d'être supprimé : rechargez la page.";
-
 
 /**
  * Attendance: the kiosk (status, sheet, idempotent validation, counter), acting
@@ -239,7 +232,7 @@ export class AttendanceService {
         if (recorded === missing.length) return this.validationResponse(chosen.slot, recorded, ids.length);
         // Nothing recorded: the key was used meanwhile (a concurrent retry) or a member changed: look again.
       } catch (e) {
-        if (isForeignKeyViolation(e)) throw new ConflictException(SLOT_DELETED);
+        if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
         // Somebody recorded one of these members meanwhile: look again.
         if (!lostRace(e)) throw e;
       }
@@ -267,7 +260,7 @@ export class AttendanceService {
         }),
       );
     } catch (e) {
-      if (isForeignKeyViolation(e)) throw new ConflictException(SLOT_DELETED);
+      if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
       if (lostRace(e)) return 0;
       throw e;
     }
@@ -328,7 +321,7 @@ export class AttendanceService {
     try {
       await sql.insert(this.rowsFor(slotId, missing, { ...how, validationKey: null }));
     } catch (e) {
-      if (isForeignKeyViolation(e)) throw new ConflictException(SLOT_DELETED);
+      if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
       if (isUniqueViolation(e)) throw new ConcurrentCheckIn();
       throw e;
     }
@@ -345,16 +338,10 @@ export class AttendanceService {
   }
 
   /** Runs a check-in transaction again when another one recorded the same member meanwhile. */
-  private async retryConcurrent<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work();
-      } catch (e) {
-        if (e instanceof ConcurrentCheckIn && attempt < 5) continue;
-        throw e;
-      }
-    }
+  private retryConcurrent<T>(work: () => Promise<T>): Promise<T> {
+    return retrying(work, { attempts: 5, when: (e) => e instanceof ConcurrentCheckIn });
   }
+
 
   // ---------------------------------------------------------------- back office
 

@@ -27,8 +27,6 @@ export function slugify(name: string): string {
   return slug || 'structure';
 }
 
-// Kept for the attendance module's import until it moves to driver-errors.
-export { isUniqueViolation } from '../database/driver-errors';
 
 function toAdminSummary(a: Account): AdminAccountSummary {
   return { id: a.id, email: a.email, displayName: a.displayName, active: a.active, lastLoginAt: a.lastLoginAt?.toISOString() ?? null };
