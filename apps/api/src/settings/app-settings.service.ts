@@ -41,12 +41,14 @@ export class AppSettingsService {
     const data = await readUpload(req);
     const image = await inspectImage(data);
     const resized = await resizeImage(data, Math.min(image.width, 300));
-    const file = this.uploads.save('funder', 'all', 'png', resized.data);
-    await this.db.transaction(async (em) => {
-      const position = (await em.count(FunderLogo)) + 1;
-      const logo = await em.save(FunderLogo, em.create(FunderLogo, { file, alt, position, width: resized.width, height: resized.height }));
-      await this.audit.record(em, { action: 'installation.funder_logo_added', targetType: 'funder_logo', targetId: logo.id, structureId: null });
-    });
+    // The file is removed again if the database write fails.
+    await this.uploads.store([{ kind: 'funder', owner: 'all', ext: 'png', data: resized.data }], ([file]) =>
+      this.db.transaction(async (em) => {
+        const position = (await em.count(FunderLogo)) + 1;
+        const logo = await em.save(FunderLogo, em.create(FunderLogo, { file, alt, position, width: resized.width, height: resized.height }));
+        await this.audit.record(em, { action: 'installation.funder_logo_added', targetType: 'funder_logo', targetId: logo.id, structureId: null });
+      }),
+    );
     return this.publicSettings();
   }
 

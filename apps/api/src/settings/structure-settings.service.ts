@@ -28,7 +28,7 @@ import { SaveAgeBracketsDto, SaveRefListDto } from './dto/settings.dto';
 import { AgeBracket } from './entities/age-bracket.entity';
 import { RefItem } from './entities/ref-item.entity';
 import { inspectImage, readUpload, resizeImage } from './images';
-import { Uploads } from './uploads';
+import { UploadFile, Uploads } from './uploads';
 
 /** The member (and snapshot) column that points to each kind of list. */
 const COLUMN: Record<RefKind, 'sexId' | 'cityId' | 'statusId' | 'minimaId' | 'qfId'> = {
@@ -206,22 +206,30 @@ export class StructureSettingsService {
     return this.welcome();
   }
 
-  /** Stores an uploaded logo (original kept) and a display version of at most the default width. */
+  /**
+   * Stores an uploaded logo (original kept) and a display version of at most the
+   * default width. Nothing is left behind when a file or the database write fails.
+   */
   async uploadLogo(req: Request): Promise<LogoInfo> {
     const id = this.tenancy.structureId();
     const data = await readUpload(req);
     const image = await inspectImage(data);
     const resized = await resizeImage(data, Math.min(image.width, LOGO_LIMITS.defaultWidth));
-    const originalFile = this.uploads.save('orig', `s${id}`, image.type, data);
-    const logoFile = this.uploads.save('logo', `s${id}`, 'png', resized.data);
-    return this.replaceLogo(id, {
-      logoFile,
-      logoWidth: resized.width,
-      logoHeight: resized.height,
-      logoOriginalFile: originalFile,
-      logoOriginalWidth: image.width,
-      logoOriginalHeight: image.height,
-    });
+    return this.replaceLogo(
+      id,
+      [
+        { kind: 'orig', owner: `s${id}`, ext: image.type, data },
+        { kind: 'logo', owner: `s${id}`, ext: 'png', data: resized.data },
+      ],
+      ([originalFile, logoFile]) => ({
+        logoFile,
+        logoWidth: resized.width,
+        logoHeight: resized.height,
+        logoOriginalFile: originalFile,
+        logoOriginalWidth: image.width,
+        logoOriginalHeight: image.height,
+      }),
+    );
   }
 
   /** Proportional resize of the kept original to a new width. */
@@ -230,20 +238,35 @@ export class StructureSettingsService {
     if (!s.logoOriginalFile) throw new NotFoundException("Aucun logo n'a été envoyé.");
     const original = readFileSync(join(this.uploads.dir, s.logoOriginalFile));
     const resized = await resizeImage(original, width);
-    const logoFile = this.uploads.save('logo', `s${s.id}`, 'png', resized.data);
-    return this.replaceLogo(s.id, { logoFile, logoWidth: resized.width, logoHeight: resized.height });
+    return this.replaceLogo(s.id, [{ kind: 'logo', owner: `s${s.id}`, ext: 'png', data: resized.data }], ([logoFile]) => ({
+      logoFile,
+      logoWidth: resized.width,
+      logoHeight: resized.height,
+    }));
   }
 
   async removeLogo(): Promise<void> {
     const id = this.tenancy.structureId();
-    await this.replaceLogo(id, { logoFile: null, logoWidth: null, logoHeight: null, logoOriginalFile: null, logoOriginalWidth: null, logoOriginalHeight: null });
+    await this.replaceLogo(id, [], () => ({
+      logoFile: null,
+      logoWidth: null,
+      logoHeight: null,
+      logoOriginalFile: null,
+      logoOriginalWidth: null,
+      logoOriginalHeight: null,
+    }));
   }
 
-  private async replaceLogo(id: number, changes: Partial<Structure>): Promise<LogoInfo> {
+  /** Saves the new files and points the structure at them in one step: either both happen, or neither is left. */
+  private async replaceLogo(id: number, files: UploadFile[], changesFor: (names: string[]) => Partial<Structure>): Promise<LogoInfo> {
     const before = await this.db.manager.findOneByOrFail(Structure, { id });
-    await this.db.transaction(async (em) => {
-      await em.update(Structure, { id }, changes);
-      await this.audit.record(em, { action: 'settings.logo_saved', targetType: 'structure', targetId: id, details: { width: changes.logoWidth ?? null } });
+    const changes = await this.uploads.store(files, async (names) => {
+      const changes = changesFor(names);
+      await this.db.transaction(async (em) => {
+        await em.update(Structure, { id }, changes);
+        await this.audit.record(em, { action: 'settings.logo_saved', targetType: 'structure', targetId: id, details: { width: changes.logoWidth ?? null } });
+      });
+      return changes;
     });
     // Old files go once the new ones are referenced.
     if (changes.logoFile !== undefined && before.logoFile !== changes.logoFile) this.uploads.remove(before.logoFile);
