@@ -130,18 +130,18 @@ export async function startMariadb(options: StartMariadbOptions = {}): Promise<M
   }
   const port = await freePort();
   const adminUrl = `mysql://root@127.0.0.1:${port}`;
-  let child: ChildProcess;
+  let child: ChildProcess | undefined;
   let output = '';
 
   const launch = async () => {
     output = '';
-    child = spawn(MARIADBD, serverArgs(dir, port), { stdio: ['ignore', 'pipe', 'pipe'] });
-    running.add(child);
-    const c = child;
+    const c = spawn(MARIADBD, serverArgs(dir, port), { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = c;
+    running.add(c);
     c.once('exit', () => running.delete(c));
-    child.stdout?.on('data', (d) => (output += d));
-    child.stderr?.on('data', (d) => (output += d));
-    await waitReady(adminUrl, child, () => output, readyTimeoutMs);
+    c.stdout?.on('data', (d) => (output += d));
+    c.stderr?.on('data', (d) => (output += d));
+    await waitReady(adminUrl, c, () => output, readyTimeoutMs);
   };
 
   try {
@@ -153,12 +153,16 @@ export async function startMariadb(options: StartMariadbOptions = {}): Promise<M
       await admin.end();
     }
   } catch (e) {
-    child!?.kill('SIGKILL');
+    child?.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
 
-  const alive = () => child.exitCode === null && child.signalCode === null;
+  const server = () => {
+    if (!child) throw new Error('mariadbd was never started');
+    return child;
+  };
+  const alive = () => !!child && child.exitCode === null && child.signalCode === null;
   let stopped = false;
 
   return {
@@ -166,25 +170,25 @@ export async function startMariadb(options: StartMariadbOptions = {}): Promise<M
     adminUrl,
     port,
     get pid() {
-      return child.pid ?? -1;
+      return child?.pid ?? -1;
     },
     pause: () => {
-      if (alive()) child.kill('SIGSTOP');
+      if (alive()) server().kill('SIGSTOP');
     },
     resume: () => {
-      if (alive()) child.kill('SIGCONT');
+      if (alive()) server().kill('SIGCONT');
     },
     kill: async () => {
       if (!alive()) return;
-      child.kill('SIGKILL');
-      await waitExit(child, 10_000);
+      server().kill('SIGKILL');
+      await waitExit(server(), 10_000);
     },
     restart: async () => {
       if (stopped) throw new Error('restart() after stop(): the data folder is gone');
       if (alive()) {
-        child.kill('SIGCONT');
-        child.kill('SIGTERM');
-        await waitExit(child, 30_000);
+        server().kill('SIGCONT');
+        server().kill('SIGTERM');
+        await waitExit(server(), 30_000);
       }
       await launch();
     },
@@ -192,9 +196,9 @@ export async function startMariadb(options: StartMariadbOptions = {}): Promise<M
       if (stopped) return;
       stopped = true;
       if (alive()) {
-        child.kill('SIGCONT');
-        child.kill('SIGTERM');
-        await waitExit(child, 30_000);
+        server().kill('SIGCONT');
+        server().kill('SIGTERM');
+        await waitExit(server(), 30_000);
       }
       rmSync(dir, { recursive: true, force: true });
     },
