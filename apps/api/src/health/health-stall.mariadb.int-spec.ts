@@ -1,25 +1,20 @@
-import { startTestApp, TestApp, testDialect } from '../../test/harness';
+import { startTestApp, TestApp } from '../../test/harness';
 import { MariadbProcess, startMariadb } from '../../test/mariadb-process';
 
 /**
  * A database that stops answering without closing its connections (a stalled
  * server, a frozen VM, a network black hole): SIGSTOP on a MariaDB of the
  * test's own. SQLite is a file in the process and cannot stall that way, so
- * this runs in the MariaDB run of the suite only.
+ * this runs in the MariaDB run of the suite only (the file name keeps it out of
+ * the SQLite run: apps/api/jest.int.config.cts).
  */
-const dialect = testDialect();
-const describeMariadb = dialect === 'mariadb' ? describe : describe.skip;
-if (dialect !== 'mariadb') {
-  console.info('health-stall.int-spec: runs in the DB_TYPE=mariadb run only — it stalls a MariaDB server (SIGSTOP); SQLite cannot stall.');
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   const value = await work();
   return { value, ms: Date.now() - started };
 }
 
-describeMariadb('a stalled MariaDB server', () => {
+describe('a stalled MariaDB server', () => {
   let db: MariadbProcess;
   let t: TestApp;
 
