@@ -50,4 +50,11 @@ export class Structure {
   /** The kiosk's present counter counts attendance recorded after this instant. */
   @Column(instantColumn({ nullable: true }))
   counterResetAt!: Date | null;
+
+  /**
+   * GDPR retention: families inactive for this many years are listed for
+   * anonymisation (0 = off). "Inactive" is defined in decision 9.
+   */
+  @Column({ type: 'integer', default: 3 })
+  retentionYears!: number;
 }
