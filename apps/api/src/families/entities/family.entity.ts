@@ -43,6 +43,10 @@ export class Family {
   @Column(boolColumn(false))
   archived!: boolean;
 
+  /** Fictional family of the first local start's demo data (removed all at once from the admin home). */
+  @Column(boolColumn(false))
+  demo!: boolean;
+
   @Column(instantColumn({ nullable: true }))
   anonymisedAt!: Date | null;
 

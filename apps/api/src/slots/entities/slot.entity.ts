@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { instantColumn, localDateColumn } from '../../database/column-types';
+import { boolColumn, instantColumn, localDateColumn } from '../../database/column-types';
 import { Structure } from '../../tenancy/entities/structure.entity';
 
 /**
@@ -30,4 +30,8 @@ export class Slot {
 
   @Column(instantColumn())
   createdAt!: Date;
+
+  /** Created by the first local start's demo data; becomes real (false) when the demo data is removed while real attendance is in it. */
+  @Column(boolColumn(false))
+  demo!: boolean;
 }
