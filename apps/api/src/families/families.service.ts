@@ -44,8 +44,11 @@ const MEMBER_NOT_FOUND = 'Membre introuvable.';
 import { EMAIL_TAKEN } from './email-taken';
 export { EMAIL_TAKEN };
 const ANONYMISED = 'Cette famille a été anonymisée : elle ne peut plus être modifiée.';
+const ANONYMISED_STAYS_ARCHIVED = 'Cette famille a été anonymisée : elle reste archivée et ne peut pas être désarchivée.';
 const STATS_CHANGE_NEEDED =
   "Précisez s'il s'agit d'une correction (les présences passées sont corrigées) ou d'un changement à partir d'aujourd'hui (les présences passées gardent l'ancienne valeur).";
+const FAMILY_NO_CORRECTION =
+  "Seule l'équipe de la ludothèque peut corriger les présences passées : une modification faite par la famille s'applique à partir d'aujourd'hui.";
 
 /** LIKE pattern with `!` as escape character (the same on SQLite and MariaDB). */
 export function likePattern(search: string): string {
@@ -444,7 +447,9 @@ export class FamiliesService {
 
   async setArchived(familyId: number, archived: boolean): Promise<FamilyDetail> {
     await this.tenancy.transaction(async (tx) => {
-      await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
+      const family = await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
+      // An anonymised family stays archived: it has no identity left to come back with.
+      if (!archived && family.anonymisedAt) throw new ConflictException(ANONYMISED_STAYS_ARCHIVED);
       await tx.repo(Family).update({ id: familyId }, { archived, updatedAt: new Date() });
       // An archived family leaves the kiosk: its open sessions end.
       if (archived) await tx.em.increment(Account, { structureId: tx.structureId, familyId }, 'tokenVersion', 1);
@@ -491,8 +496,14 @@ export class FamiliesService {
     return this.memberDto(memberId);
   }
 
-  /** `familyId` set when a family edits its own member: another family's member is not found. */
+  /**
+   * `familyId` set when a family edits its own member: another family's member
+   * is not found, and a change of statistical attributes always applies from
+   * today (only the structure's team may rewrite past attendance).
+   */
   async updateMember(memberId: number, dto: AdminUpdateMemberDto | UpdateMemberDto, familyId?: number): Promise<MemberDto> {
+    if (familyId !== undefined && dto.statsChange === 'correction') throw new ForbiddenException(FAMILY_NO_CORRECTION);
+    const statsChange: StatsChangeMode | undefined = familyId !== undefined ? 'from-today' : dto.statsChange;
     const hash = await this.loginHash(dto.login);
     await this.guardUnique(() =>
       this.tenancy.transaction(async (tx) => {
@@ -525,7 +536,7 @@ export class FamiliesService {
             updatedAt: new Date(),
           },
         );
-        await this.applyStatsChange(tx, memberId, changed, dto.statsChange, timeZone);
+        await this.applyStatsChange(tx, memberId, changed, statsChange, timeZone);
 
         if (dto.login !== undefined) {
           const existing = await tx.em.findOneBy(Account, { structureId: tx.structureId, memberId, role: 'family' });
@@ -551,7 +562,7 @@ export class FamiliesService {
           action: 'member.updated',
           targetType: 'member',
           targetId: memberId,
-          details: { fields: Object.keys(dto).filter((k) => k !== 'login'), statsChange: Object.keys(changed).length ? (dto.statsChange ?? null) : null },
+          details: { fields: Object.keys(dto).filter((k) => k !== 'login'), statsChange: Object.keys(changed).length ? (statsChange ?? null) : null },
         });
       }),
     );
