@@ -10,7 +10,7 @@ import {
   RetroAttendanceResponse,
   ValidateAttendanceResponse,
 } from '@pointage/contracts';
-import { chooseSlot, formatHm, zonedParts, zonedToInstant } from '@pointage/domain';
+import { chooseSlot, formatHm, retroArrivalProblem, zonedParts, zonedToInstant } from '@pointage/domain';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Account } from '../auth/entities/account.entity';
@@ -434,6 +434,8 @@ export class AttendanceService {
           );
         }
         const minutes = arrivalTime === undefined ? slot.startMinute : minutesOf(arrivalTime, "heure d'arrivée");
+        const outside = retroArrivalProblem(minutes, { start: slot.startMinute, end: slot.endMinute });
+        if (outside) throw new BadRequestException(outside);
         const arrivedAt = zonedToInstant(slot.date, minutes, s.timeZone);
         if (arrivedAt > now) throw new BadRequestException("L'heure d'arrivée ne peut pas être dans le futur.");
         const ids = [...new Set(memberIds)].sort((a, b) => a - b);
