@@ -293,6 +293,19 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       expect(refused.body.message).toBe("Ce créneau n'a pas encore commencé : la saisie après coup est réservée aux créneaux passés ou en cours.");
       const badTime = await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [m1], arrivalTime: '25:61' });
       expect(badTime.body.message).toBe("« 25:61 » n'est pas une heure valide pour « heure d'arrivée » (hh:mm, de 00:00 à 23:59).");
+      // The arrival must fall within the slot, 30 minutes either side: 23:30 for 09:30–12:00 is refused, nothing recorded.
+      const late2 = await createFamily(t, a.adminToken, 'HORS CRÉNEAU', [memberBody(ref, { firstName: 'Nuit' })]);
+      const night = late2.family.members[0].id;
+      for (const arrivalTime of ['23:30', '08:59', '12:31']) {
+        const outside = await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [night], arrivalTime });
+        expect(outside.status).toBe(400);
+        expect(outside.body.message).toBe("L'heure d'arrivée doit être comprise entre 09:00 et 12:30 : le créneau va de 09:30 à 12:00 (30 minutes de marge).");
+      }
+      expect(await rowsOf(night)).toBe(0);
+      for (const arrivalTime of ['09:00', '12:30']) {
+        await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [night], arrivalTime }).expect(200);
+      }
+      expect(await rowsOf(night)).toBe(1);
 
       const toRemove = mine[1].id;
       const noReason = await t.http().post(`/api/attendance/${toRemove}/remove`).set(bearer(a.adminToken)).send({ reason: '   ' });

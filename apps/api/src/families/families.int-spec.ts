@@ -300,5 +300,16 @@ describe('families and members', () => {
       const edit = await t.http().patch(`/api/families/${fam.family.id}`).set(admin()).send({ name: 'Dupont' });
       expect(edit.status).toBe(409);
     });
+
+    it('refuses to unarchive an anonymised family (409, in French); the family stays archived', async () => {
+      const fam = await createFamily(t, a.adminToken, 'Martin', [memberBody(ref, { lastName: 'MARTIN', firstName: 'Paul' })]);
+      await t.http().post(`/api/families/${fam.family.id}/anonymise`).set(admin()).send({ confirmName: 'Martin' }).expect(200);
+      const res = await t.http().post(`/api/families/${fam.family.id}/unarchive`).set(admin());
+      expect(res.status).toBe(409);
+      expect(res.body.message).toBe('Cette famille a été anonymisée : elle reste archivée et ne peut pas être désarchivée.');
+      const detail = await t.http().get(`/api/families/${fam.family.id}`).set(admin()).expect(200);
+      expect(detail.body).toMatchObject({ archived: true, anonymised: true });
+      expect(await t.dataSource.manager.countBy(AuditEntry, { action: 'family.unarchived', targetId: String(fam.family.id) })).toBe(0);
+    });
   });
 });

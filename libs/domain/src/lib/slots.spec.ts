@@ -1,5 +1,5 @@
 import { addDays } from './local-date';
-import { chooseSlot, conflictWithExisting, expandSlots, parsePeriod, parseRanges, unionMinutes } from './slots';
+import { chooseSlot, conflictWithExisting, expandSlots, parsePeriod, parseRanges, retroArrivalProblem, unionMinutes } from './slots';
 import { zonedParts, zonedToInstant } from './zoned-time';
 
 const r = (start: string, end: string) => ({ start, end });
@@ -136,5 +136,22 @@ describe('unionMinutes', () => {
       ]),
     ).toBe(240);
     expect(unionMinutes([])).toBe(0);
+  });
+});
+
+describe('retroArrivalProblem', () => {
+  const slot = { start: 14 * 60, end: 16 * 60 };
+  it('accepts an arrival within the slot and 30 minutes around it', () => {
+    for (const m of [13 * 60 + 30, 14 * 60, 15 * 60, 16 * 60, 16 * 60 + 30]) expect(retroArrivalProblem(m, slot)).toBeNull();
+  });
+  it('refuses an arrival outside the margin, naming the slot and the allowed times', () => {
+    const message = "L'heure d'arrivée doit être comprise entre 13:30 et 16:30 : le créneau va de 14:00 à 16:00 (30 minutes de marge).";
+    expect(retroArrivalProblem(23 * 60 + 30, slot)).toBe(message);
+    expect(retroArrivalProblem(13 * 60 + 29, slot)).toBe(message);
+    expect(retroArrivalProblem(16 * 60 + 31, slot)).toBe(message);
+  });
+  it('keeps the margin within the day', () => {
+    expect(retroArrivalProblem(0, { start: 0, end: 60 })).toBeNull();
+    expect(retroArrivalProblem(23 * 60 + 59, { start: 22 * 60, end: 1440 })).toBeNull();
   });
 });

@@ -125,3 +125,17 @@ export function unionMinutes(ranges: MinuteRange[]): number {
   if (curEnd > curStart) total += curEnd - curStart;
   return total;
 }
+
+/** Minutes before a slot's start and after its end within which a back-in-time arrival may be typed. */
+export const RETRO_ARRIVAL_MARGIN = 30;
+
+/**
+ * A back-in-time arrival at `minutes` of the slot's day: null when it lies within
+ * the slot ± RETRO_ARRIVAL_MARGIN, else the French reason naming the slot's times.
+ */
+export function retroArrivalProblem(minutes: number, slot: MinuteRange): string | null {
+  const earliest = Math.max(0, slot.start - RETRO_ARRIVAL_MARGIN);
+  const latest = Math.min(END_OF_DAY - 1, slot.end + RETRO_ARRIVAL_MARGIN);
+  if (minutes >= earliest && minutes <= latest) return null;
+  return `L'heure d'arrivée doit être comprise entre ${formatHm(earliest)} et ${formatHm(latest)} : le créneau va de ${formatHm(slot.start)} à ${formatHm(slot.end)} (${RETRO_ARRIVAL_MARGIN} minutes de marge).`;
+}
