@@ -25,3 +25,14 @@ describe('FrenchDateAdapter', () => {
     expect(adapter.format(fromLocalDate('2018-10-23'))).toBe('23/10/2018');
   });
 });
+
+describe('FrenchDateAdapter labels of the calendar', () => {
+  it('reads the calendar labels in French words, as they are shown (no jj/mm/aaaa in the month button)', () => {
+    TestBed.configureTestingModule({ providers: [FrenchDateAdapter, { provide: MAT_DATE_LOCALE, useValue: 'fr-FR' }] });
+    const adapter = TestBed.inject(FrenchDateAdapter);
+    const date = fromLocalDate('2026-11-01');
+    expect(adapter.format(date, { year: 'numeric', month: 'short' })).toBe('nov. 2026');
+    expect(adapter.format(date, { year: 'numeric', month: 'long', day: 'numeric' })).toBe('1 novembre 2026');
+    expect(adapter.format(date, null)).toBe('01/11/2026');
+  });
+});

@@ -24,8 +24,14 @@ export class FrenchDateAdapter extends NativeDateAdapter {
     return super.parse(value);
   }
 
-  override format(date: Date): string {
+  /**
+   * The date typed in the field (no display format): jj/mm/aaaa. The calendar's
+   * labels (month button, cells read by screen readers) keep their own formats,
+   * in French, so that what is read matches what is seen.
+   */
+  override format(date: Date, displayFormat?: object | null): string {
     if (!this.isValid(date)) return '';
+    if (displayFormat) return super.format(date, displayFormat);
     return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
   }
 }
