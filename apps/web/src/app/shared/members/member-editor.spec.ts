@@ -137,6 +137,24 @@ describe('MemberEditor', () => {
     expect(saved).toHaveLength(1);
   });
 
+  it('does not ask a family: its change of a statistical attribute applies from today', async () => {
+    const { fixture, saved } = await render(testMember({ hasAttendance: true }), 'family');
+    fixture.componentInstance.form().controls.cityId.setValue(11);
+    fixture.componentInstance.submit();
+    expect(dialogOpen).not.toHaveBeenCalled();
+    const req = backend.expectOne('/api/members/5');
+    expect(req.request.body).toEqual({ cityId: 11, statsChange: 'from-today' });
+    req.flush(testMember({ cityId: 11, hasAttendance: true }));
+    expect(saved).toHaveLength(1);
+
+    // A name change carries no statsChange at all.
+    const other = await render(testMember({ hasAttendance: true }), 'family');
+    other.fixture.componentInstance.form().controls.firstName.setValue('Stan');
+    other.fixture.componentInstance.submit();
+    expect(backend.expectOne('/api/members/5').request.body).toEqual({ firstName: 'Stan' });
+    expect(dialogOpen).not.toHaveBeenCalled();
+  });
+
   it('sends nothing when the question is cancelled', async () => {
     answer = undefined;
     const { fixture } = await render(testMember({ hasAttendance: true }));

@@ -44,8 +44,9 @@ export const NOTHING_CHANGED_MESSAGE = 'Aucune modification à enregistrer.';
 
 /**
  * Adds or edits one member, for the back office (dialog) and the kiosk (page).
- * When an edit changes an attribute kept in past attendance records, asks
- * first whether it is a correction or a change from today.
+ * When an edit changes an attribute kept in past attendance records, asks the
+ * back office first whether it is a correction or a change from today; a
+ * family (kiosk) is not asked: its change applies from today.
  */
 @Component({
   selector: 'app-member-editor',
@@ -132,7 +133,9 @@ export class MemberEditor {
       this.error.set(NOTHING_CHANGED_MESSAGE);
       return;
     }
-    if (member.hasAttendance && changesStats(patch)) this.askThenUpdate(member, patch);
+    // A family's change applies from today: only the structure's team may correct past attendance.
+    if (this.mode() === 'family' && changesStats(patch)) this.update(member, { ...patch, statsChange: 'from-today' });
+    else if (member.hasAttendance && changesStats(patch)) this.askThenUpdate(member, patch);
     else this.update(member, patch);
   }
 
