@@ -14,6 +14,10 @@ export interface AuditEntry {
   actionLabel: string;
   targetType: string | null;
   targetId: string | null;
+  /** The target in words ("famille DUPONT", "famille anonymisée", "créneau du 20/10/2026, 14:00–16:00"). */
+  targetLabel: string;
+  /** The facts worth reading (a removal's reason, how many présences), in French; null when none. */
+  detail: string | null;
   details: string | null;
   ip: string | null;
 }
@@ -22,6 +26,11 @@ export interface AuditQuery {
   page?: number;
   pageSize?: number;
   action?: string;
+  /** A person's name (the target family or member, or the actor). */
+  search?: string;
+  /** 'YYYY-MM-DD', both included. */
+  from?: string;
+  to?: string;
   structureId?: number;
 }
 
