@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { LIMITS } from '@pointage/contracts';
-import { Label } from '../../common/validation';
+import { IsLocalDate, Label } from '../../common/validation';
 
 export class AuditQueryDto {
   @Label('page')
@@ -25,6 +25,22 @@ export class AuditQueryDto {
   @IsString()
   @MaxLength(60)
   action?: string;
+
+  @Label('personne')
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @Label('date de début')
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+
+  @Label('date de fin')
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
 }
 
 export class SuperAdminAuditQueryDto extends AuditQueryDto {
