@@ -9,13 +9,24 @@ import { catchError, of, switchMap, tap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { DateTimePipe } from './date-time-pipe';
 
+/** Filters of the log, sent as they are ('' or null: none). */
+export interface AuditFilters {
+  action: string;
+  search: string;
+  /** 'YYYY-MM-DD' */
+  from: string | null;
+  to: string | null;
+}
+
+export const NO_AUDIT_FILTERS: AuditFilters = { action: '', search: '', from: null, to: null };
+
 /** The audit log, paginated by the API (`?page=` starts at 1). */
 @Component({
   selector: 'app-audit-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatTableModule, MatPaginatorModule, MatProgressBarModule, DateTimePipe],
   template: `
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Journal des actions (faites défiler horizontalement sur un petit écran)">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="Chargement du journal" />
       }
@@ -44,6 +55,10 @@ import { DateTimePipe } from './date-time-pipe';
         <ng-container matColumnDef="target">
           <th mat-header-cell *matHeaderCellDef scope="col">Cible</th>
           <td mat-cell *matCellDef="let e">{{ targetOf(e) }}</td>
+        </ng-container>
+        <ng-container matColumnDef="detail">
+          <th mat-header-cell *matHeaderCellDef scope="col">Détail</th>
+          <td mat-cell *matCellDef="let e">{{ e.detail ?? '' }}</td>
         </ng-container>
         <ng-container matColumnDef="ip">
           <th mat-header-cell *matHeaderCellDef scope="col">Adresse IP</th>
@@ -74,6 +89,9 @@ import { DateTimePipe } from './date-time-pipe';
     .table-wrap {
       overflow-x: auto;
       position: relative;
+    }
+    .table-wrap:focus-visible {
+      outline: 3px solid var(--mat-sys-tertiary);
     }
     mat-progress-bar {
       position: absolute;
@@ -106,16 +124,18 @@ export class AuditTable {
   readonly showStructure = input(false, { transform: booleanAttribute });
   /** Optional filter of the super-admin log. */
   readonly structureId = input<number | null>(null);
+  /** Filters (the structure admin's journal). */
+  readonly filters = input<AuditFilters>(NO_AUDIT_FILTERS);
 
   protected readonly pageSizeOptions = [25, 50, 100];
   protected readonly pageSize = signal<number>(LIMITS.pageSize.default);
   /** Back to the first page whenever the filter changes. */
-  protected readonly pageIndex = linkedSignal({ source: this.structureId, computation: () => 0 });
+  protected readonly pageIndex = linkedSignal({ source: () => [this.structureId(), this.filters()], computation: () => 0 });
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
 
   protected readonly columns = computed(() =>
-    this.showStructure() ? ['at', 'structure', 'actor', 'action', 'target', 'ip'] : ['at', 'actor', 'action', 'target', 'ip'],
+    this.showStructure() ? ['at', 'structure', 'actor', 'action', 'target', 'detail', 'ip'] : ['at', 'actor', 'action', 'target', 'detail', 'ip'],
   );
 
   private readonly query = computed(() => ({
@@ -123,6 +143,7 @@ export class AuditTable {
     page: this.pageIndex() + 1,
     pageSize: this.pageSize(),
     structureId: this.structureId(),
+    filters: this.filters(),
   }));
 
   private readonly page = toSignal(
@@ -134,6 +155,11 @@ export class AuditTable {
       switchMap((q) => {
         let params = new HttpParams().set('page', q.page).set('pageSize', q.pageSize);
         if (q.structureId !== null) params = params.set('structureId', q.structureId);
+        const f = q.filters;
+        if (f.action) params = params.set('action', f.action);
+        if (f.search.trim()) params = params.set('search', f.search.trim());
+        if (f.from) params = params.set('from', f.from);
+        if (f.to) params = params.set('to', f.to);
         return this.http.get<Page<AuditEntry>>(q.endpoint, { params }).pipe(
           catchError((err: unknown) => {
             this.error.set(apiErrorMessage(err));
@@ -159,6 +185,7 @@ export class AuditTable {
   }
 
   protected targetOf(e: AuditEntry): string {
+    if (e.targetLabel) return e.targetLabel;
     const target = [e.targetType, e.targetId].filter((v) => v !== null && v !== '').join(' ');
     return target || '—';
   }
