@@ -1,4 +1,14 @@
-import { bearer, createFamily, createStructureWithAdmin, insertAttendance, login, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  insertAttendance,
+  login,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 
 /**
@@ -53,14 +63,22 @@ describe('statistical attributes changed by a family', () => {
     expect(res.body.cityId).toBe(ref['city']['Ronchin']);
     expect(await snapshots(memberId)).toEqual([ref['city']['Lille'], ref['city']['Ronchin']]);
 
-    const fromToday = await t.http().patch(`/api/family/members/${memberId}`).set(bearer(token)).send({ cityId: ref['city']['Faches-Thumesnil'], statsChange: 'from-today' });
+    const fromToday = await t
+      .http()
+      .patch(`/api/family/members/${memberId}`)
+      .set(bearer(token))
+      .send({ cityId: ref['city']['Faches-Thumesnil'], statsChange: 'from-today' });
     expect(fromToday.status).toBe(200);
     expect(await snapshots(memberId)).toEqual([ref['city']['Lille'], ref['city']['Faches-Thumesnil']]);
   });
 
   it('refuses a correction asked by a family, in French, and changes nothing', async () => {
     const { memberId, token } = await familyWithHistory('Correction');
-    const res = await t.http().patch(`/api/family/members/${memberId}`).set(bearer(token)).send({ cityId: ref['city']['Ronchin'], statsChange: 'correction' });
+    const res = await t
+      .http()
+      .patch(`/api/family/members/${memberId}`)
+      .set(bearer(token))
+      .send({ cityId: ref['city']['Ronchin'], statsChange: 'correction' });
     expect(res.status).toBe(403);
     expect(res.body.message).toMatch(/^Seule l'équipe de la ludothèque peut corriger les présences passées/);
     expect(await snapshots(memberId)).toEqual([ref['city']['Lille'], ref['city']['Lille']]);
@@ -71,7 +89,12 @@ describe('statistical attributes changed by a family', () => {
   it('still lets the admin correct the past after a family change', async () => {
     const { memberId, token } = await familyWithHistory('Admin corrige');
     await t.http().patch(`/api/family/members/${memberId}`).set(bearer(token)).send({ cityId: ref['city']['Ronchin'] }).expect(200);
-    await t.http().patch(`/api/members/${memberId}`).set(bearer(a.adminToken)).send({ cityId: ref['city']['Faches-Thumesnil'], statsChange: 'correction' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/members/${memberId}`)
+      .set(bearer(a.adminToken))
+      .send({ cityId: ref['city']['Faches-Thumesnil'], statsChange: 'correction' })
+      .expect(200);
     expect(await snapshots(memberId)).toEqual([ref['city']['Faches-Thumesnil'], ref['city']['Faches-Thumesnil']]);
     // The admin is still asked.
     const ask = await t.http().patch(`/api/members/${memberId}`).set(bearer(a.adminToken)).send({ cityId: ref['city']['Lille'] });

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
+import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
 import { fakeSession } from './testing';
-import { SESSION_EXPIRED_MESSAGE, SessionStore } from './session';
+import { KIOSK_KEY, SESSION_EXPIRED_MESSAGE, SessionStore } from './session';
 
 describe('SessionStore', () => {
   beforeEach(() => sessionStorage.clear());
@@ -9,7 +10,7 @@ describe('SessionStore', () => {
     return TestBed.inject(SessionStore);
   }
 
-  it('keeps the back-office session across a reload, not the kiosk one', () => {
+  it('keeps the back-office session across a reload, not an admin acting for a family', () => {
     store().set('admin', 'admin-token', fakeSession('admin'));
     store().set('kiosk', 'family-token', fakeSession('family'));
 
@@ -83,6 +84,93 @@ describe('SessionStore', () => {
     expect(s.previousAdmin()).toBeNull();
     expect(s.takeNotice()).toBe(SESSION_EXPIRED_MESSAGE);
     expect(s.takeNotice()).toBeNull();
+  });
+
+  describe('a family session at a kiosk', () => {
+    // One minute without a touch, then fifteen seconds of question: 75 s in all.
+    const LIMIT = DEFAULT_KIOSK_TIMING.inactivityMs + DEFAULT_KIOSK_TIMING.countdownSeconds * 1000;
+    let now: number;
+
+    beforeEach(() => {
+      now = Date.now();
+      jest.spyOn(Date, 'now').mockImplementation(() => now);
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    /** A reload: a new store reads the tab's storage. */
+    function reload(): SessionStore {
+      TestBed.resetTestingModule();
+      return store();
+    }
+
+    it('survives a reload within the inactivity delay since the last touch, in its own key', () => {
+      const s = store();
+      s.set('admin', 'admin-token', fakeSession('admin'));
+      s.openKiosk('chemin-rouge', 'family-token', fakeSession('family', { familyId: 3 }));
+      now += 50_000;
+      s.touchKiosk();
+      now += LIMIT - 1;
+      const reloaded = reload();
+      expect(reloaded.token('kiosk')).toBe('family-token');
+      expect(reloaded.kioskSlug()).toBe('chemin-rouge');
+      expect(reloaded.kioskLastActivity()).toBe(now - LIMIT + 1);
+      // Never mixed with the back office: two keys, each with its own token.
+      expect(sessionStorage.getItem('pointage.admin')).not.toContain('family-token');
+      expect(sessionStorage.getItem(KIOSK_KEY)).not.toContain('admin-token');
+      expect(reloaded.tokenFor('/api/families')).toBe('admin-token');
+    });
+
+    it('is dropped on a reload after the inactivity delay', () => {
+      store().openKiosk('chemin-rouge', 'family-token', fakeSession('family'));
+      now += LIMIT;
+      const reloaded = reload();
+      expect(reloaded.token('kiosk')).toBeNull();
+      expect(reloaded.kioskSlug()).toBeNull();
+      expect(sessionStorage.getItem(KIOSK_KEY)).toBeNull();
+    });
+
+    it('follows the kiosk timing of the page (shortened in tests)', () => {
+      const shortened = () => {
+        TestBed.resetTestingModule();
+        TestBed.configureTestingModule({
+          providers: [{ provide: KIOSK_TIMING, useValue: { ...DEFAULT_KIOSK_TIMING, inactivityMs: 1000, countdownSeconds: 2 } }],
+        });
+        return store();
+      };
+      shortened().openKiosk('chemin-rouge', 'family-token', fakeSession('family'));
+      now += 2_999;
+      expect(shortened().token('kiosk')).toBe('family-token');
+      now += 1;
+      expect(shortened().token('kiosk')).toBeNull();
+    });
+
+    it('is dropped on a reload once its token has expired, or when the storage holds garbage', () => {
+      store().openKiosk('chemin-rouge', 'family-token', fakeSession('family', { expiresAt: Math.floor(now / 1000) + 1 }));
+      now += 2_000;
+      expect(reload().token('kiosk')).toBeNull();
+
+      sessionStorage.setItem(KIOSK_KEY, '{not json');
+      expect(reload().token('kiosk')).toBeNull();
+      sessionStorage.setItem(
+        KIOSK_KEY,
+        JSON.stringify({ token: 't', info: fakeSession('family'), slug: 'chemin-rouge', lastActivity: now + 60_000 }),
+      );
+      expect(reload().token('kiosk')).toBeNull();
+    });
+
+    it('never keeps an admin acting for a family, and "Terminer" forgets it', () => {
+      const s = store();
+      s.set('kiosk', 'acting-token', fakeSession('family', { actor: { accountId: 2, role: 'admin', displayName: 'Équipe' } }));
+      expect(sessionStorage.getItem(KIOSK_KEY)).toBeNull();
+      expect(reload().token('kiosk')).toBeNull();
+
+      const t = store();
+      t.openKiosk('chemin-rouge', 'family-token', fakeSession('family'));
+      expect(sessionStorage.getItem(KIOSK_KEY)).toContain('family-token');
+      t.clear('kiosk');
+      expect(sessionStorage.getItem(KIOSK_KEY)).toBeNull();
+      expect(reload().token('kiosk')).toBeNull();
+    });
   });
 
   it('sends kiosk calls with the kiosk token only', () => {

@@ -1,5 +1,5 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import {
   AUTH_ROUTES,
@@ -30,7 +30,7 @@ export class KioskApi {
   private readonly session = inject(SessionStore);
   private readonly structures = new Map<string, Observable<KioskStructureInfo>>();
   /** The kiosk (structure slug) where the current family logged in. */
-  readonly loggedInAt = signal<string | null>(null);
+  readonly loggedInAt = this.session.kioskSlug;
 
   /** The public face of a structure, fetched once per slug. */
   structure(slug: string): Observable<KioskStructureInfo> {
@@ -74,10 +74,9 @@ export class KioskApi {
     return this.http.post<LoginResponse>(FAMILY_ROUTES.register(encodeURIComponent(slug)), body).pipe(tap((res) => this.keep(slug, res)));
   }
 
-  /** Keeps the family's session for this kiosk (memory only: a reload ends it). */
+  /** Keeps the family's session for this kiosk (a reload keeps it within the inactivity delay). */
   keep(slug: string, res: LoginResponse): void {
-    this.session.set('kiosk', res.accessToken, res.session);
-    this.loggedInAt.set(slug);
+    this.session.openKiosk(slug, res.accessToken, res.session);
   }
 
   /** "Terminer": the next family must not see this one. */
@@ -90,7 +89,6 @@ export class KioskApi {
         .subscribe({ error: () => undefined });
     }
     this.session.clear('kiosk');
-    this.loggedInAt.set(null);
   }
 
   me(): Observable<FamilyDetail> {

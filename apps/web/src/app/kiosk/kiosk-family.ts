@@ -9,6 +9,7 @@ import { MemberAvatar } from '../shared/members/avatar';
 import { KioskApi } from './kiosk-api';
 import { KioskHeader } from './kiosk-header';
 import { KioskInactivity } from './kiosk-inactivity';
+import { PageHeading } from '../shared/page-heading';
 
 /**
  * "Liste des membres d'une famille" at the kiosk: each member with MODIFIER,
@@ -18,7 +19,7 @@ import { KioskInactivity } from './kiosk-inactivity';
 @Component({
   selector: 'app-kiosk-family',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MemberAvatar, KioskHeader, KioskInactivity],
+  imports: [PageHeading, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MemberAvatar, KioskHeader, KioskInactivity],
   template: `
     <app-kiosk-header [slug]="slug()" />
     <app-kiosk-inactivity [slug]="slug()" />
@@ -32,7 +33,7 @@ import { KioskInactivity } from './kiosk-inactivity';
       }
       <p class="error-text" aria-live="assertive">{{ error() }}</p>
       @if (family(); as f) {
-        <h1>Famille {{ f.name }}</h1>
+        <h1 appPageHeading>Famille {{ f.name }}</h1>
         <ul class="members">
           @for (m of f.members; track m.id) {
             <li>
@@ -53,7 +54,7 @@ import { KioskInactivity } from './kiosk-inactivity';
           </a>
         </div>
       } @else {
-        <h1>Votre famille</h1>
+        <h1 appPageHeading>Votre famille</h1>
       }
       <div class="actions column">
         <button mat-stroked-button type="button" (click)="finish()">

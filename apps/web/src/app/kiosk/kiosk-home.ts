@@ -12,6 +12,7 @@ import { KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
 import { presentCounterLabel, rangeLabel } from '../shared/clock';
 import { KioskApi } from './kiosk-api';
 import { KioskClock } from './kiosk-clock';
+import { PageHeading } from '../shared/page-heading';
 
 export const CONNECTION_LOST = 'Connexion perdue';
 export const CLOSED_TODAY = "La ludothèque est fermée aujourd'hui";
@@ -32,14 +33,14 @@ export function slotLabel(slot: NonNullable<KioskStatus['slot']>): string {
 @Component({
   selector: 'app-kiosk-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, KioskClock],
+  imports: [PageHeading, RouterLink, MatButtonModule, MatIconModule, KioskClock],
   template: `
     <main class="kiosk page home">
       @if (structure(); as s) {
         @if (s.logoUrl) {
           <img [src]="s.logoUrl" [alt]="'Logo de ' + s.name" class="logo" />
         }
-        <h1>{{ s.name }}</h1>
+        <h1 appPageHeading>{{ s.name }}</h1>
         @if (s.welcomeMessage) {
           <p class="welcome">{{ s.welcomeMessage }}</p>
         }
@@ -71,11 +72,11 @@ export function slotLabel(slot: NonNullable<KioskStatus['slot']>): string {
           <a mat-button [routerLink]="['/k', slug(), 'oubli']">Identifiants oubliés ?</a>
         </nav>
       } @else if (notFound(); as error) {
-        <h1>Ludothèque introuvable</h1>
+        <h1 appPageHeading>Ludothèque introuvable</h1>
         <p class="error-text" role="alert">{{ error }}</p>
         <p><a routerLink="/" [queryParams]="{ choisir: 1 }">Choisir une ludothèque</a></p>
       } @else {
-        <h1 class="visually-hidden">Chargement de la ludothèque</h1>
+        <h1 appPageHeading class="visually-hidden">Chargement de la ludothèque</h1>
         <p role="status">Chargement…</p>
       }
       <div role="status" class="lost-status">

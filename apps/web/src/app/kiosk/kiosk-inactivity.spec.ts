@@ -4,19 +4,22 @@ import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router } from '@angular/router';
-import { provideTestIcons } from '../core/testing';
+import { SessionStore } from '../core/session';
+import { fakeSession, provideTestIcons } from '../core/testing';
 import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
 import { KioskApi } from './kiosk-api';
-import { KioskInactivity, STILL_THERE_TITLE } from './kiosk-inactivity';
+import { KioskInactivity, pendingTicksMessage, STILL_THERE_TITLE } from './kiosk-inactivity';
 
 @Component({
   selector: 'app-test-host',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [KioskInactivity],
-  template: `<app-kiosk-inactivity slug="chemin-rouge" [paused]="paused()" />`,
+  template: `<app-kiosk-inactivity slug="chemin-rouge" [paused]="paused()" [ticked]="ticked()" (validate)="validated = validated + 1" />`,
 })
 class Host {
   readonly paused = signal(false);
+  readonly ticked = signal(0);
+  validated = 0;
 }
 
 describe('KioskInactivity', () => {
@@ -25,6 +28,7 @@ describe('KioskInactivity', () => {
   let navigate: jest.SpyInstance;
 
   beforeEach(() => {
+    sessionStorage.clear();
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
     TestBed.configureTestingModule({
       providers: [
@@ -39,9 +43,13 @@ describe('KioskInactivity', () => {
     });
     end = jest.spyOn(TestBed.inject(KioskApi), 'end');
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    create();
+  });
+
+  function create(): void {
     fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
-  });
+  }
 
   afterEach(() => {
     fixture.destroy();
@@ -55,6 +63,12 @@ describe('KioskInactivity', () => {
 
   function dialogText(): string {
     return document.querySelector('mat-dialog-container')?.textContent ?? '';
+  }
+
+  function dialogButton(label: string): HTMLButtonElement | undefined {
+    return Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button')).find(
+      (b) => b.textContent?.trim() === label,
+    );
   }
 
   it('asks after the inactivity delay, counts down, then drops the family and goes home', () => {
@@ -112,5 +126,67 @@ describe('KioskInactivity', () => {
     fixture.detectChanges();
     advance(1000);
     expect(dialogText()).toContain(STILL_THERE_TITLE);
+  });
+
+  it('says nothing of ticks and offers only "Je suis là" when nobody is ticked', () => {
+    advance(1000);
+    expect(dialogText()).not.toContain('cochée');
+    expect(dialogButton('VALIDER')).toBeUndefined();
+    expect(dialogButton('Je suis là')).toBeDefined();
+  });
+
+  it('says how many ticked members are not validated yet, and VALIDER asks the sheet to validate them', () => {
+    fixture.componentInstance.ticked.set(2);
+    fixture.detectChanges();
+    advance(1000);
+    expect(dialogText()).toContain('2 personnes cochées ne sont pas encore validées.');
+    expect(dialogText()).toContain('ces présences ne seront pas enregistrées');
+    expect(dialogButton('Je suis là')).toBeDefined();
+    dialogButton('VALIDER')?.click();
+    advance(500);
+    expect(fixture.componentInstance.validated).toBe(1);
+    expect(dialogText()).toBe('');
+    expect(end).not.toHaveBeenCalled();
+  });
+
+  it('with ticked members and no answer, still ends the session at the end of the countdown', () => {
+    fixture.componentInstance.ticked.set(1);
+    fixture.detectChanges();
+    advance(1000);
+    expect(dialogText()).toContain(pendingTicksMessage(1));
+    expect(pendingTicksMessage(1)).toBe("1 personne cochée n'est pas encore validée.");
+    advance(3500);
+    expect(fixture.componentInstance.validated).toBe(0);
+    expect(end).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
+  });
+
+  it('keeps the last touch with the family session: after a reload the delay goes on from it', () => {
+    const store = TestBed.inject(SessionStore);
+    store.openKiosk('chemin-rouge', 'family-token', fakeSession('family'));
+    advance(300);
+    document.dispatchEvent(new Event('pointerdown'));
+    expect(store.kioskLastActivity()).toBe(Date.now());
+    fixture.destroy();
+    // The page comes back 1.8 s after that touch: 0.8 s into the three-second question.
+    advance(1800);
+    create();
+    advance(0);
+    expect(dialogText()).toContain(STILL_THERE_TITLE);
+    expect(dialogText()).toContain('3 secondes');
+    advance(1000);
+    expect(dialogText()).toContain('2 secondes');
+    advance(2500);
+    expect(end).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Je suis là" counts as a touch for the session', () => {
+    const store = TestBed.inject(SessionStore);
+    store.openKiosk('chemin-rouge', 'family-token', fakeSession('family'));
+    advance(1000);
+    const answeredAt = Date.now();
+    dialogButton('Je suis là')?.click();
+    advance(500);
+    expect(store.kioskLastActivity()).toBeGreaterThanOrEqual(answeredAt);
   });
 });

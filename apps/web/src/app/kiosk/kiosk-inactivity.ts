@@ -1,19 +1,31 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { fromEvent, merge } from 'rxjs';
+import { SessionStore } from '../core/session';
 import { KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
 import { KioskApi } from './kiosk-api';
 
 export const STILL_THERE_TITLE = 'Êtes-vous toujours là ?';
 
-/** 'stay': "Je suis là" (or Escape, or a touch outside); 'timeout': nobody answered. */
-export type StillThereAnswer = 'stay' | 'timeout';
+/** 'stay': "Je suis là" (or Escape, or a touch outside); 'validate': VALIDER the ticked members; 'timeout': nobody answered. */
+export type StillThereAnswer = 'stay' | 'validate' | 'timeout';
 
-/** "Êtes-vous toujours là ?" with a countdown; closes with 'timeout' at zero. */
+export interface StillThereData {
+  seconds: number;
+  /** Members ticked present on the sheet and not validated yet (0 on the other pages). */
+  ticked: number;
+}
+
+/** "2 personnes cochées ne sont pas encore validées." */
+export function pendingTicksMessage(count: number): string {
+  return count > 1 ? `${count} personnes cochées ne sont pas encore validées.` : "1 personne cochée n'est pas encore validée.";
+}
+
+/** "Êtes-vous toujours là ?" with a countdown (and VALIDER when members are ticked); closes with 'timeout' at zero. */
 @Component({
   selector: 'app-still-there-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,32 +33,54 @@ export type StillThereAnswer = 'stay' | 'timeout';
   template: `
     <h2 mat-dialog-title>{{ title }}</h2>
     <mat-dialog-content>
+      @if (pending) {
+        <p class="pending">{{ pending }}</p>
+      }
       <p class="countdown">
-        Sans réponse, la session de votre famille se termine dans <strong>{{ remaining() }}</strong> seconde{{ remaining() > 1 ? 's' : '' }}.
+        Sans réponse, la session de votre famille se termine dans <strong>{{ remaining() }}</strong> seconde{{ remaining() > 1 ? 's' : '' }}{{
+          pending ? ' et ces présences ne seront pas enregistrées' : ''
+        }}.
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="center">
-      <button mat-flat-button type="button" class="here" (click)="stay()">Je suis là</button>
+      @if (pending) {
+        <button mat-flat-button type="button" class="validate" (click)="validate()">VALIDER</button>
+        <button mat-stroked-button type="button" class="here" (click)="stay()">Je suis là</button>
+      } @else {
+        <button mat-flat-button type="button" class="here" (click)="stay()">Je suis là</button>
+      }
     </mat-dialog-actions>
   `,
   styles: `
     h2 {
       font-size: 1.75rem;
     }
-    .countdown {
+    .countdown,
+    .pending {
       font-size: 1.25rem;
     }
-    .here {
+    .pending {
+      font-weight: 600;
+    }
+    mat-dialog-actions {
+      gap: 16px;
+    }
+    .here,
+    .validate {
       min-width: 200px;
       --mat-button-filled-container-height: 64px;
       --mat-button-filled-label-text-size: 1.375rem;
+      --mat-button-outlined-container-height: 64px;
+      --mat-button-outlined-label-text-size: 1.375rem;
     }
   `,
 })
 export class StillThereDialog {
   private readonly ref = inject<MatDialogRef<StillThereDialog, StillThereAnswer>>(MatDialogRef);
   protected readonly title = STILL_THERE_TITLE;
-  readonly remaining = signal(inject<{ seconds: number }>(MAT_DIALOG_DATA).seconds);
+  private readonly data = inject<StillThereData>(MAT_DIALOG_DATA);
+  readonly remaining = signal(this.data.seconds);
+  protected readonly pending = this.data.ticked > 0 ? pendingTicksMessage(this.data.ticked) : '';
 
   constructor() {
     const id = setInterval(() => {
@@ -63,6 +97,10 @@ export class StillThereDialog {
   stay(): void {
     this.ref.close('stay');
   }
+
+  validate(): void {
+    this.ref.close('validate');
+  }
 }
 
 /**
@@ -71,6 +109,11 @@ export class StillThereDialog {
  * 15 s, the family session is dropped and the kiosk returns to its home page,
  * so the next family never sees this one. `paused` holds it (a validation on
  * its way, the thank-you).
+ *
+ * When members are ticked and not validated (`ticked`), the question says so
+ * and offers VALIDER (`validate` is emitted: the sheet validates them as its
+ * own button does). The last touch is kept with the session, so that after a
+ * reload the delay goes on from it rather than starting again.
  */
 @Component({
   selector: 'app-kiosk-inactivity',
@@ -83,12 +126,20 @@ export class KioskInactivity {
   private readonly api = inject(KioskApi);
   private readonly router = inject(Router);
 
+  private readonly session = inject(SessionStore);
+
   readonly slug = input.required<string>();
   readonly paused = input(false);
+  /** Members ticked present and not validated yet. */
+  readonly ticked = input(0);
+  /** VALIDER in the question. */
+  readonly validate = output<void>();
 
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private question: MatDialogRef<StillThereDialog, StillThereAnswer> | null = null;
   private destroyed = false;
+  /** The last touch (epoch ms): the session's, which survives a reload, else this page's arrival. */
+  private lastActivity = this.session.kioskLastActivity() ?? Date.now();
 
   constructor() {
     const doc = inject(DOCUMENT);
@@ -113,15 +164,23 @@ export class KioskInactivity {
     });
   }
 
-  /** A touch or a key: the minute starts again (only "Je suis là" answers the question). */
+  /** A touch or a key: the minute starts again (only "Je suis là" or VALIDER answers the question). */
   private activity(): void {
-    if (this.question || this.paused()) return;
-    this.arm();
+    if (this.question) return;
+    this.touch();
+    if (!this.paused()) this.arm();
   }
 
+  private touch(): void {
+    this.lastActivity = Date.now();
+    this.session.touchKiosk(this.lastActivity);
+  }
+
+  /** Asks once the minute since the last touch is over (at once after a reload that came later). */
   private arm(): void {
     this.stop();
-    this.idleTimer = setTimeout(() => this.ask(), this.timing.inactivityMs);
+    const idle = Math.max(0, Date.now() - this.lastActivity);
+    this.idleTimer = setTimeout(() => this.ask(), Math.max(0, this.timing.inactivityMs - idle));
   }
 
   private stop(): void {
@@ -131,8 +190,11 @@ export class KioskInactivity {
 
   private ask(): void {
     this.idleTimer = null;
-    const ref = this.dialog.open<StillThereDialog, { seconds: number }, StillThereAnswer>(StillThereDialog, {
-      data: { seconds: this.timing.countdownSeconds },
+    // The countdown already run before a reload is not given again.
+    const late = Math.max(0, Date.now() - this.lastActivity - this.timing.inactivityMs);
+    const seconds = Math.max(1, this.timing.countdownSeconds - Math.floor(late / 1000));
+    const ref = this.dialog.open<StillThereDialog, StillThereData, StillThereAnswer>(StillThereDialog, {
+      data: { seconds, ticked: this.ticked() },
       role: 'alertdialog',
       width: '560px',
       maxWidth: '95vw',
@@ -141,8 +203,13 @@ export class KioskInactivity {
     ref.afterClosed().subscribe((answer) => {
       this.question = null;
       if (this.destroyed) return;
-      if (answer === 'timeout') this.leave();
-      else if (!this.paused()) this.arm();
+      if (answer === 'timeout') {
+        this.leave();
+        return;
+      }
+      this.touch();
+      if (answer === 'validate') this.validate.emit();
+      if (!this.paused()) this.arm();
     });
   }
 

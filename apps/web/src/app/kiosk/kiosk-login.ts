@@ -11,16 +11,17 @@ import { SessionStore } from '../core/session';
 import { PasswordField } from '../shared/password-field';
 import { KioskApi, NOT_A_FAMILY_MESSAGE } from './kiosk-api';
 import { KioskHeader } from './kiosk-header';
+import { PageHeading } from '../shared/page-heading';
 
 /** Family login at the kiosk: large fields for a touch keyboard. */
 @Component({
   selector: 'app-kiosk-login',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, PasswordField, KioskHeader],
+  imports: [PageHeading, ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, PasswordField, KioskHeader],
   template: `
     <app-kiosk-header [slug]="slug()" />
     <main class="kiosk page narrow">
-      <h1>Se connecter</h1>
+      <h1 appPageHeading>Se connecter</h1>
       @if (notice) {
         <p class="notice" role="status">{{ notice }}</p>
       }

@@ -10,6 +10,7 @@ import { MemberEditor, MemberEndpoints } from '../shared/members/member-editor';
 import { KioskHeader } from './kiosk-header';
 import { KioskApi } from './kiosk-api';
 import { KioskInactivity } from './kiosk-inactivity';
+import { PageHeading } from '../shared/page-heading';
 
 export const KIOSK_MEMBER_ENDPOINTS: MemberEndpoints = {
   create: FAMILY_ROUTES.ownMembers,
@@ -20,7 +21,7 @@ export const KIOSK_MEMBER_ENDPOINTS: MemberEndpoints = {
 @Component({
   selector: 'app-kiosk-member',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, MemberEditor, KioskHeader, KioskInactivity],
+  imports: [PageHeading, MatProgressBarModule, MemberEditor, KioskHeader, KioskInactivity],
   template: `
     <app-kiosk-header [slug]="slug()" />
     <app-kiosk-inactivity [slug]="slug()" />
@@ -28,7 +29,7 @@ export const KIOSK_MEMBER_ENDPOINTS: MemberEndpoints = {
       @if (family(); as f) {
         <p class="family">Famille {{ f.name }}</p>
       }
-      <h1>{{ title() }}</h1>
+      <h1 appPageHeading>{{ title() }}</h1>
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="Chargement" />
       }

@@ -1,11 +1,12 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router } from '@angular/router';
 import { authInterceptor } from '../core/auth.interceptor';
 import { SessionStore } from '../core/session';
 import { fakeSession, provideTestIcons } from '../core/testing';
-import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
+import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING, KioskTiming } from '../shared/attendance/kiosk-timing';
 import { KioskApi } from './kiosk-api';
 import { KioskPresence } from './kiosk-presence';
 
@@ -22,15 +23,20 @@ describe('KioskPresence', () => {
   };
   let store: SessionStore;
   let router: Router;
+  /** Mutable: a test may shorten the inactivity delay after the page is created. */
+  let timing: KioskTiming;
 
   beforeEach(() => {
+    sessionStorage.clear();
+    timing = { ...DEFAULT_KIOSK_TIMING, thanksMs: 20 };
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
         provideTestIcons(),
-        { provide: KIOSK_TIMING, useValue: { ...DEFAULT_KIOSK_TIMING, thanksMs: 20 } },
+        { provide: KIOSK_TIMING, useValue: timing },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -90,6 +96,50 @@ describe('KioskPresence', () => {
     });
     await fixture.whenStable();
     expect(store.token('kiosk')).toBe('family-token');
+    await sleep(60);
+    expect(store.token('kiosk')).toBeNull();
+    expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
+    expectLogout('family-token');
+  });
+
+  it('after VALIDER, the focus goes to the family heading (the button is gone)', async () => {
+    const { fixture, el } = await render();
+    el.querySelector<HTMLButtonElement>('button.card')?.click();
+    await fixture.whenStable();
+    const validate = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === 'VALIDER');
+    validate?.focus();
+    validate?.click();
+    backend.expectOne('/api/family/attendance').flush({ recorded: 1, alreadyPresent: 0, slot: null, message: '1 présence enregistrée.' });
+    await fixture.whenStable();
+    const h1 = el.querySelector('h1');
+    expect(h1?.getAttribute('tabindex')).toBe('-1');
+    expect(document.activeElement).toBe(h1);
+    await sleep(60);
+    expectLogout('family-token');
+  });
+
+  it('the inactivity question names the ticked members and its VALIDER records them like the sheet', async () => {
+    const { fixture, el } = await render();
+    timing.inactivityMs = 30;
+    // A tap: the touch starts the (shortened) delay again, the click ticks the member.
+    const card = el.querySelector<HTMLButtonElement>('button.card');
+    card?.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    card?.click();
+    await fixture.whenStable();
+    await sleep(80);
+    const dialog = () => document.querySelector('mat-dialog-container');
+    expect(dialog()?.textContent).toContain("1 personne cochée n'est pas encore validée.");
+    Array.from(dialog()?.querySelectorAll<HTMLButtonElement>('button') ?? [])
+      .find((b) => b.textContent?.trim() === 'VALIDER')
+      ?.click();
+    await sleep(20);
+    await fixture.whenStable();
+    const req = backend.expectOne('/api/family/attendance');
+    expect(req.request.body).toEqual({ key: expect.stringMatching(/^[0-9a-f-]{36}$/), memberIds: [6] });
+    expect(req.request.headers.get('Authorization')).toBe('Bearer family-token');
+    req.flush({ recorded: 1, alreadyPresent: 0, slot: null, message: '1 présence enregistrée.' });
+    await fixture.whenStable();
+    expect(el.textContent).toContain('Merci');
     await sleep(60);
     expect(store.token('kiosk')).toBeNull();
     expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);

@@ -19,7 +19,7 @@ import { KioskInactivity } from './kiosk-inactivity';
   imports: [KioskHeader, KioskClock, KioskInactivity, AttendanceSheetView],
   template: `
     <app-kiosk-header [slug]="slug()" />
-    <app-kiosk-inactivity [slug]="slug()" [paused]="sheet.holding()" />
+    <app-kiosk-inactivity [slug]="slug()" [paused]="sheet.holding()" [ticked]="sheet.ticked().size" (validate)="sheet.validate()" />
     <main class="kiosk page">
       <app-kiosk-clock class="clock" [timeZone]="timeZone()" />
       <app-attendance-sheet #sheet [editLink]="['/k', slug(), 'famille']" (finished)="finish()" />

@@ -1,6 +1,19 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, output, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  Injector,
+  input,
+  OnInit,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -10,6 +23,7 @@ import { Subscription } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { frenchLongDate, rangeLabel } from '../clock';
 import { MemberAvatar } from '../members/avatar';
+import { PageHeading } from '../page-heading';
 import { KIOSK_TIMING } from './kiosk-timing';
 import { newKey, SheetApi, sendWithRetry } from './sheet-api';
 
@@ -35,7 +49,7 @@ export type SheetEnd = 'thanks' | 'finish';
 @Component({
   selector: 'app-attendance-sheet',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MemberAvatar],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, MemberAvatar, PageHeading],
   templateUrl: './attendance-sheet.html',
   styleUrl: './attendance-sheet.scss',
 })
@@ -43,6 +57,9 @@ export class AttendanceSheetView implements OnInit {
   private readonly api = inject(SheetApi);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly timing = inject(KIOSK_TIMING);
+  private readonly injector = inject(Injector);
+  /** The family's name: the focus goes back there after VALIDER (the button is gone). */
+  private readonly heading = viewChild(PageHeading);
 
   /** Shows the slot's date (the back office has no clock header). */
   readonly showSlotDate = input(false);
@@ -174,6 +191,7 @@ export class AttendanceSheetView implements OnInit {
     this.result.set(res);
     this.phase.set('done');
     void this.announcer.announce(ATTENDANCE_THANKS, 'assertive');
+    afterNextRender(() => this.heading()?.focus(), { injector: this.injector });
     this.thanksTimer = setTimeout(() => this.end('thanks'), this.timing.thanksMs);
   }
 

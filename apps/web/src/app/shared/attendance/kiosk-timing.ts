@@ -22,7 +22,28 @@ export const DEFAULT_KIOSK_TIMING: KioskTiming = {
   retryDelaysMs: [1_000, 2_000, 4_000, 5_000],
 };
 
+/**
+ * Browser tests shorten the delays of the built app by setting
+ * `window.__pointageKioskTiming` before it starts (an init script); only
+ * positive numbers are taken, anything else keeps the defaults.
+ */
+export const KIOSK_TIMING_OVERRIDE = '__pointageKioskTiming';
+
+export function kioskTimingFrom(override: unknown): KioskTiming {
+  if (!override || typeof override !== 'object') return DEFAULT_KIOSK_TIMING;
+  const o = override as Record<string, unknown>;
+  const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback);
+  const delays = Array.isArray(o['retryDelaysMs']) && o['retryDelaysMs'].length ? o['retryDelaysMs'].map((v) => num(v, 1000)) : null;
+  return {
+    inactivityMs: num(o['inactivityMs'], DEFAULT_KIOSK_TIMING.inactivityMs),
+    countdownSeconds: num(o['countdownSeconds'], DEFAULT_KIOSK_TIMING.countdownSeconds),
+    thanksMs: num(o['thanksMs'], DEFAULT_KIOSK_TIMING.thanksMs),
+    statusPollMs: num(o['statusPollMs'], DEFAULT_KIOSK_TIMING.statusPollMs),
+    retryDelaysMs: delays ?? DEFAULT_KIOSK_TIMING.retryDelaysMs,
+  };
+}
+
 export const KIOSK_TIMING = new InjectionToken<KioskTiming>('KIOSK_TIMING', {
   providedIn: 'root',
-  factory: () => DEFAULT_KIOSK_TIMING,
+  factory: () => kioskTimingFrom((globalThis as Record<string, unknown>)[KIOSK_TIMING_OVERRIDE]),
 });
