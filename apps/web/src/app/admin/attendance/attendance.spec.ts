@@ -255,7 +255,27 @@ describe('attendance in the back office', () => {
       expect(el.textContent).toContain(NO_MEMBER);
 
       c.toggleMember(6, true);
+      await fixture.whenStable();
+      // The "no member" message goes once a member is ticked.
+      expect(el.textContent).not.toContain(NO_MEMBER);
+
+      // An arrival outside the slot ± 30 min is refused next to the field, before anything is sent.
+      c.arrival.setValue('23:30');
+      c.save();
+      await fixture.whenStable();
+      const field = el.querySelector('mat-form-field.arrival') as HTMLElement;
+      const outside = "L'heure d'arrivée doit être comprise entre 13:30 et 18:30 : le créneau va de 14:00 à 18:00 (30 minutes de marge).";
+      expect(field.querySelector('mat-error')?.textContent?.trim()).toBe(outside);
+      expect(field.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
+      backend.expectNone('/api/attendance/retro');
+      c.arrival.setValue('25:99');
+      c.save();
+      await fixture.whenStable();
+      expect(field.querySelector('mat-error')?.textContent?.trim()).toBe(BAD_ARRIVAL);
+
       c.arrival.setValue('14:30');
+      await fixture.whenStable();
+      expect(field.querySelector('mat-error')).toBeNull();
       c.save();
       const retro = backend.expectOne('/api/attendance/retro');
       expect(retro.request.body).toEqual({ slotId: 2, memberIds: [6], arrivalTime: '14:30' });

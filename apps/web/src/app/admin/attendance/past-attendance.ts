@@ -14,13 +14,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatTableModule } from '@angular/material/table';
 import type { AttendanceRow, DayAttendance, FamilyDetail, FamilySummary } from '@pointage/contracts';
-import { parseHm } from '@pointage/domain';
+import { parseEnd, parseHm, retroArrivalProblem } from '@pointage/domain';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { fromLocalDate, toLocalDate } from '../../core/french-date-adapter';
 import { TODAY } from '../../core/today';
 import { frenchLongDate, rangeLabel } from '../../shared/clock';
+import { TimeInput } from '../../shared/time-input';
 import { FamiliesApi } from '../families/families-api';
 import { AttendanceAdminApi } from './attendance-api';
 import { RemoveAttendanceData, RemoveAttendanceDialog } from './remove-attendance-dialog';
@@ -46,6 +47,15 @@ export function checkRetro(slotId: number, memberIds: number[], arrival: string)
   return { slotId, memberIds, arrivalTime: time.slice(0, 5) };
 }
 
+/** The arrival typed, checked against the slot ± 30 minutes as the API does; null when it fits. */
+export function arrivalOutsideSlot(arrival: string, slot: { start: string; end: string }): string | null {
+  const minutes = parseHm(arrival.trim());
+  const start = parseHm(slot.start);
+  const end = parseEnd(slot.end);
+  if (minutes === null || start === null || end === null) return null;
+  return retroArrivalProblem(minutes, { start, end });
+}
+
 /**
  * "PRÉSENCES PASSÉES" (back in time): choose a past day and one of its slots,
  * see who was recorded, add members of a family with an arrival time, or
@@ -66,6 +76,7 @@ export function checkRetro(slotId: number, memberIds: number[], arrival: string)
     MatProgressBarModule,
     MatRadioModule,
     MatTableModule,
+    TimeInput,
   ],
   providers: [provideFrenchDatepicker(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './past-attendance.html',
@@ -104,7 +115,20 @@ export class PastAttendance {
   /** Families matching what is typed (at least 2 characters). */
   protected readonly matches = signal<FamilySummary[]>([]);
 
+  /** The message shown under the arrival field (its control is then invalid). */
+  protected arrivalError(): string {
+    const e: unknown = this.arrival.getError('arrival');
+    return typeof e === 'string' ? e : '';
+  }
+
+  private refuseArrival(message: string): void {
+    this.arrival.setErrors({ arrival: message });
+    this.arrival.markAsTouched();
+  }
+
   constructor() {
+    // A message about what was typed goes as soon as it is changed.
+    this.arrival.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.formError.set(''));
     this.dateControl.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.loadDay());
     this.familySearch.valueChanges
       .pipe(
@@ -195,6 +219,7 @@ export class PastAttendance {
   }
 
   toggleMember(id: number, on: boolean): void {
+    this.formError.set('');
     const next = new Set(this.checked());
     if (on) next.add(id);
     else next.delete(id);
@@ -210,8 +235,19 @@ export class PastAttendance {
       return;
     }
     const request = checkRetro(slot.id, [...this.checked()], this.arrival.value);
+    if (request === BAD_ARRIVAL) {
+      this.formError.set('');
+      this.refuseArrival(request);
+      return;
+    }
     if (typeof request === 'string') {
       this.formError.set(request);
+      return;
+    }
+    const outside = request.arrivalTime ? arrivalOutsideSlot(request.arrivalTime, slot) : null;
+    if (outside) {
+      this.formError.set('');
+      this.refuseArrival(outside);
       return;
     }
     this.formError.set('');

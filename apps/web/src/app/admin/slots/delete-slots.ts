@@ -1,5 +1,6 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,6 +15,7 @@ import { DateSpan } from './date-span';
 import { ALL_WEEKDAYS, checkDelete, dateOf, describeDeletion } from './slot-form';
 import { SlotsApi } from './slots-api';
 import { WeekdayPicker } from './weekday-picker';
+import { TimeInput } from '../../shared/time-input';
 
 /**
  * "Supprimer les créneaux d'ouverture": a day or a period, weekdays, and
@@ -23,7 +25,7 @@ import { WeekdayPicker } from './weekday-picker';
 @Component({
   selector: 'app-delete-slots',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, DateSpan, WeekdayPicker],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, DateSpan, WeekdayPicker, TimeInput],
   providers: [provideFrenchDatepicker(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   template: `
     <h2 id="delete-slots-title">Supprimer les créneaux d'ouverture</h2>
@@ -31,24 +33,24 @@ import { WeekdayPicker } from './weekday-picker';
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="delete-slots-title">
       <app-date-span [from]="form.controls.from" [to]="form.controls.to" />
 
-      <app-weekday-picker [(value)]="weekdays" />
+      <app-weekday-picker [(value)]="weekdays" (valueChange)="error.set('')" />
 
       <fieldset class="group hours">
         <legend>Durée du créneau (facultatif)</legend>
         <mat-form-field appearance="outline">
           <mat-label>De</mat-label>
-          <input matInput type="time" formControlName="start" />
+          <input matInput appTimeInput formControlName="start" />
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>À</mat-label>
-          <input matInput type="time" formControlName="end" />
+          <input matInput appTimeInput formControlName="end" />
         </mat-form-field>
       </fieldset>
 
       <p class="error-text" aria-live="assertive">{{ error() }}</p>
       <div role="status">
-        @if (result()) {
-          <p class="result">{{ result() }}</p>
+        @if (result(); as r) {
+          <p class="result" [class.success]="r.complete" [class.warning]="!r.complete">{{ r.message }}</p>
         }
       </div>
       <div class="actions">
@@ -75,10 +77,16 @@ export class DeleteSlots {
   readonly weekdays = signal<number[]>([...ALL_WEEKDAYS]);
   protected readonly busy = signal(false);
   protected readonly error = signal('');
-  protected readonly result = signal('');
+  /** The API's answer: complete when every matching slot went; else some (or all) days were kept. */
+  protected readonly result = signal<{ message: string; complete: boolean } | null>(null);
+
+  constructor() {
+    // A message about what was typed goes as soon as it is changed.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.error.set(''));
+  }
 
   submit(): void {
-    this.result.set('');
+    this.result.set(null);
     const { start, end } = this.form.getRawValue();
     const request = checkDelete({
       from: dateOf(this.form.controls.from),
@@ -106,7 +114,7 @@ export class DeleteSlots {
     this.api.remove(request).subscribe({
       next: (res) => {
         this.busy.set(false);
-        this.result.set(res.message);
+        this.result.set({ message: res.message, complete: res.deleted > 0 && res.keptDays.length === 0 });
         void this.announcer.announce(res.message, 'polite');
       },
       error: (err: unknown) => {

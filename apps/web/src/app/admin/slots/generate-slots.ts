@@ -1,5 +1,6 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
@@ -11,6 +12,7 @@ import { DateSpan } from './date-span';
 import { ALL_WEEKDAYS, checkGenerate, dateOf } from './slot-form';
 import { SlotsApi } from './slots-api';
 import { WeekdayPicker } from './weekday-picker';
+import { TimeInput } from '../../shared/time-input';
 
 function rangeGroup(start = '', end = '') {
   return new FormGroup({
@@ -23,7 +25,7 @@ function rangeGroup(start = '', end = '') {
 @Component({
   selector: 'app-generate-slots',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, DateSpan, WeekdayPicker],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, DateSpan, WeekdayPicker, TimeInput],
   providers: [provideFrenchDatepicker(), { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './generate-slots.html',
   styleUrl: './slot-forms.scss',
@@ -41,6 +43,11 @@ export class GenerateSlots {
   protected readonly busy = signal(false);
   protected readonly error = signal('');
   protected readonly result = signal('');
+
+  constructor() {
+    // A message about what was typed goes as soon as it is changed.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.error.set(''));
+  }
 
   addRange(): void {
     this.form.controls.ranges.push(rangeGroup());

@@ -204,6 +204,9 @@ export class SlotList implements OnInit {
     const to = dateOf(this.form.controls.to);
     const period = checkPeriod(from, to);
     if (typeof period === 'string') {
+      // The list of the previous period must not stay under a refused one.
+      this.days.set([]);
+      this.shown.set(null);
       this.error.set(period);
       return;
     }
@@ -229,6 +232,8 @@ export class SlotList implements OnInit {
       },
       error: (err: unknown) => {
         this.loading.set(false);
+        this.days.set([]);
+        this.shown.set(null);
         this.error.set(apiErrorMessage(err));
       },
     });

@@ -219,5 +219,66 @@ describe('GESTION DES CRÉNEAUX', () => {
     await fixture.whenStable();
     expect(el.querySelector('.error-text')?.textContent).toBe('La date de fin est avant la date de début.');
     backend.expectNone((r) => r.url === '/api/slots');
+    // The refused period does not leave the previous list on screen.
+    expect(el.querySelectorAll('td.day').length).toBe(0);
+    expect(el.querySelector('h2')?.textContent).toBe('Créneaux paramétrés');
+    expect(el.textContent).not.toContain('2 jours, 3 créneaux');
+  });
+
+  it('SUPPRIMER refused (every day kept) is not shown as a success', async () => {
+    const fixture = TestBed.createComponent(DeleteSlots);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const c = fixture.componentInstance;
+    c.form.setValue({ from: new Date(2026, 10, 4), to: null, start: '', end: '' });
+    c.submit();
+    const message = 'Aucun créneau supprimé. Les créneaux du mercredi 04/11/2026 ont des présences : non supprimés.';
+    backend.expectOne('/api/slots/delete').flush({ deleted: 0, keptDays: ['2026-11-04'], message });
+    await fixture.whenStable();
+    const box = el.querySelector('.result') as HTMLElement;
+    expect(box.textContent).toBe(message);
+    expect(box.classList).toContain('warning');
+    expect(box.classList).not.toContain('success');
+
+    c.form.setValue({ from: new Date(2026, 10, 5), to: null, start: '', end: '' });
+    c.submit();
+    backend.expectOne('/api/slots/delete').flush({ deleted: 2, keptDays: [], message: '2 créneaux supprimés.' });
+    await fixture.whenStable();
+    expect(el.querySelector('.result')?.classList).toContain('success');
+  });
+
+  it('an error of the slot forms goes as soon as the field is fixed', async () => {
+    for (const form of [GenerateSlots, DeleteSlots] as Type<GenerateSlots | DeleteSlots>[]) {
+      const fixture = TestBed.createComponent(form);
+      await fixture.whenStable();
+      const el = fixture.nativeElement as HTMLElement;
+      const c = fixture.componentInstance;
+      c.submit();
+      await fixture.whenStable();
+      expect(el.querySelector('.error-text')?.textContent).toBe('Choisissez la date de début.');
+      c.form.controls.from.setValue(new Date(2026, 10, 2));
+      await fixture.whenStable();
+      expect(el.querySelector('.error-text')?.textContent).toBe('');
+    }
+  });
+
+  it('time fields are 24-hour text fields ("14:00"), whatever the browser language, and read "14h30" or "930"', async () => {
+    const fixture = TestBed.createComponent(GenerateSlots);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const [start, end] = Array.from(el.querySelectorAll<HTMLInputElement>('.range input'));
+    expect(start.type).toBe('text');
+    expect(start.getAttribute('inputmode')).toBe('numeric');
+    for (const [input, typed] of [
+      [start, '14h30'],
+      [end, '930'],
+    ] as const) {
+      input.value = typed;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('blur'));
+    }
+    await fixture.whenStable();
+    expect(fixture.componentInstance.form.controls.ranges.at(0).getRawValue()).toEqual({ start: '14:30', end: '09:30' });
+    expect(start.value).toBe('14:30');
   });
 });
