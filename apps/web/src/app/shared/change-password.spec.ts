@@ -85,5 +85,10 @@ describe('ChangePassword', () => {
     await fixture.whenStable();
     expect(fixture.nativeElement.textContent).toContain('Le mot de passe actuel est incorrect.');
     expect(store.token('admin')).toBe('old-token');
+
+    // Fixing the field takes the old message away.
+    fixture.componentInstance.form.controls.currentPassword.setValue('ancien-mot-de-passe');
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).not.toContain('Le mot de passe actuel est incorrect.');
   });
 });

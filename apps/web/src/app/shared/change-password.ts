@@ -1,5 +1,6 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -100,6 +101,11 @@ export class ChangePassword {
     }),
     ...newPasswordControls(),
   });
+
+  constructor() {
+    // The API's refusal is about what was typed: it goes as soon as a field is changed.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.error.set(''));
+  }
 
   submit(): void {
     this.success.set('');
