@@ -155,7 +155,8 @@ export async function createFamily(
     .http()
     .post('/api/families')
     .set(bearer(adminToken))
-    .send({ name, email, qfId: ref['qf']['481 à 581 €'], minimaId: ref['minima']['Non'], members, ...extra });
+    // Fixtures reuse the same default member: the duplicate warning has tests of its own (family-merge.int-spec.ts).
+    .send({ name, email, qfId: ref['qf']['481 à 581 €'], minimaId: ref['minima']['Non'], members, confirmDuplicates: true, ...extra });
   if (res.status !== 201) throw new Error(`family creation failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { family: res.body.family, password: (extra['password'] as string) ?? res.body.password, email };
 }

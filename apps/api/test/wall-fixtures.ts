@@ -65,6 +65,11 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'PATCH /api/families/:id': (ids) => ({ name: 'Renommée', qfId: ids['qfItem'] }),
   'POST /api/families/:id/password': () => ({ password: 'un mot de passe assez long' }),
   'POST /api/families/:id/anonymise': () => ({ confirmName: 'ZZBravo' }),
+  // The other structure's member by name and birth date: never reported as a duplicate.
+  'POST /api/families/duplicates': () => ({ members: [{ lastName: 'ZZBravo', firstName: 'ZZBravoPrénom', birthDate: '1985-04-12' }] }),
+  'POST /api/families/:id/merge': (ids) => ({ absorbedFamilyId: ids['family'] }),
+  'PUT /api/retention': () => ({ years: 3 }),
+  'POST /api/retention/anonymise': (ids) => ({ familyIds: [ids['family']], confirm: true }),
   'POST /api/families/:id/members': (ids) => memberOf(ids),
   'PATCH /api/members/:id': (ids) => ({ firstName: 'Renommé', cityId: ids['cityItem'], statsChange: 'correction' }),
   'POST /api/family/members': (ids) => memberOf(ids),

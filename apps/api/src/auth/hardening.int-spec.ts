@@ -87,6 +87,8 @@ describe('identity hardening', () => {
             qfId: ref['qf']['481 à 581 €'],
             minimaId: ref['minima']['Non'],
             members: [memberBody(ref)],
+            // The same person each time: this test is about the budget, not the duplicate warning.
+            confirmDuplicates: true,
           });
         expect(res.status).toBe(201);
       }

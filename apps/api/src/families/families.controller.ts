@@ -1,6 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CreateFamilyResponse, FamilyDetail, FamilyPage, MemberDto, MemberSummary, Page, ReferenceOptions } from '@pointage/contracts';
+import type {
+  CreateFamilyResponse,
+  DuplicateMatch,
+  FamilyAttendanceRow,
+  FamilyDetail,
+  FamilyPage,
+  MemberDto,
+  MemberSummary,
+  MergeFamiliesResponse,
+  Page,
+  ReferenceOptions,
+} from '@pointage/contracts';
 import type { Response } from 'express';
 import { Roles } from '../common/access.decorators';
 import { idPipe } from '../common/id.pipe';
@@ -10,12 +21,16 @@ import {
   AdminUpdateMemberDto,
   AnonymiseFamilyDto,
   CreateFamilyDto,
+  DuplicateCheckDto,
   FamilyQueryDto,
   MemberQueryDto,
+  MergeFamiliesDto,
+  PageQueryDto,
   SetFamilyPasswordDto,
   UpdateFamilyDto,
 } from './dto/family.dto';
 import { FamiliesService } from './families.service';
+import { FamilyMergeService } from './family-merge.service';
 
 /** Back office: families of the caller's structure. */
 @ApiTags('families')
@@ -24,6 +39,7 @@ import { FamiliesService } from './families.service';
 export class FamiliesController {
   constructor(
     private readonly families: FamiliesService,
+    private readonly merger: FamilyMergeService,
     private readonly settings: StructureSettingsService,
   ) {}
 
@@ -35,6 +51,13 @@ export class FamiliesController {
   @Post('families')
   create(@Body() dto: CreateFamilyDto): Promise<CreateFamilyResponse> {
     return this.families.create(dto);
+  }
+
+  /** Members already registered with the name and birth date of those of a new family (warning before creation). */
+  @Post('families/duplicates')
+  @HttpCode(200)
+  duplicates(@Body() dto: DuplicateCheckDto): Promise<DuplicateMatch[]> {
+    return this.families.duplicates(dto);
   }
 
   @Get('families/:id')
@@ -79,6 +102,29 @@ export class FamiliesController {
     res.setHeader('Content-Disposition', `attachment; filename="famille-${id}.json"`);
     res.setHeader('Cache-Control', 'no-store');
     return data;
+  }
+
+  /** The same data as a readable French HTML page, printable (GDPR right of access). */
+  @Get('families/:id/export-html')
+  async exportHtml(@Param('id', idPipe()) id: number, @Res() res: Response): Promise<void> {
+    const page = await this.families.exportHtml(id);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="famille-${id}.html"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(page);
+  }
+
+  /** The family's attendance, newest first, paged. */
+  @Get('families/:id/attendance')
+  attendance(@Param('id', idPipe()) id: number, @Query() q: PageQueryDto): Promise<Page<FamilyAttendanceRow>> {
+    return this.families.attendanceHistory(id, q);
+  }
+
+  /** Merges another family into this one (kept), then deletes it (decision 9). */
+  @Post('families/:id/merge')
+  @HttpCode(200)
+  merge(@Param('id', idPipe()) id: number, @Body() dto: MergeFamiliesDto): Promise<MergeFamiliesResponse> {
+    return this.merger.merge(id, dto.absorbedFamilyId);
   }
 
   @Post('families/:id/anonymise')

@@ -3,11 +3,14 @@ import { SettingsModule } from '../settings/settings.module';
 import { FamiliesController } from './families.controller';
 import { FamiliesService } from './families.service';
 import { FamilySelfController } from './family-self.controller';
+import { FamilyMergeService } from './family-merge.service';
+import { RetentionController } from './retention.controller';
+import { RetentionService } from './retention.service';
 
 @Module({
   imports: [SettingsModule],
-  controllers: [FamiliesController, FamilySelfController],
-  providers: [FamiliesService],
+  controllers: [FamiliesController, FamilySelfController, RetentionController],
+  providers: [FamiliesService, FamilyMergeService, RetentionService],
   exports: [FamiliesService],
 })
 export class FamiliesModule {}

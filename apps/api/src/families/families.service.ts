@@ -1,6 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   CreateFamilyResponse,
+  DuplicateMatch,
+  FamilyAttendanceRow,
   FAMILY_DELETE_REFUSED,
   FamilyDetail,
   FamilyPage,
@@ -8,7 +10,7 @@ import {
   MemberSummary,
   Page,
 } from '@pointage/contracts';
-import { searchKey, zonedParts } from '@pointage/domain';
+import { ageAt, latestBirthForAge, searchKey, zonedParts } from '@pointage/domain';
 import { EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { Attendance } from '../attendance/entities/attendance.entity';
 import { AuditService } from '../audit/audit.service';
@@ -27,16 +29,20 @@ import {
   AdminMemberInputDto,
   AdminUpdateMemberDto,
   CreateFamilyDto,
+  DuplicateCheckDto,
   FamilyQueryDto,
   LoginInputDto,
   MemberInputDto,
   MemberQueryDto,
+  PageQueryDto,
   StatsChangeMode,
   UpdateFamilyDto,
   UpdateMemberDto,
 } from './dto/family.dto';
 import { Family } from './entities/family.entity';
 import { Member } from './entities/member.entity';
+import { exportHtml, exportJson, FamilyExportData } from './family-export';
+import { assertNoDuplicates, findDuplicates, localDate } from './family-duplicates';
 import { checkBirthDate, checkReferences, checkRegistrationDate, STAT_FIELDS, StatField } from './member-rules';
 
 const FAMILY_NOT_FOUND = 'Famille introuvable.';
@@ -127,32 +133,85 @@ export class FamiliesService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
+  /**
+   * The members table: search, filters (status, city, age today) and sort
+   * applied in SQL on the structure's members, labels joined from the lists.
+   */
   async members(q: MemberQueryDto): Promise<Page<MemberSummary>> {
-    const sortExpr = { lastName: 'm.search_name', firstName: 'm.first_name', birthDate: 'm.birth_date', familyName: 'f.search_name' }[q.sort];
+    if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
+      throw new BadRequestException("L'âge minimum doit être inférieur ou égal à l'âge maximum.");
+    }
+    const structure = await this.db.manager.findOneByOrFail(Structure, { id: this.tenancy.structureId() });
+    const today = zonedParts(this.clock.now(), structure.timeZone).date;
+    const order = q.order === 'desc' ? 'DESC' : 'ASC';
+    const sorts: Record<MemberQueryDto['sort'], [string, 'ASC' | 'DESC']> = {
+      lastName: ['m.search_name', order],
+      firstName: ['m.first_name', order],
+      birthDate: ['m.birth_date', order],
+      // Youngest first when ascending by age: latest birth dates first.
+      age: ['m.birth_date', order === 'ASC' ? 'DESC' : 'ASC'],
+      familyName: ['f.search_name', order],
+      sex: ['sx.label', order],
+      status: ['st.label', order],
+      city: ['ci.label', order],
+      minima: ['mi.label', order],
+      qf: ['qf.position', order],
+      registeredOn: ['m.registered_on', order],
+    };
+    const [sortExpr, sortOrder] = sorts[q.sort];
     const qb = this.tenancy.repo(Member).query('m', (b) => {
-      b.innerJoin('m.family', 'f');
+      b.innerJoin('m.family', 'f').innerJoin('m.sex', 'sx').innerJoin('m.status', 'st').innerJoin('m.city', 'ci').innerJoin('m.minima', 'mi').innerJoin('m.qf', 'qf');
       if (q.search) b.andWhere("m.searchName LIKE :q ESCAPE '!'", { q: likePattern(q.search) });
       if (q.archived !== 'all') b.andWhere('m.archived = :archived', { archived: q.archived === 'true' });
+      if (q.statusId !== undefined) b.andWhere('m.statusId = :statusId', { statusId: q.statusId });
+      if (q.cityId !== undefined) b.andWhere('m.cityId = :cityId', { cityId: q.cityId });
+      if (q.ageMin !== undefined) b.andWhere('m.birthDate <= :bornBy', { bornBy: latestBirthForAge(today, q.ageMin) });
+      if (q.ageMax !== undefined) b.andWhere('m.birthDate > :bornAfter', { bornAfter: latestBirthForAge(today, q.ageMax + 1) });
       return b;
     });
     const total = await qb.clone().getCount();
     const rows = await qb
-      .select(['m.id AS id', 'm.family_id AS family_id', 'f.name AS family_name', 'm.last_name AS last_name', 'm.first_name AS first_name', 'm.birth_date AS birth_date', 'm.archived AS archived'])
-      .orderBy(sortExpr, q.order === 'desc' ? 'DESC' : 'ASC')
+      .select([
+        'm.id AS id',
+        'm.family_id AS family_id',
+        'f.name AS family_name',
+        'm.last_name AS last_name',
+        'm.first_name AS first_name',
+        'm.birth_date AS birth_date',
+        'm.registered_on AS registered_on',
+        'm.archived AS archived',
+        'sx.label AS sex',
+        'st.label AS status',
+        'ci.label AS city',
+        'mi.label AS minima',
+        'qf.label AS qf',
+      ])
+      .orderBy(sortExpr, sortOrder)
+      .addOrderBy('m.search_name', 'ASC')
       .addOrderBy('m.id', 'ASC')
       .offset((q.page - 1) * q.pageSize)
       .limit(q.pageSize)
       .getRawMany<Record<string, unknown>>();
     return {
-      items: rows.map((r) => ({
-        id: Number(r['id']),
-        familyId: Number(r['family_id']),
-        familyName: String(r['family_name']),
-        lastName: String(r['last_name']),
-        firstName: String(r['first_name']),
-        birthDate: r['birth_date'] instanceof Date ? (r['birth_date'] as Date).toISOString().slice(0, 10) : String(r['birth_date']),
-        archived: Boolean(Number(r['archived'])),
-      })),
+      items: rows.map((r) => {
+        const birthDate = localDate(r['birth_date']);
+        return {
+          id: Number(r['id']),
+          familyId: Number(r['family_id']),
+          familyName: String(r['family_name']),
+          lastName: String(r['last_name']),
+          firstName: String(r['first_name']),
+          birthDate,
+          age: ageAt(birthDate, today),
+          sex: String(r['sex']),
+          status: String(r['status']),
+          city: String(r['city']),
+          minima: String(r['minima']),
+          qf: String(r['qf']),
+          registeredOn: localDate(r['registered_on']),
+          archived: Boolean(Number(r['archived'])),
+        };
+      }),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -304,6 +363,7 @@ export class FamiliesService {
         for (const [i, m] of dto.members.entries()) {
           await this.insertMember(tx, family, { input: m, registeredOn: m.registeredOn }, timeZone, memberHashes[i]);
         }
+        await assertNoDuplicates(tx, family.id, dto.members, dto.confirmDuplicates, 'admin');
         await this.audit.record(tx.em, { action: 'family.created', targetType: 'family', targetId: family.id, details: { members: dto.members.length } });
         return family.id;
       }),
@@ -314,7 +374,7 @@ export class FamiliesService {
   /** Kiosk registration: the structure is the kiosk's; returns the new family's id and account. */
   async register(
     structureId: number,
-    dto: { name: string; email: string; password: string; qfId: number; minimaId: number; members: MemberInputDto[] },
+    dto: { name: string; email: string; password: string; qfId: number; minimaId: number; members: MemberInputDto[]; confirmDuplicates?: boolean },
   ): Promise<Account> {
     assertPasswordAcceptable(dto.password, dto.email);
     const familyHash = await hashPassword(dto.password);
@@ -325,6 +385,7 @@ export class FamiliesService {
         const account = await this.createAccount(tx, family.id, null, dto.email, familyHash, `Famille ${dto.name}`);
         const timeZone = await this.timeZone(tx.em, tx.structureId);
         for (const [i, m] of dto.members.entries()) await this.insertMember(tx, family, { input: m }, timeZone, memberHashes[i]);
+        await assertNoDuplicates(tx, family.id, dto.members, dto.confirmDuplicates, 'kiosk');
         await this.audit.record(tx.em, {
           action: 'family.registered',
           targetType: 'family',
@@ -593,6 +654,15 @@ export class FamiliesService {
 
   /** Everything stored about a family, for its right of access (audited). */
   async export(familyId: number): Promise<Record<string, unknown>> {
+    return exportJson(await this.gatherExport(familyId, 'json'));
+  }
+
+  /** The same data as a readable, printable French HTML page (audited). */
+  async exportHtml(familyId: number): Promise<string> {
+    return exportHtml(await this.gatherExport(familyId, 'html'));
+  }
+
+  private async gatherExport(familyId: number, format: 'json' | 'html'): Promise<FamilyExportData> {
     const detail = await this.detail(familyId);
     const structure = await this.db.manager.findOneByOrFail(Structure, { id: this.tenancy.structureId() });
     const refs = new Map((await this.tenancy.repo(RefItem).find()).map((r) => [r.id, r.label]));
@@ -609,37 +679,8 @@ export class FamiliesService {
       )
       .orderBy('a.at', 'ASC')
       .getMany();
-    await this.db.transaction((em) => this.audit.record(em, { action: 'family.exported', targetType: 'family', targetId: familyId }));
-    return {
-      exportedAt: new Date().toISOString(),
-      structure: structure.name,
-      family: { id: detail.id, name: detail.name, email: detail.email, quotientFamilial: label(detail.qfId), minimaSociaux: label(detail.minimaId), archived: detail.archived, createdAt: detail.createdAt },
-      members: detail.members.map((m) => ({
-        id: m.id,
-        lastName: m.lastName,
-        firstName: m.firstName,
-        sex: label(m.sexId),
-        birthDate: m.birthDate,
-        city: label(m.cityId),
-        status: label(m.statusId),
-        minimaSociaux: label(m.minimaId),
-        quotientFamilial: label(m.qfId),
-        avatar: m.avatar,
-        registeredOn: m.registeredOn,
-        archived: m.archived,
-        login: m.login,
-      })),
-      logins: accounts.map((a) => ({ email: a.email, memberId: a.memberId, createdAt: a.createdAt.toISOString(), lastLoginAt: a.lastLoginAt?.toISOString() ?? null })),
-      attendance: attendance.map((a) => ({
-        memberId: a.memberId,
-        date: a.slot?.date,
-        slot: a.slot ? `${a.slot.startMinute}-${a.slot.endMinute}` : null,
-        arrivedAt: a.arrivedAt.toISOString(),
-        source: a.source,
-        snapshot: { sex: label(a.sexId), city: label(a.cityId), status: label(a.statusId), minimaSociaux: label(a.minimaId), quotientFamilial: label(a.qfId) },
-      })),
-      auditLog: auditRows.map((r) => ({ at: r.at.toISOString(), action: r.action, actor: r.actorLabel, actingAs: r.actingAs, targetType: r.targetType, targetId: r.targetId })),
-    };
+    await this.db.transaction((em) => this.audit.record(em, { action: 'family.exported', targetType: 'family', targetId: familyId, details: { format } }));
+    return { exportedAt: this.clock.now(), structure, detail, label, attendance, accounts, auditRows };
   }
 
   /**
@@ -653,23 +694,73 @@ export class FamiliesService {
       if (searchKey(confirmName) !== family.searchName) {
         throw new BadRequestException(`Pour confirmer, tapez exactement le nom de la famille : « ${family.name} ».`);
       }
-      const members = await tx.repo(Member).find({ where: { familyId }, order: { id: 'ASC' } });
-      for (const [i, m] of members.entries()) {
-        await tx.repo(Member).update(
-          { id: m.id },
-          { lastName: 'Anonyme', firstName: `Membre ${i + 1}`, searchName: searchKey(`anonyme membre ${i + 1}`), birthDate: `${m.birthDate.slice(0, 4)}-01-01`, avatar: null, archived: true, updatedAt: new Date() },
-        );
-      }
-      const removed = await this.deleteAccounts(tx, { familyId });
-      // The audit trail keeps what happened, not who: e-mails of the family's logins are erased from it.
-      if (removed.length) {
-        await tx.em.update(AuditEntry, { actorAccountId: In(removed.map((a) => a.id)) }, { actorLabel: 'compte supprimé (anonymisation)' });
-        await tx.em.update(AuditEntry, { structureId: tx.structureId, actorLabel: In(removed.map((a) => a.email)) }, { actorLabel: 'compte supprimé (anonymisation)' });
-      }
-      const anonymousName = `Famille anonymisée n° ${familyId}`;
-      await tx.repo(Family).update({ id: familyId }, { name: anonymousName, searchName: searchKey(anonymousName), archived: true, anonymisedAt: new Date(), updatedAt: new Date() });
-      await this.audit.record(tx.em, { action: 'family.anonymised', targetType: 'family', targetId: familyId, details: { members: members.length } });
+      await this.anonymiseIn(tx, familyId, {});
     });
     return this.detail(familyId);
   }
+
+  /** The anonymisation itself, inside the caller's transaction (also used by the retention list). */
+  async anonymiseIn(tx: TenantTransaction, familyId: number, details: Record<string, unknown>): Promise<void> {
+    const members = await tx.repo(Member).find({ where: { familyId }, order: { id: 'ASC' } });
+    for (const [i, m] of members.entries()) {
+      await tx.repo(Member).update(
+        { id: m.id },
+        { lastName: 'Anonyme', firstName: `Membre ${i + 1}`, searchName: searchKey(`anonyme membre ${i + 1}`), birthDate: `${m.birthDate.slice(0, 4)}-01-01`, avatar: null, archived: true, updatedAt: new Date() },
+      );
+    }
+    const removed = await this.deleteAccounts(tx, { familyId });
+    // The audit trail keeps what happened, not who: e-mails of the family's logins are erased from it.
+    if (removed.length) {
+      await tx.em.update(AuditEntry, { actorAccountId: In(removed.map((a) => a.id)) }, { actorLabel: 'compte supprimé (anonymisation)' });
+      await tx.em.update(AuditEntry, { structureId: tx.structureId, actorLabel: In(removed.map((a) => a.email)) }, { actorLabel: 'compte supprimé (anonymisation)' });
+    }
+    const anonymousName = `Famille anonymisée n° ${familyId}`;
+    await tx.repo(Family).update({ id: familyId }, { name: anonymousName, searchName: searchKey(anonymousName), archived: true, anonymisedAt: new Date(), updatedAt: new Date() });
+    await this.audit.record(tx.em, { action: 'family.anonymised', targetType: 'family', targetId: familyId, details: { members: members.length, ...details } });
+  }
+
+  // ---------------------------------------------------------------- duplicates and history
+
+  /** Members already registered with the name and birth date of the new ones (back office). */
+  duplicates(dto: DuplicateCheckDto): Promise<DuplicateMatch[]> {
+    return findDuplicates(this.tenancy.repo(Member), dto.members);
+  }
+
+  /** A family's attendance, newest first (slot date, start, arrival), paged in SQL. */
+  async attendanceHistory(familyId: number, q: PageQueryDto): Promise<Page<FamilyAttendanceRow>> {
+    await this.tenancy.repo(Family).get(familyId, FAMILY_NOT_FOUND);
+    const base = () =>
+      this.tenancy.repo(Attendance).query('a', (qb) => qb.innerJoin('a.slot', 's').innerJoin('a.member', 'm').andWhere('a.familyId = :fid', { fid: familyId }));
+    const total = await base().getCount();
+    const rows = await base()
+      .select(['a.id AS id', 's.date AS date', 's.start_minute AS start_minute', 's.end_minute AS end_minute', 'a.arrived_at AS arrived_at', 'm.id AS member_id', 'm.last_name AS last_name', 'm.first_name AS first_name'])
+      .orderBy('s.date', 'DESC')
+      .addOrderBy('s.start_minute', 'DESC')
+      .addOrderBy('a.arrived_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawMany<Record<string, unknown>>();
+    return {
+      items: rows.map((r) => ({
+        id: Number(r['id']),
+        date: localDate(r['date']),
+        startMinute: Number(r['start_minute']),
+        endMinute: Number(r['end_minute']),
+        arrivedAt: rawInstant(r['arrived_at']),
+        memberId: Number(r['member_id']),
+        lastName: String(r['last_name']),
+        firstName: String(r['first_name']),
+      })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+}
+
+/** A DATETIME read raw: a Date on MariaDB, 'YYYY-MM-DD HH:MM:SS.mmm' (UTC) on SQLite. */
+export function rawInstant(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
 }

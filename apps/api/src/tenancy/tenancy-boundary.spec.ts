@@ -23,6 +23,7 @@ const RAW_SQL_ALLOWED: Record<string, string> = {
   'attendance-list/attendance-list.sql.ts': 'the list and its exports: every table bound to structure_id = ? or joined on a.structure_id',
   'statistics/statistics.sql.ts': 'the report statements: every table bound to structure_id = ? (decision 7)',
   'families/families.service.ts': 'correlated member subqueries inside a ScopedRepository.query() on family, keyed by the scoped f.id',
+  'families/retention.service.ts': 'inactive families: correlated member/attendance/account subqueries inside a ScopedRepository.query() on family, keyed by the scoped f.id',
   'auth/jwt.strategy.ts': "the per-request token check: the token's family, joined on f.structure_id = the token's structure",
 };
 /** Schema changes, not reads or writes for a caller. */

@@ -20,8 +20,10 @@ export interface ApiError {
  * with the same key is still being recorded; send the same request again shortly.
  * `database-unavailable` (503): the database cannot be reached; nothing was recorded
  * and the session is still valid — send the same request again shortly.
+ * `possible-duplicate` (409): a member of a new family has the name and birth date
+ * of somebody already registered; send again with `confirmDuplicates: true` to go on.
  */
-export const API_ERROR_CODES = ['validation-in-progress', 'database-unavailable'] as const;
+export const API_ERROR_CODES = ['validation-in-progress', 'database-unavailable', 'possible-duplicate'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface Page<T> {

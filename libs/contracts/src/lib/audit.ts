@@ -68,6 +68,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'family.deleted': 'Famille supprimée',
   'family.exported': 'Données de la famille exportées',
   'family.anonymised': 'Famille anonymisée',
+  'family.merged': 'Familles fusionnées',
+  'retention.updated': 'Durée de conservation des données modifiée',
   'member.created': 'Membre ajouté',
   'member.updated': 'Membre modifié',
   'member.archived': 'Membre archivé',

@@ -57,7 +57,117 @@ export interface MemberSummary {
   lastName: string;
   firstName: string;
   birthDate: string;
+  /** Full years today (structure's time zone). */
+  age: number;
+  sex: string;
+  status: string;
+  city: string;
+  minima: string;
+  qf: string;
+  registeredOn: string;
   archived: boolean;
+}
+
+export type MemberSort = 'lastName' | 'firstName' | 'birthDate' | 'familyName' | 'age' | 'sex' | 'status' | 'city' | 'minima' | 'qf' | 'registeredOn';
+
+/** The members table of the back office: filters and sort are applied in SQL. */
+export interface MemberQuery {
+  search?: string;
+  sort?: MemberSort;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+  archived?: 'false' | 'true' | 'all';
+  statusId?: number;
+  cityId?: number;
+  /** Full years today, inclusive. */
+  ageMin?: number;
+  ageMax?: number;
+}
+
+/** A member of a new family who has the name and birth date of somebody already registered (back office only). */
+export interface DuplicateMatch {
+  /** Index of the new member in the request. */
+  memberIndex: number;
+  memberId: number;
+  familyId: number;
+  familyName: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+}
+
+export interface DuplicateCheckRequest {
+  members: { lastName: string; firstName: string; birthDate: string }[];
+}
+
+/** Shown at the kiosk: the other family is never named there. */
+export const KIOSK_DUPLICATE_MESSAGE =
+  "Une personne avec ce nom et cette date de naissance est déjà inscrite : adressez-vous à l'équipe.";
+
+/** One attendance of a family, for its history (newest first). */
+export interface FamilyAttendanceRow {
+  id: number;
+  date: string;
+  startMinute: number;
+  endMinute: number;
+  arrivedAt: string;
+  memberId: number;
+  lastName: string;
+  firstName: string;
+}
+
+export interface MergeFamiliesRequest {
+  /** The family merged into the one of the URL, then deleted. */
+  absorbedFamilyId: number;
+}
+
+export interface MergeFamiliesResponse {
+  family: FamilyDetail;
+  /** Members moved as they were. */
+  movedMembers: number;
+  /** Members of the absorbed family joined to the same person of the kept family. */
+  joinedMembers: number;
+  /** Attendance rows re-pointed to the kept family (and joined member). */
+  movedAttendance: number;
+  /** Attendance rows dropped because the joined person was already present in that slot. */
+  droppedAttendance: number;
+  /** Logins moved with their member; the absorbed family's own login is deleted. */
+  movedAccounts: number;
+  deletedAccounts: number;
+}
+
+/** GDPR retention (decision 9). */
+export interface RetentionSettings {
+  /** 0 = off. */
+  years: number;
+}
+
+export interface InactiveFamily {
+  id: number;
+  name: string;
+  memberCount: number;
+  archived: boolean;
+  /** Latest slot date with attendance, or null. */
+  lastAttendance: string | null;
+  /** Latest change, creation or login (instant). */
+  lastActivity: string;
+}
+
+export interface RetentionPage extends Page<InactiveFamily> {
+  years: number;
+  /** Families whose last activity is before this date are listed; null when off. */
+  cutoff: string | null;
+}
+
+export interface RetentionAnonymiseRequest {
+  familyIds: number[];
+}
+
+export interface RetentionAnonymiseResponse {
+  anonymised: number[];
+  /** Families no longer inactive (or gone) when asked: left untouched. */
+  skipped: number[];
 }
 
 /** What a member form sends. */
@@ -89,6 +199,8 @@ export interface CreateFamilyRequest {
   qfId: number;
   minimaId: number;
   members: MemberInput[];
+  /** Go on although a member matches somebody already registered. */
+  confirmDuplicates?: boolean;
 }
 
 export interface CreateFamilyResponse {
@@ -122,6 +234,8 @@ export interface RegisterFamilyRequest {
   qfId: number;
   minimaId: number;
   members: MemberInput[];
+  /** Go on although a member matches somebody already registered. */
+  confirmDuplicates?: boolean;
 }
 
 export interface FamilyQuery {
@@ -147,6 +261,12 @@ export const FAMILY_ROUTES = {
   familyPassword: (id: number) => `/api/families/${id}/password`,
   familyExport: (id: number) => `/api/families/${id}/export`,
   familyAnonymise: (id: number) => `/api/families/${id}/anonymise`,
+  familyExportHtml: (id: number) => `/api/families/${id}/export-html`,
+  familyMerge: (id: number) => `/api/families/${id}/merge`,
+  familyAttendance: (id: number) => `/api/families/${id}/attendance`,
+  duplicates: '/api/families/duplicates',
+  retention: '/api/retention',
+  retentionAnonymise: '/api/retention/anonymise',
   members: '/api/members',
   member: (id: number) => `/api/members/${id}`,
   memberArchive: (id: number) => `/api/members/${id}/archive`,

@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
+  Equals,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -196,6 +199,12 @@ export class CreateFamilyDto {
   @ValidateNested({ each: true })
   @Type(() => AdminMemberInputDto)
   members!: AdminMemberInputDto[];
+
+  @ApiPropertyOptional({ description: 'Go on although a member has the name and birth date of somebody already registered.' })
+  @Label('confirmation des doublons')
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicates?: boolean;
 }
 
 export class RegisterFamilyDto {
@@ -241,6 +250,12 @@ export class RegisterFamilyDto {
   @ValidateNested({ each: true })
   @Type(() => MemberInputDto)
   members!: MemberInputDto[];
+
+  @ApiPropertyOptional({ description: 'Go on although a member has the name and birth date of somebody already registered.' })
+  @Label('confirmation des doublons')
+  @IsOptional()
+  @IsBoolean()
+  confirmDuplicates?: boolean;
 }
 
 export class UpdateFamilyDto {
@@ -296,11 +311,72 @@ export class FamilyQueryDto {
   @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivées') @IsOptional() @IsIn(['false', 'true', 'all']) archived: 'false' | 'true' | 'all' = 'false';
 }
 
+const MEMBER_SORTS = ['lastName', 'firstName', 'birthDate', 'familyName', 'age', 'sex', 'status', 'city', 'minima', 'qf', 'registeredOn'] as const;
+
 export class MemberQueryDto {
   @ApiPropertyOptional() @Label('recherche') @IsOptional() @Trim() @IsString() @MaxLength(LIMITS.search) search?: string;
-  @ApiPropertyOptional({ enum: ['lastName', 'firstName', 'birthDate', 'familyName'] }) @Label('tri') @IsOptional() @IsIn(['lastName', 'firstName', 'birthDate', 'familyName']) sort: 'lastName' | 'firstName' | 'birthDate' | 'familyName' = 'lastName';
+  @ApiPropertyOptional({ enum: MEMBER_SORTS }) @Label('tri') @IsOptional() @IsIn(MEMBER_SORTS) sort: (typeof MEMBER_SORTS)[number] = 'lastName';
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @Label('ordre') @IsOptional() @IsIn(['asc', 'desc']) order: 'asc' | 'desc' = 'asc';
   @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
   @ApiPropertyOptional() @Label('taille de page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSize.max) pageSize: number = LIMITS.pageSize.default;
   @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivés') @IsOptional() @IsIn(['false', 'true', 'all']) archived: 'false' | 'true' | 'all' = 'false';
+  @ApiPropertyOptional() @Label('statut') @IsOptional() @Type(() => Number) @IsInt() @Min(1) statusId?: number;
+  @ApiPropertyOptional() @Label('ville de résidence') @IsOptional() @Type(() => Number) @IsInt() @Min(1) cityId?: number;
+  @ApiPropertyOptional() @Label('âge minimum') @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(130) ageMin?: number;
+  @ApiPropertyOptional() @Label('âge maximum') @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(130) ageMax?: number;
+}
+
+export class PageQueryDto {
+  @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
+  @ApiPropertyOptional() @Label('taille de page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSize.max) pageSize: number = LIMITS.pageSize.default;
+}
+
+class DuplicateCandidateDto {
+  @ApiProperty({ example: 'GRUJIC' }) @Label('nom') @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) lastName!: string;
+  @ApiProperty({ example: 'Luka' }) @Label('prénom') @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) firstName!: string;
+  @ApiProperty({ example: '2015-06-26' }) @Label('date de naissance') @IsLocalDate() birthDate!: string;
+}
+
+export class DuplicateCheckDto {
+  @ApiProperty({ type: [DuplicateCandidateDto] })
+  @Label('membres')
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DuplicateCandidateDto)
+  members!: DuplicateCandidateDto[];
+}
+
+export class MergeFamiliesDto {
+  @ApiProperty({ description: 'The family merged into the one of the URL, then deleted.' })
+  @Label('famille absorbée')
+  @IsInt()
+  @Min(1)
+  absorbedFamilyId!: number;
+}
+
+export class RetentionSettingsDto {
+  @ApiProperty({ example: 3, description: 'Years without activity before a family is listed for anonymisation; 0 = off.' })
+  @Label('durée de conservation')
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  years!: number;
+}
+
+export class RetentionAnonymiseDto {
+  @ApiProperty({ type: [Number] })
+  @Label('familles')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique({ message: 'La liste « familles » contient deux fois la même famille.' })
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  familyIds!: number[];
+
+  @ApiProperty({ example: true, description: 'Explicit confirmation: anonymisation is irreversible.' })
+  @Label('confirmation')
+  @Equals(true, { message: "Confirmez l'anonymisation : elle est irréversible." })
+  confirm!: true;
 }
