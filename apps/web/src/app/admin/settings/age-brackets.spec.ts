@@ -75,6 +75,24 @@ describe('AgeBrackets', () => {
     expect(el.querySelector('.problem')?.textContent).toContain('Les tranches 0–2 ans et 2–6 ans se chevauchent.');
     page.save();
     backend.expectNone('/api/settings/age-brackets');
+    await fixture.whenStable();
+    // Said once, not twice (the live check and the save).
+    const occurrences = (el.textContent ?? '').split('Les tranches 0–2 ans et 2–6 ans se chevauchent.').length - 1;
+    expect(occurrences).toBe(1);
+    page.rows.at(1).controls.minAge.setValue(3);
+    await fixture.whenStable();
+    expect(el.textContent).not.toContain('se chevauchent');
+  });
+
+  it("an API refusal goes as soon as the rows are changed", async () => {
+    const { fixture, el, page } = await render();
+    page.save();
+    backend.expectOne('/api/settings/age-brackets').flush({ statusCode: 400, message: "Les tranches d'âge sont refusées." }, { status: 400, statusText: 'Bad Request' });
+    await fixture.whenStable();
+    expect(el.textContent).toContain("Les tranches d'âge sont refusées.");
+    page.rows.at(0).controls.maxAge.setValue(2);
+    await fixture.whenStable();
+    expect(el.textContent).not.toContain("Les tranches d'âge sont refusées.");
   });
 
   it('adds a bracket after the last one and saves them in order', async () => {

@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormArray } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -66,7 +67,11 @@ export class AgeBrackets implements HasUnsavedChanges {
   protected readonly error = signal('');
 
   constructor() {
-    this.rows.valueChanges.subscribe(() => this.problem.set(bracketsProblem(this.rows.getRawValue())));
+    this.rows.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.problem.set(bracketsProblem(this.rows.getRawValue()));
+      // A refusal about the rows goes as soon as they are changed.
+      this.error.set('');
+    });
     this.http.get<ReferenceLists>(SETTINGS_ROUTES.lists).subscribe({
       next: (lists) => {
         this.reset(lists.ageBrackets);
@@ -112,7 +117,8 @@ export class AgeBrackets implements HasUnsavedChanges {
       .sort((a, b) => a.minAge - b.minAge);
     const problem = ageBracketProblem(brackets);
     if (problem) {
-      this.error.set(problem);
+      // Shown once, where the live check already says it.
+      this.problem.set(problem);
       return;
     }
     this.saving.set(true);
