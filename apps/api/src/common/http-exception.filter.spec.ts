@@ -1,11 +1,14 @@
-import { ArgumentsHost, BadRequestException, ConflictException, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, ConflictException, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { AllExceptionsFilter } from './http-exception.filter';
 
 /** Runs the filter on an exception and returns what the client would receive. */
-function answer(exception: unknown): { status: number; body: unknown } {
-  const sent: { status: number; body: unknown } = { status: 0, body: undefined };
+function answer(exception: unknown): { status: number; body: unknown; headers?: Record<string, string> } {
+  const sent: { status: number; body: unknown; headers?: Record<string, string> } = { status: 0, body: undefined };
   const res = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -23,6 +26,24 @@ function answer(exception: unknown): { status: number; body: unknown } {
 }
 
 describe('AllExceptionsFilter', () => {
+  it('answers a lost database connection 503 database-unavailable with Retry-After, never 500', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const lost = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' });
+      const r = answer(lost);
+      expect(r.status).toBe(503);
+      expect(r.body).toMatchObject({ statusCode: 503, code: 'database-unavailable' });
+      expect(Number(r.headers?.['Retry-After'])).toBeGreaterThan(0);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('gives a 429 the Retry-After its thrower computed', () => {
+    const r = answer(new HttpException({ message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.', retryAfter: 170 }, 429));
+    expect(r).toEqual({ status: 429, body: { statusCode: 429, message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.' }, headers: { 'Retry-After': '170' } });
+  });
+
   it('answers {statusCode, message} with the French message of the exception', () => {
     expect(answer(new NotFoundException('Membre introuvable.'))).toEqual({
       status: 404,

@@ -402,12 +402,14 @@ describeWithChromium('PdfRenderer with the real Chromium', () => {
         let error: unknown;
         await missing.render(framed('x', html``)).catch((e: unknown) => (error = e));
         const sent: unknown[] = [];
-        const res = { headersSent: false, status: () => res, json: (body: unknown) => sent.push(body) };
+        const headers: Record<string, string> = {};
+        const res = { headersSent: false, setHeader: (name: string, value: string) => (headers[name] = value), status: () => res, json: (body: unknown) => sent.push(body) };
         const host = {
           switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'GET', path: '/api/x' }) }),
         } as unknown as ArgumentsHost;
         new AllExceptionsFilter().catch(error, host);
         expect(sent).toEqual([{ statusCode: 503, message: PDF_MESSAGES.chromiumMissing }]);
+        expect(Number(headers['Retry-After'])).toBeGreaterThan(0);
       } finally {
         errors.mockRestore();
         warnings.mockRestore();
