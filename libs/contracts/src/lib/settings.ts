@@ -5,6 +5,8 @@ import type { AgeBracketDto, RefItemDto, RefKind } from './reference';
 export interface RefItemWithUsage extends RefItemDto {
   /** Members (and attendance snapshots) using this entry: such an entry can be deactivated, not deleted. */
   usage: number;
+  /** What `usage` counts: members, families (quotient familial, minima sociaux) and attendance snapshots. */
+  usedBy?: { members: number; families: number; attendance: number };
 }
 
 export type ReferenceLists = Record<RefKind, RefItemWithUsage[]> & { ageBrackets: AgeBracketDto[] };
