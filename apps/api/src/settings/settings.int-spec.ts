@@ -64,6 +64,10 @@ describe('structure settings (PARAMÈTRES)', () => {
       const before = (await lists()).city as { id: number; label: string; active: boolean; usage: number }[];
       const ronchin = before.find((c) => c.label === 'Ronchin');
       expect(ronchin?.usage).toBe(1);
+      // What the count counts: one member here; the family's quotient familial is used by families.
+      expect(ronchin).toMatchObject({ usedBy: { members: 1, families: 0, attendance: 0 } });
+      const qf = ((await lists()).qf as { label: string; usedBy: { members: number; families: number; attendance: number } }[]).find((q) => q.label === '481 à 581 €');
+      expect(qf?.usedBy.families).toBeGreaterThanOrEqual(1);
       const res = await saveCities(before.filter((c) => c.label !== 'Ronchin').map((c) => ({ id: c.id, label: c.label.toUpperCase(), active: c.active })));
       expect(res.status).toBe(409);
       expect(res.body.message).toBe('« Ronchin » est utilisé par 1 membre : vous pouvez le désactiver, pas le supprimer.');

@@ -31,6 +31,8 @@ import { inspectImage, readUpload, resizeImage } from './images';
 import { UploadFile, Uploads } from './uploads';
 
 /** The member (and snapshot) column that points to each kind of list. */
+type RefUsage = { members: number; families: number; attendance: number };
+
 const COLUMN: Record<RefKind, 'sexId' | 'cityId' | 'statusId' | 'minimaId' | 'qfId'> = {
   sex: 'sexId',
   city: 'cityId',
@@ -61,18 +63,18 @@ export class StructureSettingsService {
   ) {}
 
   /** How many members, families and attendance snapshots use each entry. */
-  private async usage(tx?: TenantTransaction): Promise<Map<number, { members: number; others: number }>> {
+  private async usage(tx?: TenantTransaction): Promise<Map<number, RefUsage>> {
     const repo = <T extends Member | Family | Attendance>(entity: new () => T): ScopedRepository<T> => (tx ? tx.repo(entity) : this.tenancy.repo(entity));
-    const result = new Map<number, { members: number; others: number }>();
-    const add = (id: number, field: 'members' | 'others', n: number) => {
-      const entry = result.get(id) ?? { members: 0, others: 0 };
+    const result = new Map<number, RefUsage>();
+    const add = (id: number, field: keyof RefUsage, n: number) => {
+      const entry = result.get(id) ?? { members: 0, families: 0, attendance: 0 };
       entry[field] += n;
       result.set(id, entry);
     };
     for (const column of Object.values(COLUMN)) {
       for (const [entity, field] of [
         [Member, 'members'],
-        [Attendance, 'others'],
+        [Attendance, 'attendance'],
       ] as const) {
         const rows: { id: number; n: string | number }[] = await (repo(entity as new () => Member) as ScopedRepository<Member>)
           .query('x', (qb) => qb.select(`x.${column}`, 'id').addSelect('COUNT(*)', 'n').groupBy(`x.${column}`))
@@ -84,7 +86,7 @@ export class StructureSettingsService {
       const rows: { id: number; n: string | number }[] = await repo(Family)
         .query('x', (qb) => qb.select(`x.${column}`, 'id').addSelect('COUNT(*)', 'n').groupBy(`x.${column}`))
         .getRawMany();
-      for (const r of rows) add(Number(r.id), 'others', Number(r.n));
+      for (const r of rows) add(Number(r.id), 'families', Number(r.n));
     }
     return result;
   }
@@ -95,7 +97,8 @@ export class StructureSettingsService {
     const out = Object.fromEntries(REF_KINDS.map((k) => [k, [] as ReferenceLists[RefKind]])) as unknown as ReferenceLists;
     for (const i of items) {
       const u = usage.get(i.id);
-      out[i.kind].push({ ...toRefItemDto(i), usage: u ? u.members + u.others : 0 });
+      const usedBy = u ?? { members: 0, families: 0, attendance: 0 };
+      out[i.kind].push({ ...toRefItemDto(i), usage: usedBy.members + usedBy.families + usedBy.attendance, usedBy });
     }
     out.ageBrackets = await this.ageBrackets();
     return out;
@@ -133,8 +136,8 @@ export class StructureSettingsService {
         const usage = await this.usage(tx);
         for (const r of removed) {
           const u = usage.get(r.id);
-          if (u && u.members + u.others > 0) {
-            const who = u.members > 0 ? plural(u.members, 'membre') : plural(u.others, 'fiche');
+          if (u && u.members + u.families + u.attendance > 0) {
+            const who = u.members > 0 ? plural(u.members, 'membre') : u.families > 0 ? plural(u.families, 'famille') : plural(u.attendance, 'présence');
             throw new ConflictException(`« ${r.label} » est utilisé par ${who} : vous pouvez le désactiver, pas le supprimer.`);
           }
         }

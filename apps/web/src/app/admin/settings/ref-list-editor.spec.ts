@@ -7,10 +7,10 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter } from '@angular/router';
 import { ReferenceLists, RefItemWithUsage } from '@pointage/contracts';
 import { provideTestIcons } from '../../core/testing';
-import { canDelete, deleteTooltip, listProblem, moveRow, RefListEditor, refRow, RefRow, saveRequest } from './ref-list-editor';
+import { canDelete, deleteTooltip, listProblem, moveRow, RefListEditor, refRow, RefRow, saveRequest, usageText } from './ref-list-editor';
 
 function item(id: number, label: string, usage = 0, extra: Partial<RefItemWithUsage> = {}): RefItemWithUsage {
-  return { id, kind: 'city', label, position: id, active: true, isChild: false, code: null, usage, ...extra };
+  return { id, kind: 'city', label, position: id, active: true, isChild: false, code: null, usage, usedBy: { members: usage, families: 0, attendance: 0 }, ...extra };
 }
 
 const CITIES = [item(1, 'Faches-Thumesnil', 3), item(2, 'Lille', 12), item(3, 'Ronchin'), item(4, 'Autres', 0, { code: 'other' })];
@@ -34,8 +34,15 @@ describe('list editor rules', () => {
   it('lets delete only entries nobody uses', () => {
     expect(canDelete(0)).toBe(true);
     expect(canDelete(12)).toBe(false);
-    expect(deleteTooltip(12)).toBe('Utilisé par 12 : désactivez-la');
+    expect(deleteTooltip(12, { members: 12, families: 0, attendance: 0 })).toBe('Utilisée par 12 membres : désactivez-la au lieu de la supprimer');
     expect(deleteTooltip(0)).toBe('Supprimer');
+  });
+
+  it('says what uses an entry: members, families, présences', () => {
+    expect(usageText(0, { members: 0, families: 0, attendance: 0 })).toBe('Non utilisée');
+    expect(usageText(109, { members: 109, families: 0, attendance: 0 })).toBe('Utilisée par 109 membres');
+    expect(usageText(1, { members: 0, families: 1, attendance: 0 })).toBe('Utilisée par 1 famille');
+    expect(usageText(357, { members: 45, families: 12, attendance: 300 })).toBe('Utilisée par 12 familles, 45 membres et 300 présences');
   });
 
   it('refuses an empty list, a list without active entry, and twice the same label', () => {
@@ -91,7 +98,8 @@ describe('RefListEditor', () => {
     expect(el.querySelector('h1')?.textContent).toBe('VILLE DE RÉSIDENCE');
     const deletes = Array.from(el.querySelectorAll<HTMLButtonElement>('button.delete'));
     expect(deletes.map((b) => b.getAttribute('aria-disabled'))).toEqual(['true', 'true', null, null]);
-    expect(deletes[1].getAttribute('aria-label')).toContain('Utilisé par 12 : désactivez-la');
+    expect(deletes[1].getAttribute('aria-label')).toContain('Utilisée par 12 membres : désactivez-la');
+    expect(el.querySelectorAll('.usage')[1].textContent).toBe('Utilisée par 12 membres');
     expect(el.querySelector('mat-checkbox')).toBeNull();
   });
 
@@ -117,6 +125,11 @@ describe('RefListEditor', () => {
     editor.rows.at(0).controls.active.setValue(false);
     await fixture.whenStable();
     expect(el.textContent).toContain('Modifications non sauvegardées');
+    // A deactivated entry does not read "active".
+    const first = el.querySelectorAll('.row')[0];
+    expect(first.textContent).not.toContain('✓');
+    expect(first.textContent).toContain('Désactivée : plus proposée');
+    expect(el.querySelectorAll('.row')[1].textContent).not.toContain('Désactivée');
 
     editor.save();
     const req = backend.expectOne('/api/settings/lists/city');

@@ -46,8 +46,10 @@ export type RefRow = FormGroup<{
   label: FormControl<string>;
   active: FormControl<boolean>;
   isChild: FormControl<boolean>;
-  /** Members and attendance records using the entry (read only). */
+  /** Members, families and attendance records using the entry (read only). */
   usage: FormControl<number>;
+  /** What `usage` counts (read only). */
+  usedBy: FormControl<RefItemWithUsage['usedBy'] | null>;
 }>;
 
 export function refRow(item?: RefItemWithUsage): RefRow {
@@ -60,7 +62,29 @@ export function refRow(item?: RefItemWithUsage): RefRow {
     active: new FormControl(item?.active ?? true, { nonNullable: true }),
     isChild: new FormControl(item?.isChild ?? false, { nonNullable: true }),
     usage: new FormControl(item?.usage ?? 0, { nonNullable: true }),
+    usedBy: new FormControl(item?.usedBy ?? null),
   });
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+/** "12 familles, 45 membres et 300 présences": what uses an entry, in words. */
+export function usedByText(usage: number, usedBy?: RefItemWithUsage['usedBy'] | null): string {
+  if (!usedBy) return plural(usage, 'fiche', 'fiches');
+  const parts = [
+    usedBy.families ? plural(usedBy.families, 'famille', 'familles') : '',
+    usedBy.members ? plural(usedBy.members, 'membre', 'membres') : '',
+    usedBy.attendance ? plural(usedBy.attendance, 'présence', 'présences') : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return plural(usage, 'fiche', 'fiches');
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/** The line under an entry: "Non utilisée" or "Utilisée par 109 membres". */
+export function usageText(usage: number, usedBy?: RefItemWithUsage['usedBy'] | null): string {
+  return usage === 0 ? 'Non utilisée' : `Utilisée par ${usedByText(usage, usedBy)}`;
 }
 
 /** An entry in use can be deactivated, never deleted. */
@@ -68,8 +92,8 @@ export function canDelete(usage: number): boolean {
   return usage === 0;
 }
 
-export function deleteTooltip(usage: number): string {
-  return canDelete(usage) ? 'Supprimer' : `Utilisé par ${usage} : désactivez-la`;
+export function deleteTooltip(usage: number, usedBy?: RefItemWithUsage['usedBy'] | null): string {
+  return canDelete(usage) ? 'Supprimer' : `Utilisée par ${usedByText(usage, usedBy)} : désactivez-la au lieu de la supprimer`;
 }
 
 /** Moves a row of a FormArray (drag and drop or the up/down buttons); false when the move is impossible. */
@@ -171,20 +195,23 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
               <input matInput formControlName="label" [maxlength]="maxLabel" autocomplete="off" />
               <mat-error>{{ row.controls.label.hasError('maxlength') ? maxLabel + ' caractères au plus' : 'Saisissez un libellé.' }}</mat-error>
             </mat-form-field>
-            <mat-slide-toggle formControlName="active">✓ active</mat-slide-toggle>
+            <mat-slide-toggle formControlName="active">Active</mat-slide-toggle>
+            @if (!row.controls.active.value) {
+              <span class="inactive">Désactivée : plus proposée</span>
+            }
             @if (kind() === 'status') {
               <mat-checkbox formControlName="isChild">Enfant</mat-checkbox>
             }
-            <span class="usage">{{ usageText(row.controls.usage.value) }}</span>
+            <span class="usage">{{ usageOf(row) }}</span>
             <button
               mat-icon-button
               type="button"
               class="delete"
               [disabled]="!canDelete(row.controls.usage.value)"
               disabledInteractive
-              [matTooltip]="deleteTooltip(row.controls.usage.value)"
+              [matTooltip]="deleteTooltipOf(row)"
               (click)="remove(i)"
-              [attr.aria-label]="'Supprimer « ' + nameOf(row) + ' »' + (canDelete(row.controls.usage.value) ? '' : ' (impossible : ' + deleteTooltip(row.controls.usage.value) + ')')"
+              [attr.aria-label]="'Supprimer « ' + nameOf(row) + ' »' + (canDelete(row.controls.usage.value) ? '' : ' (impossible : ' + deleteTooltipOf(row) + ')')"
             >
               <mat-icon svgIcon="delete" />
             </button>
@@ -236,6 +263,12 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
     }
     .label {
       flex: 1 1 180px;
+    }
+    .inactive {
+      padding: 2px 8px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 4px;
+      font: var(--mat-sys-body-small);
     }
     .usage {
       min-width: 96px;
@@ -319,9 +352,12 @@ export class RefListEditor implements HasUnsavedChanges {
     return row.controls.label.value.trim() || 'nouvelle entrée';
   }
 
-  protected usageText(usage: number): string {
-    if (usage === 0) return 'Non utilisée';
-    return usage === 1 ? 'Utilisée 1 fois' : `Utilisée ${usage} fois`;
+  protected usageOf(row: RefRow): string {
+    return usageText(row.controls.usage.value, row.controls.usedBy.value);
+  }
+
+  protected deleteTooltipOf(row: RefRow): string {
+    return deleteTooltip(row.controls.usage.value, row.controls.usedBy.value);
   }
 
   protected drop(event: CdkDragDrop<unknown>): void {
