@@ -89,6 +89,13 @@ describe('FamilyPage', () => {
     expect(el.textContent).toContain('Ajouter un nouveau membre dans sa famille');
   });
 
+  it('titles an anonymised family by its anonymous name alone, and offers no way to unarchive it', async () => {
+    const { el } = await render(testFamily({ name: 'Famille anonymisée n° 3', archived: true, anonymised: true }));
+    expect(el.querySelector('h1')?.textContent).toBe('Famille anonymisée n° 3');
+    const buttons = Array.from(el.querySelectorAll('button')).map((b) => b.textContent?.trim() ?? '');
+    expect(buttons.some((t) => t.includes('Désarchiver'))).toBe(false);
+  });
+
   it('asks correction or change before applying a new QF to a family with attendance', async () => {
     const { page } = await render();
     answers = ['from-today'];
