@@ -51,7 +51,8 @@ import { PublicSettingsStore } from '../core/public-settings';
         <ul class="logos">
           @for (logo of settings().funderLogos; track logo.id) {
             <li>
-              <img [src]="logo.url" [alt]="logo.alt" />
+              <!-- The funder's name is written beside: the preview is decorative (axe image-redundant-alt). -->
+              <img [src]="logo.url" alt="" />
               <span>{{ logo.alt }}</span>
               <button mat-icon-button type="button" (click)="removeLogo(logo.id)" [attr.aria-label]="'Retirer le logo ' + logo.alt">
                 <mat-icon svgIcon="delete" aria-hidden="true" />
