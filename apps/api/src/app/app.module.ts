@@ -22,6 +22,7 @@ import { StatisticsModule } from '../statistics/statistics.module';
 import { AttendanceListModule } from '../attendance-list/attendance-list.module';
 import { ExportsModule } from '../exports/exports.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { DemoDataModule } from '../demo-data/demo-data.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         AttendanceListModule,
         ExportsModule,
         SetupModule,
+        DemoDataModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -6,6 +6,7 @@ import type {
   CounterInfo,
   DayAttendance,
   KioskStatus,
+  PresentNow,
   RetroAttendanceResponse,
   ValidateAttendanceResponse,
 } from '@pointage/contracts';
@@ -46,6 +47,13 @@ export class AttendanceController {
   @Get('attendance/counter')
   counter(): Promise<CounterInfo> {
     return this.attendance.counterInfo();
+  }
+
+  /** Who is here now (admin home, polled). */
+  @Roles('admin')
+  @Get('attendance/present')
+  presentNow(): Promise<PresentNow> {
+    return this.attendance.presentNow();
   }
 
   @Roles('admin')

@@ -7,6 +7,7 @@ import {
   CounterInfo,
   DayAttendance,
   KioskStatus,
+  PresentNow,
   RetroAttendanceResponse,
   ValidateAttendanceResponse,
 } from '@pointage/contracts';
@@ -387,6 +388,33 @@ export class AttendanceService {
       },
       account.tokenVersion,
     );
+  }
+
+  /** Who is here now: the slot open at this minute and the members checked in to it, earliest first. */
+  async presentNow(): Promise<PresentNow> {
+    const s = await this.structure(this.tenancy.structureId());
+    const now = this.clock.now();
+    const { date: today } = zonedParts(now, s.timeZone);
+    const chosen = await this.slotNow(this.tenancy.repo(Slot), s.timeZone, now);
+    if (!chosen?.current) return { today, slot: null, members: [] };
+    const slot = chosen.slot;
+    const rows = await this.tenancy.repo(Attendance).find({
+      where: { slotId: slot.id },
+      relations: { member: true, family: true },
+      order: { arrivedAt: 'ASC', id: 'ASC' },
+    });
+    return {
+      today,
+      slot: { id: slot.id, start: formatHm(slot.startMinute), end: formatHm(slot.endMinute) },
+      members: rows.map((a) => ({
+        memberId: a.memberId,
+        firstName: a.member?.firstName ?? '',
+        lastName: a.member?.lastName ?? '',
+        familyName: a.family?.name ?? '',
+        arrivedAt: a.arrivedAt.toISOString(),
+        arrival: formatHm(zonedParts(a.arrivedAt, s.timeZone).minutes),
+      })),
+    };
   }
 
   async day(date: string): Promise<DayAttendance> {

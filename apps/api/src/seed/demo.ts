@@ -16,7 +16,7 @@ export async function addDemoData(db: Database, structure: { id: number; slug: s
   try {
     const summary: SeedSummary = await runSeed(
       db.dataSource,
-      { structures: 1, families: DEMO_FAMILIES, years: DEMO_YEARS, seed: DEMO_SEED, today: zonedParts(now, structure.timeZone).date, intoStructureId: structure.id },
+      { structures: 1, families: DEMO_FAMILIES, years: DEMO_YEARS, seed: DEMO_SEED, demo: true, today: zonedParts(now, structure.timeZone).date, intoStructureId: structure.id },
       { transaction: (work) => db.transaction(work), now },
     );
     const s = summary.structures[0];

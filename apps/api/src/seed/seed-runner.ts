@@ -31,6 +31,8 @@ export interface SeedOptions {
   today: LocalDate;
   /** Add to this existing structure instead of creating new ones. */
   intoStructureId?: number;
+  /** Mark the families and the slots created as demo data (the first local start's), removable from the admin home. */
+  demo?: boolean;
 }
 
 export interface SeededStructure {
@@ -191,7 +193,7 @@ async function lastFamilyNumber(ctx: Ctx, structureId: number, slug: string): Pr
  * different slot already there (an edited structure); identical existing slots
  * are reused. Returns the slots with their ids and how many are new.
  */
-async function placeSlots(ctx: Ctx, structureId: number, planned: PlannedSlot[], now: Date): Promise<{ slots: PlannedSlot[]; ids: number[]; created: number }> {
+async function placeSlots(ctx: Ctx, structureId: number, planned: PlannedSlot[], now: Date, demo: boolean): Promise<{ slots: PlannedSlot[]; ids: number[]; created: number }> {
   const { q } = ctx;
   const from = planned[0]?.date;
   const through = planned[planned.length - 1]?.date;
@@ -223,10 +225,10 @@ async function placeSlots(ctx: Ctx, structureId: number, planned: PlannedSlot[],
     if (existing.some((e) => p.start < e.end && e.start < p.end)) continue;
     slots.push(p);
     ids.push(id);
-    rows.push([id, structureId, p.date, p.start, p.end, createdAt]);
+    rows.push([id, structureId, p.date, p.start, p.end, createdAt, demo ? 1 : 0]);
     id++;
   }
-  await insertRows(ctx.em, ctx.sql, 'slot', ['id', 'structure_id', 'date', 'start_minute', 'end_minute', 'created_at'], rows);
+  await insertRows(ctx.em, ctx.sql, 'slot', ['id', 'structure_id', 'date', 'start_minute', 'end_minute', 'created_at', 'demo'], rows);
   return { slots, ids, created: rows.length };
 }
 
@@ -268,7 +270,7 @@ async function fillStructure(
     { cityWeights: refs.cityWeights, qfCount: refs.qf.length },
   );
   const planned = planSlots(window.from, window.through, window.today);
-  const placed = await placeSlots(ctx, target.id, planned, now);
+  const placed = await placeSlots(ctx, target.id, planned, now, options.demo === true);
   const attendance: AttendancePlan[] = generateAttendance(deriveSeed(structureSeed, 'attendance'), families, placed.slots, window.today);
 
   // Families, their logins and members, with ids assigned here.
@@ -288,7 +290,7 @@ async function fillStructure(
     const at = registrationInstant(f.registeredOn, target.timeZone, dates);
     const fid = familyId++;
     familyIds.push(fid);
-    familyRows.push([fid, target.id, f.name, searchKey(f.name), refs.qf[f.qfIndex], refs.minima[f.minima], 0, at, at]);
+    familyRows.push([fid, target.id, f.name, searchKey(f.name), refs.qf[f.qfIndex], refs.minima[f.minima], 0, at, at, options.demo ? 1 : 0]);
     const aid = accountId++;
     accountIds.push(aid);
     accountRows.push([aid, 'family', familyEmail(firstN + i, target.slug), realm, hash, `Famille ${f.name}`, target.id, fid, null, 0, 1, at, at]);
@@ -319,7 +321,7 @@ async function fillStructure(
       }),
     );
   });
-  await insertRows(em, ctx.sql, 'family', ['id', 'structure_id', 'name', 'search_name', 'qf_id', 'minima_id', 'archived', 'created_at', 'updated_at'], familyRows);
+  await insertRows(em, ctx.sql, 'family', ['id', 'structure_id', 'name', 'search_name', 'qf_id', 'minima_id', 'archived', 'created_at', 'updated_at', 'demo'], familyRows);
   await insertRows(
     em,
     ctx.sql,

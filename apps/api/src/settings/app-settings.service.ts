@@ -1,8 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { DEFAULT_FOOTER_TEXT, InstallationSettings, PublicAppSettings } from '@pointage/contracts';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { DEFAULT_FOOTER_TEXT, InstallationSettings, MailSettings, PublicAppSettings } from '@pointage/contracts';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { Database } from '../database/database.service';
+import { DEFAULT_SMTP_PORT, MailService, SETTING_MAIL, StoredMailSettings } from '../mail/mail.service';
+import type { SaveMailSettingsDto } from './dto/settings.dto';
 import { AppSetting } from './entities/app-setting.entity';
 import { FunderLogo } from './entities/funder-logo.entity';
 import { inspectImage, readUpload, resizeImage } from './images';
@@ -17,6 +19,7 @@ export class AppSettingsService {
     private readonly db: Database,
     private readonly audit: AuditService,
     private readonly uploads: Uploads,
+    private readonly mail: MailService,
   ) {}
 
   async publicSettings(): Promise<PublicAppSettings> {
@@ -25,8 +28,80 @@ export class AppSettingsService {
     return {
       footerText: footer?.value ?? DEFAULT_FOOTER_TEXT,
       funderLogos: logos.map((l) => ({ id: l.id, url: Uploads.publicUrl(l.file), alt: l.alt })),
+      mailConfigured: await this.mail.configured(),
     };
   }
+
+  // ---------------------------------------------------------------- mail
+
+  /** The SMTP server of the settings, without its password. */
+  async mailSettings(): Promise<MailSettings> {
+    const s = await this.mail.settings();
+    return {
+      source: await this.mail.route(),
+      host: s?.host ?? '',
+      port: s?.port ?? null,
+      security: s?.security ?? 'starttls',
+      user: s?.user ?? '',
+      passwordSet: !!s?.password,
+      from: s?.from ?? '',
+    };
+  }
+
+  /** Saves (or, with an empty host, clears) the SMTP server; an empty password keeps the stored one. */
+  async saveMail(dto: SaveMailSettingsDto): Promise<MailSettings> {
+    await this.db.transaction(async (em) => {
+      if (!dto.host) {
+        await em.delete(AppSetting, { key: SETTING_MAIL });
+        await this.audit.record(em, { action: 'installation.mail_saved', structureId: null, details: { cleared: true } });
+        return;
+      }
+      const previous = await em.findOneBy(AppSetting, { key: SETTING_MAIL });
+      const previousPassword = previous ? ((JSON.parse(previous.value) as Partial<StoredMailSettings>).password ?? '') : '';
+      const user = dto.user ?? '';
+      const stored: StoredMailSettings = {
+        host: dto.host,
+        port: dto.port ?? DEFAULT_SMTP_PORT[dto.security],
+        security: dto.security,
+        user,
+        // No user, no password: a password left from an earlier user would be sent to nobody.
+        password: user ? dto.password || previousPassword : '',
+        from: dto.from ?? '',
+      };
+      await em.upsert(AppSetting, { key: SETTING_MAIL, value: JSON.stringify(stored) }, ['key']);
+      // What changed, never the password itself.
+      await this.audit.record(em, {
+        action: 'installation.mail_saved',
+        structureId: null,
+        details: { host: stored.host, port: stored.port, security: stored.security, user: stored.user, passwordChanged: !!dto.password && !!user },
+      });
+    });
+    this.mail.forget();
+    return this.mailSettings();
+  }
+
+  /** Sends a test mail through the configuration in force; a failure is a 422 with the reason in French. */
+  async sendTestMail(to: string): Promise<{ message: string }> {
+    const route = await this.mail.route();
+    try {
+      await this.mail.send({
+        to,
+        subject: 'Pointage — e-mail de test',
+        text: "Bonjour,\n\nCet e-mail de test confirme que Pointage peut envoyer des e-mails (liens de réinitialisation des mots de passe).\n",
+        html: '<p>Bonjour,</p><p>Cet e-mail de test confirme que Pointage peut envoyer des e-mails (liens de réinitialisation des mots de passe).</p>',
+      });
+    } catch (e) {
+      throw new UnprocessableEntityException(`L'e-mail de test n'a pas pu être envoyé : ${mailFailure(e)}`);
+    }
+    await this.audit.recordAlone({ action: 'installation.mail_tested', structureId: null, details: { route } });
+    return {
+      message:
+        route === 'file'
+          ? "Aucun serveur d'envoi n'est configuré : l'e-mail de test a seulement été écrit dans le dossier DATA_DIR/mails du serveur."
+          : `E-mail de test envoyé à ${to}. Vérifiez qu'il est bien arrivé (pensez aux courriers indésirables).`,
+    };
+  }
+
 
   async saveFooter(footerText: string): Promise<InstallationSettings> {
     await this.db.transaction(async (em) => {
@@ -61,5 +136,32 @@ export class AppSettingsService {
     });
     this.uploads.remove(logo.file);
     return this.publicSettings();
+  }
+}
+
+/** The reason of an SMTP failure, in French, with the server's own words when it gave some. */
+export function mailFailure(e: unknown): string {
+  const err = e as { code?: string; responseCode?: number; response?: string; message?: string };
+  const server = err.response ? ` (réponse du serveur : ${err.response.slice(0, 200)})` : '';
+  // nodemailer reports socket failures as ESOCKET/ECONNECTION with the system error in the message.
+  const system = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.exec(err.message ?? '')?.[1];
+  const code = system === 'ENOTFOUND' || system === 'EAI_AGAIN' ? 'EDNS' : system === 'ETIMEDOUT' ? 'ETIMEDOUT' : system ? 'ECONNECTION' : err.code;
+  switch (code) {
+    case 'EAUTH':
+      return `le serveur a refusé l'identifiant ou le mot de passe${server}.`;
+    case 'ECONNECTION':
+      return `la connexion au serveur SMTP a été refusée ou coupée : vérifiez le serveur, le port et la sécurité${server}.`;
+    case 'ETIMEDOUT':
+      return "le serveur SMTP n'a pas répondu à temps : vérifiez le serveur et le port.";
+    case 'EDNS':
+      return "le nom du serveur SMTP est introuvable : vérifiez l'orthographe.";
+    case 'ETLS':
+      return `la négociation TLS a échoué : vérifiez la sécurité choisie (aucune, STARTTLS ou TLS)${server}.`;
+    case 'EENVELOPE':
+      return `le serveur a refusé l'expéditeur ou le destinataire${server}.`;
+    case 'EMESSAGE':
+      return `le serveur a refusé le message${server}.`;
+    default:
+      return `erreur d'envoi${server || (err.message ? ` (${err.message.slice(0, 200)})` : '')}.`;
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { InstallationSettings } from '@pointage/contracts';
+import type { InstallationSettings, MailSettings } from '@pointage/contracts';
 import type { Request } from 'express';
 import { Roles } from '../common/access.decorators';
 import { idPipe } from '../common/id.pipe';
 import { AppSettingsService } from './app-settings.service';
-import { FunderLogoQueryDto, SaveInstallationSettingsDto } from './dto/settings.dto';
+import { FunderLogoQueryDto, SaveInstallationSettingsDto, SaveMailSettingsDto, TestMailDto } from './dto/settings.dto';
 
 /** Installation-wide settings of the super-admin: the funder footer shown on every page. */
 @ApiTags('super-admin')
@@ -22,6 +22,24 @@ export class InstallationSettingsController {
   @Put('settings')
   save(@Body() dto: SaveInstallationSettingsDto): Promise<InstallationSettings> {
     return this.settings.saveFooter(dto.footerText);
+  }
+
+  /** The SMTP server of the installation (overrides the environment's MAIL_TRANSPORT, SMTP_URL); the password is never returned. */
+  @Get('settings/mail')
+  mail(): Promise<MailSettings> {
+    return this.settings.mailSettings();
+  }
+
+  @Put('settings/mail')
+  saveMail(@Body() dto: SaveMailSettingsDto): Promise<MailSettings> {
+    return this.settings.saveMail(dto);
+  }
+
+  /** Sends a test mail to the address typed by the super-admin, through the configuration in force. */
+  @Post('settings/mail/test')
+  @HttpCode(200)
+  testMail(@Body() dto: TestMailDto): Promise<{ message: string }> {
+    return this.settings.sendTestMail(dto.to);
   }
 
   /** The image is the request body; its alternative text is the `alt` query parameter. */

@@ -72,6 +72,37 @@ export interface PublicStructureSummary {
 export interface InstallationSettings {
   footerText: string;
   funderLogos: { id: number; url: string; alt: string }[];
+  mailConfigured: boolean;
+}
+
+export const MAIL_SECURITIES = ['none', 'starttls', 'tls'] as const;
+export type MailSecurity = (typeof MAIL_SECURITIES)[number];
+
+/** The SMTP server of the installation settings; the password is never sent back. */
+export interface MailSettings {
+  /** Where mails go now: these settings, the server's environment (MAIL_TRANSPORT, SMTP_URL), or files in DATA_DIR/mails. */
+  source: 'settings' | 'environment' | 'file';
+  host: string;
+  port: number | null;
+  security: MailSecurity;
+  user: string;
+  /** True when a password is stored (it is write-only). */
+  passwordSet: boolean;
+  from: string;
+}
+
+/** Empty host: the settings are cleared and the environment applies again. Empty password: unchanged. */
+export interface SaveMailSettingsRequest {
+  host: string;
+  port?: number | null;
+  security: MailSecurity;
+  user?: string;
+  password?: string;
+  from?: string;
+}
+
+export interface TestMailRequest {
+  to: string;
 }
 
 export interface SaveInstallationSettingsRequest {
@@ -91,4 +122,6 @@ export const SETTINGS_ROUTES = {
   installation: '/api/super-admin/settings',
   funderLogos: '/api/super-admin/funder-logos',
   funderLogo: (id: number) => `/api/super-admin/funder-logos/${id}`,
+  mail: '/api/super-admin/settings/mail',
+  mailTest: '/api/super-admin/settings/mail/test',
 } as const;

@@ -99,6 +99,29 @@ export interface CounterInfo {
   kioskPath: string;
 }
 
+/** Who is here now (admin home): today's current slot and the members checked in to it. */
+export interface PresentNow {
+  /** Local date of the structure. */
+  today: string;
+  /** The slot open now, or null between slots. */
+  slot: { id: number; start: string; end: string } | null;
+  /** Earliest arrival first. */
+  members: { memberId: number; firstName: string; lastName: string; familyName: string; arrivedAt: string; arrival: string }[];
+}
+
+/** The demo data of the first local start still in the structure. */
+export interface DemoDataInfo {
+  families: number;
+  members: number;
+  slots: number;
+  attendance: number;
+}
+
+/** What the removal deleted; `keptSlots`: demo slots kept (turned real) because real families checked in to them. */
+export interface DemoDataRemoval extends DemoDataInfo {
+  keptSlots: number;
+}
+
 /** Back in time: attendance of one past slot. */
 export interface RetroAttendanceRequest {
   slotId: number;
@@ -145,6 +168,8 @@ export const SLOT_ROUTES = {
   validate: '/api/family/attendance',
   counter: '/api/attendance/counter',
   counterReset: '/api/attendance/counter/reset',
+  presentNow: '/api/attendance/present',
+  demoData: '/api/demo-data',
   actForFamily: (familyId: number) => `/api/families/${familyId}/act`,
   day: '/api/attendance/day',
   retro: '/api/attendance/retro',

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { LIMITS, LOGO_LIMITS } from '@pointage/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { LIMITS, LOGO_LIMITS, MAIL_SECURITIES, type MailSecurity } from '@pointage/contracts';
 import { Trim } from '../../common/dto-helpers';
-import { IsHumanText, Label } from '../../common/validation';
+import { IsEmailAddress, IsHumanText, Label } from '../../common/validation';
 
 export class RefListItemDto {
   @ApiPropertyOptional({ description: 'Existing entry; omitted for a new one.' })
@@ -110,4 +110,65 @@ export class FunderLogoQueryDto {
   @MaxLength(120)
   @IsHumanText()
   alt!: string;
+}
+
+/** The SMTP server of the installation (empty host: back to the environment's configuration). */
+export class SaveMailSettingsDto {
+  @ApiProperty({ example: 'smtp.exemple.fr', description: 'Empty: the settings are cleared and the environment applies again.' })
+  @Label('serveur SMTP')
+  @Trim()
+  @IsString()
+  @MaxLength(253)
+  @Matches(/^$|^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/)
+  host!: string;
+
+  @ApiPropertyOptional({ example: 587, description: 'Empty: 25, 587 or 465 by security.' })
+  @Label('port')
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port?: number | null;
+
+  @ApiProperty({ enum: MAIL_SECURITIES })
+  @Label('sécurité')
+  @IsIn([...MAIL_SECURITIES])
+  security!: MailSecurity;
+
+  @ApiPropertyOptional({ example: 'ludotheque@exemple.fr' })
+  @Label('utilisateur')
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(254)
+  @IsHumanText()
+  user?: string;
+
+  @ApiPropertyOptional({ description: 'Write-only; empty or absent: unchanged.' })
+  @Label('mot de passe')
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  password?: string;
+
+  @ApiPropertyOptional({ example: 'Ludothèque <ludotheque@exemple.fr>' })
+  @Label('expéditeur')
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(254)
+  @IsHumanText()
+  @ValidateIf((o: SaveMailSettingsDto) => !!o.from)
+  @Matches(/^([^<>@\r\n]*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)$/)
+  from?: string;
+}
+
+export class TestMailDto {
+  @ApiProperty({ example: 'moi@exemple.fr' })
+  @Label('adresse du destinataire')
+  @Trim()
+  @IsString()
+  @MaxLength(LIMITS.email)
+  @IsEmailAddress()
+  to!: string;
 }

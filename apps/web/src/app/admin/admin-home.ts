@@ -1,22 +1,44 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import type { CounterInfo } from '@pointage/contracts';
+import type { CounterInfo, DemoDataInfo, PresentNow } from '@pointage/contracts';
 import { apiErrorMessage } from '../core/api-error';
+import { PublicSettingsStore } from '../core/public-settings';
 import { presentCounterLabel } from '../shared/clock';
 import { confirmAction } from '../shared/confirm-dialog';
 import { DateTimePipe } from '../shared/date-time-pipe';
 import { AttendanceAdminApi } from './attendance/attendance-api';
 
+/** How often the counter and "présents en ce moment" are refreshed while the page is visible. */
+export const PRESENT_POLL_MS = 15_000;
+
+export const REMOVE_DEMO_QUESTION =
+  "Les familles fictives, leurs membres, leurs identifiants et leurs présences, ainsi que les créneaux de démonstration, seront supprimés définitivement. " +
+  "Vos propres familles et leurs présences sont conservées, de même que les créneaux de démonstration où elles ont été pointées.";
+
+export const MAIL_NOT_CONFIGURED =
+  "Les e-mails ne sont pas configurés : les liens « Identifiants oubliés » ne partent pas, et les pages correspondantes invitent à s'adresser à l'équipe. " +
+  "Le super-administrateur peut configurer l'envoi dans les paramètres de l'installation.";
+
+/** "3 familles fictives, 120 créneaux et 450 présences" */
+export function demoSummary(d: DemoDataInfo): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return `${n(d.families, 'famille fictive', 'familles fictives')}, ${n(d.slots, 'créneau', 'créneaux')} et ${n(d.attendance, 'présence', 'présences')}`;
+}
+
 export const RESET_COUNTER_QUESTION =
   "Le compteur des présents affiché par la borne repartira de zéro. Les présences enregistrées ne sont jamais effacées : elles restent dans les listes de présence et les statistiques.";
 
-/** BIENVENUE, and the kiosk of the structure: its address, the present counter and its reset. */
+/**
+ * BIENVENUE; the kiosk of the structure (address, present counter and its reset);
+ * who is here now (refreshed every 15 s while the page is visible); the demo data
+ * of the first start and its removal; a warning while mails go nowhere.
+ */
 @Component({
   selector: 'app-admin-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,6 +48,34 @@ export const RESET_COUNTER_QUESTION =
       <h1>BIENVENUE SUR LE PANNEAU DE CONTRÔLE</h1>
       <p>Utilisez le menu ci-dessus pour gérer toutes les configurations et les contenus</p>
     </section>
+
+    @if (!mailConfigured()) {
+      <p class="notice mail-notice">
+        <mat-icon svgIcon="warning" aria-hidden="true" />
+        <span>{{ mailNotConfigured }}</span>
+      </p>
+    }
+
+    @if (demo(); as d) {
+      @if (d.families > 0 || d.slots > 0) {
+        <mat-card appearance="outlined" class="home-card demo-card">
+          <mat-card-header>
+            <mat-card-title><h2>Données de démonstration</h2></mat-card-title>
+          </mat-card-header>
+          <mat-card-content>
+            <p>
+              Cette structure contient encore les données de démonstration du premier démarrage : {{ demoText() }}. Supprimez-les avant de commencer
+              pour de vrai : vos propres familles et leurs présences sont conservées.
+            </p>
+            <button mat-flat-button type="button" (click)="removeDemo()" [disabled]="busy()">
+              <mat-icon svgIcon="delete" aria-hidden="true" />
+              Supprimer les données de démonstration
+            </button>
+          </mat-card-content>
+        </mat-card>
+      }
+    }
+    <p class="status" role="status">{{ demoDone() }}</p>
 
     <mat-card appearance="outlined" class="kiosk-card">
       <mat-card-header>
@@ -63,6 +113,36 @@ export const RESET_COUNTER_QUESTION =
         }
       </mat-card-content>
     </mat-card>
+
+    <mat-card appearance="outlined" class="home-card present-card">
+      <mat-card-header>
+        <mat-card-title><h2>Présents en ce moment</h2></mat-card-title>
+      </mat-card-header>
+      <mat-card-content>
+        @if (present(); as p) {
+          @if (p.slot; as slot) {
+            <p class="label">Créneau en cours : {{ slot.start }}–{{ slot.end }}</p>
+            @if (p.members.length === 0) {
+              <p>Personne n'est encore pointé sur ce créneau.</p>
+            } @else {
+              <ul class="present-list" aria-label="Membres pointés sur le créneau en cours">
+                @for (m of p.members; track m.memberId) {
+                  <li>
+                    <span class="who">{{ m.firstName }} {{ m.lastName }}</span>
+                    <span class="family">, famille {{ m.familyName }}</span>
+                    <span class="arrival">, arrivée à {{ m.arrival }}</span>
+                  </li>
+                }
+              </ul>
+            }
+          } @else {
+            <p>Aucun créneau en cours.</p>
+          }
+          <p class="meta">Actualisé toutes les 15 secondes.</p>
+        }
+        <p class="error-text" aria-live="assertive">{{ presentError() }}</p>
+      </mat-card-content>
+    </mat-card>
   `,
   styles: `
     .welcome {
@@ -70,9 +150,39 @@ export const RESET_COUNTER_QUESTION =
       margin: 32px auto;
       max-width: 720px;
     }
-    .kiosk-card {
+    .kiosk-card,
+    .home-card {
       max-width: 720px;
       margin: 0 auto 32px;
+    }
+    .notice {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      max-width: 720px;
+      margin: 0 auto 24px;
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-high);
+    }
+    .present-list {
+      list-style: none;
+      padding: 0;
+      margin: 8px 0;
+    }
+    .present-list li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      padding: 6px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .who {
+      font-weight: 500;
+    }
+    .family,
+    .arrival {
+      color: var(--mat-sys-on-surface-variant);
     }
     h2 {
       margin: 0;
@@ -117,18 +227,94 @@ export class AdminHome implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly clipboard = inject(Clipboard);
   private readonly announcer = inject(LiveAnnouncer);
-  private readonly origin = inject(DOCUMENT).location?.origin ?? '';
+  private readonly document = inject(DOCUMENT);
+  private readonly origin = this.document.location?.origin ?? '';
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly publicSettings = inject(PublicSettingsStore);
 
   protected readonly info = signal<CounterInfo | null>(null);
   protected readonly error = signal('');
   protected readonly copied = signal('');
   protected readonly busy = signal(false);
+  protected readonly present = signal<PresentNow | null>(null);
+  protected readonly presentError = signal('');
+  protected readonly demo = signal<DemoDataInfo | null>(null);
+  protected readonly demoDone = signal('');
+  protected readonly demoText = computed(() => {
+    const d = this.demo();
+    return d ? demoSummary(d) : '';
+  });
+  protected readonly mailConfigured = computed(() => this.publicSettings.settings().mailConfigured);
+  protected readonly mailNotConfigured = MAIL_NOT_CONFIGURED;
+  private presentLoading = false;
 
   protected readonly address = computed(() => `${this.origin}${this.info()?.kioskPath ?? ''}`);
   protected readonly counterText = computed(() => presentCounterLabel(this.info()?.counter ?? 0));
 
   ngOnInit(): void {
+    this.publicSettings.load();
     this.load();
+    this.loadPresent();
+    this.api.demoData().subscribe({ next: (d) => this.demo.set(d), error: () => this.demo.set(null) });
+    // Live while the page is visible: a hidden tab polls nothing, and catches up when shown again.
+    const timer = setInterval(() => {
+      if (this.document.visibilityState !== 'hidden') this.refresh();
+    }, PRESENT_POLL_MS);
+    const onVisibility = () => {
+      if (this.document.visibilityState === 'visible') this.refresh();
+    };
+    this.document.addEventListener('visibilitychange', onVisibility);
+    this.destroyRef.onDestroy(() => {
+      clearInterval(timer);
+      this.document.removeEventListener('visibilitychange', onVisibility);
+    });
+  }
+
+  private refresh(): void {
+    this.load();
+    this.loadPresent();
+  }
+
+  private loadPresent(): void {
+    if (this.presentLoading) return;
+    this.presentLoading = true;
+    this.api.presentNow().subscribe({
+      next: (p) => {
+        this.presentLoading = false;
+        this.present.set(p);
+        this.presentError.set('');
+      },
+      error: (err: unknown) => {
+        this.presentLoading = false;
+        this.presentError.set(apiErrorMessage(err));
+      },
+    });
+  }
+
+  removeDemo(): void {
+    confirmAction(this.dialog, {
+      title: 'Supprimer les données de démonstration',
+      message: REMOVE_DEMO_QUESTION,
+      confirmLabel: 'Supprimer',
+    }).subscribe((ok) => {
+      if (!ok) return;
+      this.busy.set(true);
+      this.api.removeDemoData().subscribe({
+        next: (r) => {
+          this.busy.set(false);
+          this.demo.set({ families: 0, members: 0, slots: 0, attendance: 0 });
+          this.demoDone.set(
+            `Données de démonstration supprimées : ${demoSummary(r)}.` +
+              (r.keptSlots > 0 ? ` ${r.keptSlots === 1 ? '1 créneau conservé' : `${r.keptSlots} créneaux conservés`} : vos familles y ont été pointées.` : ''),
+          );
+          this.refresh();
+        },
+        error: (err: unknown) => {
+          this.busy.set(false);
+          this.error.set(apiErrorMessage(err));
+        },
+      });
+    });
   }
 
   load(): void {

@@ -2,11 +2,14 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { DEFAULT_FOOTER_TEXT, PublicAppSettings } from '@pointage/contracts';
 
-/** Installation-wide public settings (funder footer and logos), loaded once. */
+/**
+ * Installation-wide public settings (funder footer and logos, whether mails go
+ * anywhere), loaded once. `mailConfigured` is assumed until the answer says otherwise.
+ */
 @Injectable({ providedIn: 'root' })
 export class PublicSettingsStore {
   private readonly http = inject(HttpClient);
-  readonly settings = signal<PublicAppSettings>({ footerText: DEFAULT_FOOTER_TEXT, funderLogos: [] });
+  readonly settings = signal<PublicAppSettings>({ footerText: DEFAULT_FOOTER_TEXT, funderLogos: [], mailConfigured: true });
   private loaded = false;
 
   load(): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,8 +7,13 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { EMAIL_PATTERN, LIMITS } from '@pointage/contracts';
 import { apiErrorMessage } from '../core/api-error';
+import { PublicSettingsStore } from '../core/public-settings';
 import { KioskApi } from './kiosk-api';
 import { KioskHeader } from './kiosk-header';
+
+/** Shown instead of the form while no mail can leave the installation. */
+export const KIOSK_NO_MAIL =
+  "Aucun e-mail ne peut être envoyé depuis cette borne pour l'instant. Adressez-vous à l'équipe de la ludothèque : elle peut vous donner un nouveau mot de passe.";
 
 /** "IDENTIFIANTS OUBLIÉS ?" at the kiosk: a reset link is e-mailed to the family. */
 @Component({
@@ -24,7 +29,9 @@ import { KioskHeader } from './kiosk-header';
           <p class="success-text">{{ sent() }}</p>
         }
       </div>
-      @if (!sent()) {
+      @if (!mailConfigured()) {
+        <p class="no-mail">{{ noMail }}</p>
+      } @else if (!sent()) {
         <form (submit)="$event.preventDefault(); submit()" novalidate>
           <mat-form-field appearance="outline" class="full">
             <mat-label>Votre email</mat-label>
@@ -58,8 +65,11 @@ import { KioskHeader } from './kiosk-header';
     </main>
   `,
 })
-export class KioskForgot {
+export class KioskForgot implements OnInit {
   private readonly api = inject(KioskApi);
+  private readonly publicSettings = inject(PublicSettingsStore);
+  protected readonly mailConfigured = computed(() => this.publicSettings.settings().mailConfigured);
+  protected readonly noMail = KIOSK_NO_MAIL;
   readonly slug = input.required<string>();
 
   protected readonly maxEmail = LIMITS.email;
@@ -70,6 +80,10 @@ export class KioskForgot {
   protected readonly submitting = signal(false);
   protected readonly error = signal('');
   protected readonly sent = signal('');
+
+  ngOnInit(): void {
+    this.publicSettings.load();
+  }
 
   submit(): void {
     if (this.email.invalid) {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -10,6 +10,12 @@ import { RouterLink } from '@angular/router';
 import { EMAIL_PATTERN, LIMITS } from '@pointage/contracts';
 import { apiErrorMessage } from '../core/api-error';
 import { AuthService } from '../core/auth';
+import { PublicSettingsStore } from '../core/public-settings';
+
+/** Shown instead of the form while no mail can leave the installation. */
+export const BACK_OFFICE_NO_MAIL =
+  "L'envoi des e-mails n'est pas encore configuré sur cette installation : aucun lien ne peut vous être envoyé. " +
+  "Demandez à un autre administrateur de votre structure, ou au super-administrateur de l'installation, de vous donner un nouveau mot de passe.";
 
 /** "Identifiants oubliés ?" of the back office: asks the API to e-mail a reset link. */
 @Component({
@@ -38,7 +44,9 @@ import { AuthService } from '../core/auth';
               <p class="success-text">{{ sent() }}</p>
             }
           </div>
-          @if (!sent()) {
+          @if (!mailConfigured()) {
+            <p class="no-mail">{{ noMail }}</p>
+          } @else if (!sent()) {
             <p>Saisissez l'adresse e-mail de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
             <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
               <mat-form-field appearance="outline" class="full">
@@ -86,8 +94,11 @@ import { AuthService } from '../core/auth';
     }
   `,
 })
-export class ForgotPassword {
+export class ForgotPassword implements OnInit {
   private readonly auth = inject(AuthService);
+  private readonly publicSettings = inject(PublicSettingsStore);
+  protected readonly mailConfigured = computed(() => this.publicSettings.settings().mailConfigured);
+  protected readonly noMail = BACK_OFFICE_NO_MAIL;
 
   /** From the route data. */
   readonly heading = input('PANNEAU DE CONTRÔLE');
@@ -103,6 +114,10 @@ export class ForgotPassword {
   protected readonly submitting = signal(false);
   protected readonly error = signal('');
   protected readonly sent = signal('');
+
+  ngOnInit(): void {
+    this.publicSettings.load();
+  }
 
   protected submit(): void {
     if (this.form.invalid) {

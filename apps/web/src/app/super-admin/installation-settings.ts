@@ -11,15 +11,17 @@ import { InstallationSettings, SETTINGS_ROUTES } from '@pointage/contracts';
 import { logoFileProblem } from '../admin/settings/welcome-settings';
 import { apiErrorMessage } from '../core/api-error';
 import { PublicSettingsStore } from '../core/public-settings';
+import { MailSettingsCard } from './mail-settings';
 
 /**
  * Installation-wide settings of the federation: the funder line and logos shown
- * at the bottom of every page and document (FEDER obligation).
+ * at the bottom of every page and document (FEDER obligation), and the SMTP
+ * server mails leave by.
  */
 @Component({
   selector: 'app-installation-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MailSettingsCard],
   template: `
     <h1>PARAMÈTRES DE L'INSTALLATION</h1>
     <mat-card appearance="outlined">
@@ -81,6 +83,8 @@ import { PublicSettingsStore } from '../core/public-settings';
       </mat-card-content>
     </mat-card>
     <p class="error-text" aria-live="assertive">{{ error() }}</p>
+
+    <app-mail-settings />
   `,
   styles: `
     mat-card {
@@ -118,7 +122,7 @@ export class InstallationSettingsPage implements OnInit {
   private readonly announcer = inject(LiveAnnouncer);
   private readonly publicSettings = inject(PublicSettingsStore);
 
-  protected readonly settings = signal<InstallationSettings>({ footerText: '', funderLogos: [] });
+  protected readonly settings = signal<InstallationSettings>({ footerText: '', funderLogos: [], mailConfigured: true });
   protected readonly busy = signal(false);
   protected readonly error = signal('');
   protected readonly file = signal<File | null>(null);

@@ -5,7 +5,10 @@ import {
   AUTH_ROUTES,
   CounterInfo,
   DayAttendance,
+  DemoDataInfo,
+  DemoDataRemoval,
   MessageResponse,
+  PresentNow,
   RemoveAttendanceRequest,
   RetroAttendanceRequest,
   RetroAttendanceResponse,
@@ -28,6 +31,20 @@ export class AttendanceAdminApi {
 
   resetCounter(): Observable<CounterInfo> {
     return this.http.post<CounterInfo>(SLOT_ROUTES.counterReset, {});
+  }
+
+  /** Who is here now: the current slot and its checked-in members (admin home, polled). */
+  presentNow(): Observable<PresentNow> {
+    return this.http.get<PresentNow>(SLOT_ROUTES.presentNow);
+  }
+
+  /** What is left of the first start's demo data. */
+  demoData(): Observable<DemoDataInfo> {
+    return this.http.get<DemoDataInfo>(SLOT_ROUTES.demoData);
+  }
+
+  removeDemoData(): Observable<DemoDataRemoval> {
+    return this.http.delete<DemoDataRemoval>(SLOT_ROUTES.demoData);
   }
 
   day(date: string): Observable<DayAttendance> {

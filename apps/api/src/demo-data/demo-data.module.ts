@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SlotsModule } from '../slots/slots.module';
+import { DemoDataController } from './demo-data.controller';
+import { DemoDataService } from './demo-data.service';
+
+@Module({ imports: [SlotsModule], controllers: [DemoDataController], providers: [DemoDataService] })
+export class DemoDataModule {}
