@@ -55,6 +55,9 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'PATCH /api/super-admin/structures/:id': () => ({ name: 'Renommée' }),
   'POST /api/super-admin/structures/:id/admins': () => ({ email: 'nouvel.admin@test.local' }),
   'PUT /api/super-admin/settings': () => ({ footerText: 'Pied de page' }),
+  // A file transport is what the wall's apps run with: an empty host keeps it (no SMTP server to reach).
+  'PUT /api/super-admin/settings/mail': () => ({ host: '', security: 'starttls' }),
+  'POST /api/super-admin/settings/mail/test': () => ({ to: 'test@exemple.fr' }),
   // Reference lists: the ids of the other structure's entries must be refused.
   'PUT /api/settings/lists/:kind': (ids) => ({ items: [{ id: ids['cityItem'], label: 'Volée', active: true }] }),
   'PUT /api/settings/age-brackets': () => ({ brackets: [{ minAge: 0, maxAge: 3 }] }),

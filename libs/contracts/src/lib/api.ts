@@ -37,6 +37,11 @@ export interface Page<T> {
 export interface PublicAppSettings {
   footerText: string;
   funderLogos: { id: number; url: string; alt: string }[];
+  /**
+   * False while mails only land in DATA_DIR/mails (file transport and no SMTP set in
+   * the installation settings): the forgot-password pages then send people to the team.
+   */
+  mailConfigured: boolean;
 }
 
 export const DEFAULT_FOOTER_TEXT = "Ce projet est cofinancé par l'Union Européenne avec le FEDER";

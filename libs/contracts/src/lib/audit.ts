@@ -81,6 +81,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'attendance.retro': 'Présences saisies après coup',
   'attendance.removed': 'Présence supprimée',
   'attendance.counter_reset': 'Compteur remis à zéro',
+  'demo.removed': 'Données de démonstration supprimées',
+  'installation.mail_saved': "Configuration de l'envoi des e-mails modifiée",
+  'installation.mail_tested': 'E-mail de test envoyé',
 };
 
 export const AUDIT_ROUTES = {
