@@ -41,6 +41,9 @@ import { SettingsBackLink } from './settings-back-link';
 /** The server accepts 50 entries per list. */
 export const MAX_ENTRIES = 50;
 
+/** What uses an entry (members, families, présences). */
+type UsedBy = NonNullable<RefItemWithUsage['usedBy']>;
+
 export type RefRow = FormGroup<{
   id: FormControl<number | null>;
   label: FormControl<string>;
@@ -49,7 +52,7 @@ export type RefRow = FormGroup<{
   /** Members, families and attendance records using the entry (read only). */
   usage: FormControl<number>;
   /** What `usage` counts (read only). */
-  usedBy: FormControl<RefItemWithUsage['usedBy'] | null>;
+  usedBy: FormControl<UsedBy | null>;
 }>;
 
 export function refRow(item?: RefItemWithUsage): RefRow {
@@ -71,7 +74,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** "12 familles, 45 membres et 300 présences": what uses an entry, in words. */
-export function usedByText(usage: number, usedBy?: RefItemWithUsage['usedBy'] | null): string {
+export function usedByText(usage: number, usedBy?: UsedBy | null): string {
   if (!usedBy) return plural(usage, 'fiche', 'fiches');
   const parts = [
     usedBy.families ? plural(usedBy.families, 'famille', 'familles') : '',
@@ -83,7 +86,7 @@ export function usedByText(usage: number, usedBy?: RefItemWithUsage['usedBy'] | 
 }
 
 /** The line under an entry: "Non utilisée" or "Utilisée par 109 membres". */
-export function usageText(usage: number, usedBy?: RefItemWithUsage['usedBy'] | null): string {
+export function usageText(usage: number, usedBy?: UsedBy | null): string {
   return usage === 0 ? 'Non utilisée' : `Utilisée par ${usedByText(usage, usedBy)}`;
 }
 
@@ -92,7 +95,7 @@ export function canDelete(usage: number): boolean {
   return usage === 0;
 }
 
-export function deleteTooltip(usage: number, usedBy?: RefItemWithUsage['usedBy'] | null): string {
+export function deleteTooltip(usage: number, usedBy?: UsedBy | null): string {
   return canDelete(usage) ? 'Supprimer' : `Utilisée par ${usedByText(usage, usedBy)} : désactivez-la au lieu de la supprimer`;
 }
 
