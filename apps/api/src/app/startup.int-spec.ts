@@ -205,11 +205,18 @@ describe('graceful shutdown with keep-alive clients', () => {
     let polling = true;
     const afterStop: { status: number; connection: string | undefined }[] = [];
     let stopAt = 0;
+    // When the server has taken the signal in (it says so on stdout): requests sent before
+    // that may legitimately have been answered keep-alive.
+    let stoppingAt = 0;
+    child.stdout?.on('data', (d: Buffer) => {
+      if (!stoppingAt && String(d).includes('SIGTERM reçu')) stoppingAt = Date.now();
+    });
     const poller = (async () => {
       while (polling) {
         try {
+          const sentAt = Date.now();
           const r = await get(port, busyAgent);
-          if (stopAt) afterStop.push(r);
+          if (stoppingAt && sentAt > stoppingAt) afterStop.push(r);
         } catch {
           polling = false; // refused: the server is gone
         }
@@ -248,7 +255,8 @@ describe('graceful shutdown with keep-alive clients', () => {
     expect(response).toMatch(/^HTTP\/1\.1 404/);
     expect(response).toMatch(/\r\nConnection: close\r\n/i);
     expect(response).toContain('"message":"Ressource introuvable."');
-    // Whatever the poller got after SIGTERM was answered with Connection: close, not kept alive.
+    expect(stoppingAt).toBeGreaterThan(0);
+    // Whatever the poller sent once the server was stopping was answered with Connection: close.
     for (const r of afterStop) expect(r.connection).toBe('close');
   });
 });
@@ -297,7 +305,7 @@ describe('first start and super-admin bootstrap', () => {
     expectOneCleanLine(r, /Mot de passe du super-administrateur refusé : Ce mot de passe est trop courant/);
   });
 
-  it('creates a super-admin interactively with the CLI, refusing a weak password first', async () => {
+  it('creates a super-admin with the CLI from piped answers, ending on a weak password with exit code 2 and the reason', async () => {
     const cli = (input: string) =>
       new Promise<Exited>((resolve) => {
         const child = spawn(process.execPath, [API_BUNDLE.replace(/main\.js$/, 'cli.js'), 'create-super-admin'], {
@@ -309,8 +317,8 @@ describe('first start and super-admin bootstrap', () => {
         child.stdin.end();
       });
     const weak = await cli('it@federation.fr\nmotdepasse\nmotdepasse\n');
-    expect(weak.code).toBe(1);
-    expect(weak.stderr).toContain('Erreur : Mot de passe du super-administrateur refusé : Ce mot de passe est trop courant');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('Erreur : Mot de passe refusé : Ce mot de passe est trop courant');
     const ok = await cli('IT@Federation.fr\nune longue phrase de passe\nune longue phrase de passe\n');
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
@@ -320,7 +328,7 @@ describe('first start and super-admin bootstrap', () => {
     expect(dup.stderr).toContain('Un compte it@federation.fr existe déjà.');
   });
 
-  it('does not echo the password when the CLI runs on a real terminal', async () => {
+  it('asks again on a real terminal when the password is weak, and never echoes it', async () => {
     // util-linux `script` gives the CLI a pseudo-terminal; each answer is typed once its
     // question is shown, as a person would (typed earlier, the terminal itself would echo it).
     const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -332,6 +340,7 @@ describe('first start and super-admin bootstrap', () => {
     const secret = 'une phrase de passe au terminal';
     const script: [string, string][] = [
       ['Adresse e-mail du super-administrateur : ', 'tty@federation.fr'],
+      ['Mot de passe (10 caractères au moins) : ', 'motdepasse'],
       ['Mot de passe (10 caractères au moins) : ', secret],
       ['Confirmez le mot de passe : ', secret],
     ];
@@ -349,6 +358,7 @@ describe('first start and super-admin bootstrap', () => {
     const exited = await collect(child);
     expect(exited.code).toBe(0);
     expect(script).toHaveLength(0);
+    expect(screen).toContain('Mot de passe refusé : Ce mot de passe est trop courant');
     expect(screen).toContain('Super-administrateur tty@federation.fr créé.');
     // The e-mail is echoed as typed; the password never reaches the screen.
     expect(screen).toContain('super-administrateur : tty@federation.fr');
