@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { checkNodeVersion, ensureBuilt, ensureInstalled, ROOT } from './lib/workspace.mjs';
 
 checkNodeVersion();
-ensureInstalled();
+await ensureInstalled();
 ensureBuilt();
 const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/cli.js'), ...process.argv.slice(2)], {
   cwd: ROOT,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkNodeVersion, ensureBuilt, ensureInstalled, ROOT } from './lib/workspace.mjs';
 
 checkNodeVersion();
-ensureInstalled();
+await ensureInstalled();
 ensureBuilt();
 
 const env = { ...process.env, TZ: 'UTC' };

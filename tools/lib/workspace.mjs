@@ -1,11 +1,12 @@
 // Helpers shared by `npm start` and `npm test`: make sure dependencies are
 // installed from the committed lockfile and the apps are built, without redoing
 // either when nothing changed. Node built-ins only: this runs before npm ci.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import progress from './install-progress.cjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,13 +29,32 @@ function hashFile(file) {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-/** npm ci when node_modules is missing or was installed from another lockfile. */
-export function ensureInstalled() {
+/** How often the progress of npm ci is printed. */
+const PROGRESS_EVERY_MS = 15_000;
+
+/**
+ * npm ci when node_modules is missing or was installed from another lockfile.
+ * npm ci prints next to nothing for minutes: say what is happening, then a
+ * progress line every 15 s (time elapsed, packages in node_modules so far).
+ */
+export async function ensureInstalled() {
   const stamp = join(ROOT, 'node_modules', '.pointage-install');
-  const lockHash = hashFile(join(ROOT, 'package-lock.json'));
+  const lockFile = join(ROOT, 'package-lock.json');
+  const lockHash = hashFile(lockFile);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) return false;
-  console.log('Installation des dépendances (npm ci, quelques minutes la première fois)…');
-  const status = run('npm', ['ci', '--no-audit', '--no-fund']);
+  const total = progress.lockTopLevelCount(JSON.parse(readFileSync(lockFile, 'utf8')));
+  for (const line of progress.introLines(!existsSync(join(ROOT, 'node_modules')), total)) console.log(line);
+  const started = Date.now();
+  const timer = setInterval(() => console.log(progress.progressLine(Date.now() - started, progress.installedCount(join(ROOT, 'node_modules')), total)), PROGRESS_EVERY_MS);
+  const status = await new Promise((resolve) => {
+    const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    child.on('error', (e) => {
+      console.error(`Erreur : npm ne peut pas être lancé (${e.message}).`);
+      resolve(1);
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  }).finally(() => clearInterval(timer));
+  if (status === 0) console.log(`Dépendances installées en ${progress.formatDuration(Date.now() - started)}.`);
   if (status !== 0) {
     console.error("Erreur : l'installation des dépendances a échoué (voir ci-dessus). Vérifiez l'accès au registre npm.");
     process.exit(1);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { checkNodeVersion, ensureBuilt, ensureInstalled, ROOT, run } from '../lib/workspace.mjs';
 
 checkNodeVersion();
-ensureInstalled();
+await ensureInstalled();
 
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 const allowMissing = !isCI && process.env.POINTAGE_TEST_ALLOW_MISSING === '1';

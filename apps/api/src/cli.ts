@@ -1,6 +1,7 @@
 // Command-line tasks of Pointage, run from the built bundle:
 //   node dist/apps/api/cli.js migrate             (npm run db:migrate)
-//   node dist/apps/api/cli.js create-super-admin  (npm run cli -- create-super-admin; asks e-mail and password)
+//   node dist/apps/api/cli.js create-super-admin  (npm run cli -- create-super-admin; asks e-mail and password,
+//                                                 again on a terminal when refused; piped answers refused: exit 2)
 //   node dist/apps/api/cli.js seed [--structures N] [--families N] [--years N] [--seed N] [--today YYYY-MM-DD] [--into-existing]
 //                                                 (npm run seed -- ...; fictional demo / benchmark data, see seed/seed-command.ts)
 // Configuration comes from the same environment variables as the server.
@@ -10,6 +11,7 @@ import { HttpException } from '@nestjs/common';
 import { createInterface } from 'node:readline';
 import { openDatabase } from './app/bootstrap';
 import { createSuperAdmin } from './setup/super-admins';
+import { askSuperAdminCredentials, CliInputError } from './setup/super-admin-prompt';
 import { seedCommand } from './seed/seed-command';
 import { describeStartupError } from './app/startup-errors';
 import { AppConfig, loadConfig, prepareDataDir } from './config/config';
@@ -52,14 +54,13 @@ function prompter() {
 const COMMANDS: Record<string, (config: AppConfig) => Promise<void>> = {
   async 'create-super-admin'(config) {
     const input = prompter();
-    const email = (await input.ask('Adresse e-mail du super-administrateur : ')).trim();
-    const password = await input.ask('Mot de passe (10 caractères au moins) : ', true);
-    const confirm = await input.ask('Confirmez le mot de passe : ', true);
-    input.close();
-    if (password !== confirm) {
-      console.error('Erreur : les deux mots de passe ne correspondent pas.');
-      process.exit(1);
+    let credentials: { email: string; password: string };
+    try {
+      credentials = await askSuperAdminCredentials(input, process.stdin.isTTY === true, (line) => console.log(line));
+    } finally {
+      input.close();
     }
+    const { email, password } = credentials;
     const ds = await openDatabase(config);
     try {
       const account = await createSuperAdmin(ds, email, password, 'cli');
@@ -92,6 +93,10 @@ async function main(): Promise<void> {
     prepareDataDir(config);
     await task(config);
   } catch (e) {
+    if (e instanceof CliInputError) {
+      console.error(`Erreur : ${e.message}`);
+      process.exit(e.exitCode);
+    }
     if (e instanceof HttpException) {
       console.error(`Erreur : ${(e.getResponse() as { message?: string }).message ?? e.message}`);
       process.exit(1);
