@@ -6,6 +6,7 @@ export const ADMIN_LINKS: NavLink[] = [
   { label: 'PARAMÈTRES', path: '/admin/parametres' },
   { label: 'GESTION DES CRÉNEAUX', path: '/admin/creneaux' },
   { label: 'FAMILLES', path: '/admin/familles' },
+  { label: 'MEMBRES', path: '/admin/membres' },
   { label: 'PRÉSENCES PASSÉES', path: '/admin/presences-passees' },
   { label: 'STATISTIQUES', path: '/admin/statistiques' },
   { label: 'LISTE DE PRÉSENCE', path: '/admin/liste-de-presence' },

@@ -38,6 +38,11 @@ export const ADMIN_ROUTES: Route[] = [
       },
       { path: 'familles', loadChildren: () => import('./families/families.routes').then((m) => m.FAMILIES_ROUTES) },
       {
+        path: 'membres',
+        loadComponent: () => import('./members/members').then((m) => m.Members),
+        title: 'Pointage — Membres',
+      },
+      {
         path: 'pointer/:familyId',
         loadComponent: () => import('./attendance/act-for-family').then((m) => m.ActForFamily),
         title: 'Pointage — Pointer pour une famille',

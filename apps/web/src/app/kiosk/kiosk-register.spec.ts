@@ -3,6 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { KIOSK_DUPLICATE_MESSAGE } from '@pointage/contracts';
 import { fromLocalDate } from '../core/french-date-adapter';
 import { SessionStore } from '../core/session';
 import { DATE_PROVIDERS, fakeSession, provideTestIcons, testOptions } from '../core/testing';
@@ -109,5 +110,56 @@ describe('KioskRegister', () => {
     await fixture.whenStable();
     backend.expectNone('/api/public/structures/chemin-rouge/families');
     expect(el.textContent).toContain('Vérifiez les champs signalés en rouge.');
+  });
+
+  it('says that somebody with this name and birth date is registered, without more, and goes on only once confirmed', async () => {
+    const { fixture, el, form } = await render();
+    const f = form.form.controls;
+    f.name.setValue('GRUJIC');
+    f.qfId.setValue(41);
+    f.minimaId.setValue(31);
+    f.email.setValue('grujic.bis@exemple.fr');
+    f.password.setValue('une phrase assez longue');
+    f.confirm.setValue('une phrase assez longue');
+    f.members.at(0).patchValue({ firstName: 'Stanko', sexId: 2, birthDate: fromLocalDate('1975-06-26'), cityId: 10, statusId: 21 });
+    form.submit();
+    const first = backend.expectOne('/api/public/structures/chemin-rouge/families');
+    expect(first.request.body.confirmDuplicates).toBeUndefined();
+    first.flush({ statusCode: 409, message: KIOSK_DUPLICATE_MESSAGE, code: 'possible-duplicate' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    const alert = el.querySelector('[role="alertdialog"]') as HTMLElement;
+    expect(alert.textContent).toContain("Une personne avec ce nom et cette date de naissance est déjà inscrite : adressez-vous à l'équipe.");
+    expect(router.navigate).not.toHaveBeenCalled();
+
+    const go = Array.from(alert.querySelectorAll('button')).find((b) => b.textContent?.trim() === "Continuer l'inscription") as HTMLButtonElement;
+    go.click();
+    const second = backend.expectOne('/api/public/structures/chemin-rouge/families');
+    expect(second.request.body).toMatchObject({ name: 'GRUJIC', email: 'grujic.bis@exemple.fr', confirmDuplicates: true });
+    second.flush({ accessToken: 'family-token', role: 'family', structureId: 7, displayName: 'GRUJIC', session: fakeSession('family') });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge', 'famille']);
+  });
+
+  it('goes back to the form when the family does not confirm', async () => {
+    const { fixture, el, form } = await render();
+    const f = form.form.controls;
+    f.name.setValue('GRUJIC');
+    f.qfId.setValue(41);
+    f.minimaId.setValue(31);
+    f.email.setValue('grujic.bis@exemple.fr');
+    f.password.setValue('une phrase assez longue');
+    f.confirm.setValue('une phrase assez longue');
+    f.members.at(0).patchValue({ firstName: 'Stanko', sexId: 2, birthDate: fromLocalDate('1975-06-26'), cityId: 10, statusId: 21 });
+    form.submit();
+    backend
+      .expectOne('/api/public/structures/chemin-rouge/families')
+      .flush({ statusCode: 409, message: KIOSK_DUPLICATE_MESSAGE, code: 'possible-duplicate' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    const back = Array.from(el.querySelectorAll('[role="alertdialog"] button')).find((b) => b.textContent?.trim() === 'Revenir au formulaire') as HTMLButtonElement;
+    back.click();
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alertdialog"]')).toBeNull();
+    backend.expectNone('/api/public/structures/chemin-rouge/families');
   });
 });

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { RegisterFamilyRequest } from '@pointage/contracts';
 import { apiErrorMessage } from '../core/api-error';
+import { isPossibleDuplicate } from '../shared/members/duplicates';
 import { RefCatalog } from '../core/reference';
 import { NewFamilyBody, NewFamilyForm } from '../shared/members/new-family-form';
 import { KioskApi } from './kiosk-api';
@@ -23,10 +24,42 @@ import { KioskHeader } from './kiosk-header';
         <app-new-family-form mode="family" [catalog]="c" [busy]="busy()" [error]="error()" submitLabel="VALIDER" (submitted)="register($event)">
           <a mat-stroked-button [routerLink]="['/k', slug()]">Annuler</a>
         </app-new-family-form>
+        @if (duplicate(); as d) {
+          <section class="duplicate" role="alertdialog" aria-labelledby="duplicate-title" aria-describedby="duplicate-text">
+            <h2 id="duplicate-title" tabindex="-1" #duplicateTitle>Déjà inscrit ?</h2>
+            <p id="duplicate-text">{{ d.message }}</p>
+            <p>Si vous êtes sûr qu'il s'agit d'une autre personne, vous pouvez continuer l'inscription.</p>
+            <div class="duplicate-actions">
+              <button mat-stroked-button type="button" (click)="duplicate.set(null)">Revenir au formulaire</button>
+              <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmDuplicates()">Continuer l'inscription</button>
+            </div>
+          </section>
+        }
       } @else if (!loadError()) {
         <mat-progress-bar mode="indeterminate" aria-label="Chargement du formulaire" />
       }
     </main>
+  `,
+  styles: `
+    .duplicate {
+      margin-top: 16px;
+      padding: 16px;
+      border: 2px solid var(--mat-sys-error);
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .duplicate h2 {
+      margin-top: 0;
+    }
+    .duplicate-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+    }
+    .duplicate-actions button {
+      min-height: 48px;
+    }
   `,
 })
 export class KioskRegister {
@@ -39,6 +72,9 @@ export class KioskRegister {
   protected readonly loadError = signal('');
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  /** The form as sent when the API answered that somebody with the same name and birth date is registered. */
+  protected readonly duplicate = signal<{ body: NewFamilyBody; message: string } | null>(null);
+  private readonly duplicateTitle = viewChild<ElementRef<HTMLElement>>('duplicateTitle');
 
   constructor() {
     effect(() => {
@@ -50,19 +86,33 @@ export class KioskRegister {
     });
   }
 
-  register(body: NewFamilyBody): void {
+  register(body: NewFamilyBody, confirmDuplicates = false): void {
     const slug = this.slug();
     this.busy.set(true);
     this.error.set('');
-    this.api.register(slug, { ...body, password: body.password ?? '' } satisfies RegisterFamilyRequest).subscribe({
+    this.duplicate.set(null);
+    const request: RegisterFamilyRequest = { ...body, password: body.password ?? '', ...(confirmDuplicates ? { confirmDuplicates: true } : {}) };
+    this.api.register(slug, request).subscribe({
       next: () => {
         this.busy.set(false);
         void this.router.navigate(['/k', slug, 'famille']);
       },
       error: (err: unknown) => {
         this.busy.set(false);
+        if (isPossibleDuplicate(err)) {
+          // The kiosk is told that somebody matches, never who: the team checks.
+          this.duplicate.set({ body, message: apiErrorMessage(err) });
+          setTimeout(() => this.duplicateTitle()?.nativeElement.focus());
+          return;
+        }
         this.error.set(apiErrorMessage(err));
       },
     });
+  }
+
+  /** "Continuer l'inscription": the same form again, the duplicate confirmed. */
+  confirmDuplicates(): void {
+    const d = this.duplicate();
+    if (d) this.register(d.body, true);
   }
 }

@@ -4,12 +4,23 @@ import {
   AnonymiseFamilyRequest,
   CreateFamilyRequest,
   CreateFamilyResponse,
+  DuplicateCheckRequest,
+  DuplicateMatch,
   FAMILY_ROUTES,
+  FamilyAttendanceRow,
   FamilyDetail,
   FamilyQuery,
   FamilySummary,
   MemberDto,
+  MemberQuery,
+  MemberSummary,
+  MergeFamiliesRequest,
+  MergeFamiliesResponse,
   Page,
+  RetentionAnonymiseRequest,
+  RetentionAnonymiseResponse,
+  RetentionPage,
+  RetentionSettings,
   ReferenceLists,
   ReferenceOptions,
   SETTINGS_ROUTES,
@@ -32,6 +43,18 @@ export function familyQueryParams(q: FamilyQuery): HttpParams {
   if (q.page) params = params.set('page', q.page);
   if (q.pageSize) params = params.set('pageSize', q.pageSize);
   if (q.archived) params = params.set('archived', q.archived);
+  return params;
+}
+
+/** The query string of the members table: empty search and unset filters left out. */
+export function memberQueryParams(q: MemberQuery): HttpParams {
+  let params = new HttpParams();
+  const search = q.search?.trim();
+  if (search) params = params.set('search', search);
+  for (const key of ['sort', 'order', 'page', 'pageSize', 'archived', 'statusId', 'cityId', 'ageMin', 'ageMax'] as const) {
+    const value = q[key];
+    if (value !== undefined && value !== null) params = params.set(key, value);
+  }
   return params;
 }
 
@@ -75,6 +98,39 @@ export class FamiliesApi {
 
   exportData(id: number): Observable<Blob> {
     return this.http.get(FAMILY_ROUTES.familyExport(id), { responseType: 'blob' });
+  }
+
+  exportHtml(id: number): Observable<Blob> {
+    return this.http.get(FAMILY_ROUTES.familyExportHtml(id), { responseType: 'blob' });
+  }
+
+  duplicates(body: DuplicateCheckRequest): Observable<DuplicateMatch[]> {
+    return this.http.post<DuplicateMatch[]>(FAMILY_ROUTES.duplicates, body);
+  }
+
+  /** Merges `absorbedFamilyId` into `keptId` (the absorbed family is deleted). */
+  merge(keptId: number, absorbedFamilyId: number): Observable<MergeFamiliesResponse> {
+    return this.http.post<MergeFamiliesResponse>(FAMILY_ROUTES.familyMerge(keptId), { absorbedFamilyId } satisfies MergeFamiliesRequest);
+  }
+
+  attendance(id: number, page: number, pageSize: number): Observable<Page<FamilyAttendanceRow>> {
+    return this.http.get<Page<FamilyAttendanceRow>>(FAMILY_ROUTES.familyAttendance(id), { params: { page, pageSize } });
+  }
+
+  members(q: MemberQuery): Observable<Page<MemberSummary>> {
+    return this.http.get<Page<MemberSummary>>(FAMILY_ROUTES.members, { params: memberQueryParams(q) });
+  }
+
+  retention(page: number, pageSize: number): Observable<RetentionPage> {
+    return this.http.get<RetentionPage>(FAMILY_ROUTES.retention, { params: { page, pageSize } });
+  }
+
+  setRetention(years: number): Observable<RetentionSettings> {
+    return this.http.put<RetentionSettings>(FAMILY_ROUTES.retention, { years } satisfies RetentionSettings);
+  }
+
+  anonymiseInactive(familyIds: number[]): Observable<RetentionAnonymiseResponse> {
+    return this.http.post<RetentionAnonymiseResponse>(FAMILY_ROUTES.retentionAnonymise, { familyIds, confirm: true } satisfies RetentionAnonymiseRequest & { confirm: true });
   }
 
   anonymise(id: number, confirmName: string): Observable<FamilyDetail> {

@@ -13,6 +13,11 @@ export const FAMILIES_ROUTES: Route[] = [
     title: 'Pointage — Nouvelle famille',
   },
   {
+    path: 'conservation',
+    loadComponent: () => import('./retention').then((m) => m.Retention),
+    title: 'Pointage — Conservation des données',
+  },
+  {
     path: ':id',
     loadComponent: () => import('./family-page').then((m) => m.FamilyPage),
     title: 'Pointage — Famille',

@@ -65,10 +65,16 @@ export class FamiliesTableState {
   template: `
     <div class="heading">
       <h1>FAMILLES</h1>
-      <a mat-flat-button routerLink="/admin/familles/nouvelle">
-        <mat-icon svgIcon="person_add" aria-hidden="true" />
-        Nouvelle famille
-      </a>
+      <div class="heading-actions">
+        <a mat-stroked-button routerLink="/admin/familles/conservation">
+          <mat-icon svgIcon="history" aria-hidden="true" />
+          Conservation des données (RGPD)
+        </a>
+        <a mat-flat-button routerLink="/admin/familles/nouvelle">
+          <mat-icon svgIcon="person_add" aria-hidden="true" />
+          Nouvelle famille
+        </a>
+      </div>
     </div>
 
     <div class="filters">
@@ -175,6 +181,11 @@ export class FamiliesTableState {
     }
     .heading a {
       min-height: 44px;
+    }
+    .heading-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
     }
     .filters {
       justify-content: flex-start;

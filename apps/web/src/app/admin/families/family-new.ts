@@ -1,16 +1,22 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CreateFamilyRequest, CreateFamilyResponse } from '@pointage/contracts';
+import { CreateFamilyRequest, CreateFamilyResponse, DuplicateCheckRequest, DuplicateMatch } from '@pointage/contracts';
+import { formatFrenchDate } from '@pointage/domain';
 import { apiErrorMessage } from '../../core/api-error';
 import { RefCatalog } from '../../core/reference';
 import { showCredentials } from '../../shared/credentials-dialog';
+import { isPossibleDuplicate } from '../../shared/members/duplicates';
 import { NewFamilyBody, NewFamilyForm } from '../../shared/members/new-family-form';
 import { FamiliesApi } from './families-api';
+
+function peopleOf(body: NewFamilyBody): DuplicateCheckRequest['members'] {
+  return body.members.map((m) => ({ lastName: m.lastName, firstName: m.firstName, birthDate: m.birthDate }));
+}
 
 /** "Nouvelle famille" in the back office; a generated password is shown once. */
 @Component({
@@ -28,11 +34,51 @@ import { FamiliesApi } from './families-api';
       <app-new-family-form mode="admin" [catalog]="c" [busy]="busy()" [error]="error()" submitLabel="CRÉER LA FAMILLE" (submitted)="create($event)">
         <a mat-stroked-button routerLink="/admin/familles">Annuler</a>
       </app-new-family-form>
+      @if (duplicates(); as d) {
+        <section class="duplicate" role="alertdialog" aria-labelledby="duplicate-title">
+          <h2 id="duplicate-title" tabindex="-1" #duplicateTitle>Doublon possible</h2>
+          <p>{{ d.matches.length > 1 ? 'Ces personnes sont déjà inscrites' : 'Cette personne est déjà inscrite' }} avec le même nom et la même date de naissance :</p>
+          <ul>
+            @for (m of d.matches; track m.memberId + '-' + m.memberIndex) {
+              <li>
+                {{ m.firstName }} {{ m.lastName }}, né(e) le {{ frenchDate(m.birthDate) }}, dans la famille
+                <a [routerLink]="['/admin/familles', m.familyId]" target="_blank" rel="noopener">{{ m.familyName }}<span class="visually-hidden"> (nouvel onglet)</span></a>
+              </li>
+            }
+          </ul>
+          <p>Vérifiez qu'il ne s'agit pas de la même famille inscrite sous une autre adresse. Si c'est bien une autre famille, créez-la quand même ; sinon, complétez la famille existante (ou fusionnez-les depuis sa page).</p>
+          <div class="duplicate-actions">
+            <button mat-stroked-button type="button" (click)="duplicates.set(null)">Revenir au formulaire</button>
+            <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmDuplicates()">Créer quand même</button>
+          </div>
+        </section>
+      }
     } @else if (!loadError()) {
       <mat-progress-bar mode="indeterminate" aria-label="Chargement du formulaire" />
     }
   `,
   styles: `
+    .duplicate {
+      margin-top: 16px;
+      padding: 16px;
+      border: 2px solid var(--mat-sys-error);
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .duplicate h2 {
+      margin-top: 0;
+    }
+    .duplicate a {
+      color: inherit;
+      font-weight: 500;
+    }
+    .duplicate-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+    }
+    .duplicate-actions button,
     .back,
     a[mat-stroked-button] {
       min-height: 44px;
@@ -49,6 +95,10 @@ export class FamilyNew {
   protected readonly loadError = signal('');
   protected readonly busy = signal(false);
   protected readonly error = signal('');
+  /** The form, and who it matches, while the admin decides. */
+  protected readonly duplicates = signal<{ body: NewFamilyBody; matches: DuplicateMatch[] } | null>(null);
+  private readonly duplicateTitle = viewChild<ElementRef<HTMLElement>>('duplicateTitle');
+  protected readonly frenchDate = formatFrenchDate;
 
   constructor() {
     this.api.catalog().subscribe({
@@ -57,10 +107,44 @@ export class FamilyNew {
     });
   }
 
+  /** Looks for people already registered first; creates at once when there are none. */
   create(body: NewFamilyBody): void {
     this.busy.set(true);
     this.error.set('');
-    this.api.create(body satisfies CreateFamilyRequest).subscribe({
+    this.duplicates.set(null);
+    this.api.duplicates({ members: peopleOf(body) }).subscribe({
+      next: (matches) => {
+        if (matches.length === 0) {
+          this.send(body, false);
+          return;
+        }
+        this.busy.set(false);
+        this.showDuplicates(body, matches);
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.error.set(apiErrorMessage(err));
+      },
+    });
+  }
+
+  /** "Créer quand même". */
+  confirmDuplicates(): void {
+    const d = this.duplicates();
+    if (!d) return;
+    this.busy.set(true);
+    this.duplicates.set(null);
+    this.send(d.body, true);
+  }
+
+  private showDuplicates(body: NewFamilyBody, matches: DuplicateMatch[]): void {
+    this.duplicates.set({ body, matches });
+    setTimeout(() => this.duplicateTitle()?.nativeElement.focus());
+  }
+
+  private send(body: NewFamilyBody, confirmDuplicates: boolean): void {
+    const request: CreateFamilyRequest = { ...body, ...(confirmDuplicates ? { confirmDuplicates: true } : {}) };
+    this.api.create(request).subscribe({
       next: (res: CreateFamilyResponse) => {
         this.busy.set(false);
         const open = () => void this.router.navigate(['/admin/familles', res.family.id]);
@@ -74,6 +158,22 @@ export class FamilyNew {
         }
       },
       error: (err: unknown) => {
+        if (isPossibleDuplicate(err) && !confirmDuplicates) {
+          // Registered meanwhile (at the kiosk, say): show who, as above.
+          const message = apiErrorMessage(err);
+          this.api.duplicates({ members: peopleOf(body) }).subscribe({
+            next: (matches) => {
+              this.busy.set(false);
+              if (matches.length) this.showDuplicates(body, matches);
+              else this.error.set(message);
+            },
+            error: () => {
+              this.busy.set(false);
+              this.error.set(message);
+            },
+          });
+          return;
+        }
         this.busy.set(false);
         this.error.set(apiErrorMessage(err));
       },

@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter, Router } from '@angular/router';
-import { FAMILY_DELETE_REFUSED, FamilyDetail } from '@pointage/contracts';
+import { FAMILY_DELETE_REFUSED, FamilyAttendanceRow, FamilyDetail, MergeFamiliesResponse } from '@pointage/contracts';
 import { of } from 'rxjs';
 import { DATE_PROVIDERS, provideTestIcons, testFamily, testOptions } from '../../core/testing';
 import { TODAY } from '../../core/today';
@@ -64,7 +64,17 @@ describe('FamilyPage', () => {
     jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
   });
 
-  afterEach(() => backend.verify());
+  /** The attendance history below the family reads its first page (again when the family changes). */
+  function flushHistory(items: FamilyAttendanceRow[] = [], total = items.length): number {
+    const reqs = backend.match((r) => r.url.startsWith('/api/families/') && r.url.endsWith('/attendance'));
+    for (const r of reqs) r.flush({ items, total, page: Number(r.request.params.get('page')), pageSize: Number(r.request.params.get('pageSize')) });
+    return reqs.length;
+  }
+
+  afterEach(() => {
+    flushHistory();
+    backend.verify();
+  });
 
   async function render(f: FamilyDetail = testFamily()) {
     const fixture = TestBed.createComponent(FamilyPage);
@@ -142,5 +152,66 @@ describe('FamilyPage', () => {
     backend.expectOne('/api/members/6/archive').flush({ ...luka, archived: true });
     await fixture.whenStable();
     expect(el.querySelector('.member.archived')?.textContent).toContain('Archivé');
+  });
+
+  it("shows the family's attendance history, newest first as the API pages it, with dates and slot times in French", async () => {
+    const { fixture, el } = await render();
+    const req = backend.expectOne((r) => r.url === '/api/families/3/attendance');
+    expect(req.request.params.get('page')).toBe('1');
+    expect(req.request.params.get('pageSize')).toBe('10');
+    req.flush({
+      items: [
+        { id: 9, date: '2026-10-20', startMinute: 840, endMinute: 960, arrivedAt: '2026-10-20T12:05:00Z', memberId: 6, lastName: 'GRUJIC', firstName: 'Luka' },
+        { id: 8, date: '2026-10-13', startMinute: 570, endMinute: 720, arrivedAt: '2026-10-13T07:31:00Z', memberId: 5, lastName: 'GRUJIC', firstName: 'Stanko' },
+      ],
+      total: 12,
+      page: 1,
+      pageSize: 10,
+    });
+    await fixture.whenStable();
+    const rows = Array.from(el.querySelectorAll('app-family-history tr.mat-mdc-row')).map((r) =>
+      Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim()),
+    );
+    expect(rows).toEqual([
+      ['mardi 20/10/2026', '14:00–16:00', 'Luka GRUJIC', '14:05'],
+      ['mardi 13/10/2026', '09:30–12:00', 'Stanko GRUJIC', '09:31'],
+    ]);
+    expect(el.querySelector('#history-title')?.textContent).toContain('Historique des présences (12)');
+    expect(el.querySelector('app-family-history mat-paginator')).not.toBeNull();
+  });
+
+  it('downloads the readable export (HTML) beside the JSON one', async () => {
+    const { page } = await render();
+    flushHistory();
+    const created = jest.fn(() => 'blob:x');
+    Object.defineProperty(URL, 'createObjectURL', { value: created, configurable: true });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: jest.fn(), configurable: true });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    page.exportReadable();
+    const req = backend.expectOne('/api/families/3/export-html');
+    expect(req.request.responseType).toBe('blob');
+    req.flush(new Blob(['<html lang="fr"></html>'], { type: 'text/html' }));
+    expect(created).toHaveBeenCalled();
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('famille-3.html');
+    click.mockRestore();
+  });
+
+  it('after a merge, shows the kept family, or goes to it when it is the other one', async () => {
+    const { fixture, page } = await render();
+    flushHistory();
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const counts = { movedMembers: 1, joinedMembers: 1, movedAttendance: 3, droppedAttendance: 1, movedAccounts: 0, deletedAccounts: 1 };
+    answers = [{ family: testFamily({ name: 'GRUJIC', members: [...testFamily().members] }), ...counts } satisfies MergeFamiliesResponse];
+    page.mergeWithAnother();
+    expect(dialogOpen.mock.calls[0][1].data.family.id).toBe(3);
+    expect(snack).toHaveBeenCalledWith('Familles fusionnées : 2 membre(s) repris, 1 doublon(s) réuni(s).', 'Fermer', expect.anything());
+    expect(navigate).not.toHaveBeenCalled();
+    await fixture.whenStable();
+    // Attendance moved in: the history is read again.
+    expect(flushHistory()).toBe(1);
+
+    answers = [{ family: testFamily({ id: 8, name: 'GRUJIC (2)' }), ...counts } satisfies MergeFamiliesResponse];
+    page.mergeWithAnother();
+    expect(navigate).toHaveBeenCalledWith(['/admin/familles', 8]);
   });
 });

@@ -12,7 +12,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { EMAIL_PATTERN, FamilyDetail, LIMITS, MemberDto, normaliseLogin } from '@pointage/contracts';
+import { EMAIL_PATTERN, FamilyDetail, LIMITS, MemberDto, MergeFamiliesResponse, normaliseLogin } from '@pointage/contracts';
 import { forkJoin, Observable } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { choicesFor, labelOf, RefCatalog } from '../../core/reference';
@@ -28,6 +28,8 @@ import { AttendanceAdminApi } from '../attendance/attendance-api';
 import { AnonymiseDialog, AnonymiseDialogData } from './anonymise-dialog';
 import { ADMIN_MEMBER_ENDPOINTS, FamiliesApi, FamilyPatch } from './families-api';
 import { FamilyPasswordDialog, FamilyPasswordDialogData, FamilyPasswordResult } from './family-password-dialog';
+import { FamilyHistory } from './family-history';
+import { MergeDialog, MergeDialogData } from './merge-dialog';
 import { openMemberDialog } from './member-dialog';
 
 /** The changed fields of the family form; empty when nothing changed. */
@@ -51,6 +53,7 @@ export function familyPatch(
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    FamilyHistory,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -277,6 +280,36 @@ export class FamilyPage {
       },
       error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
     });
+  }
+
+  /** The readable export (HTML, French, printable) beside the JSON one. */
+  exportReadable(): void {
+    const family = this.family();
+    if (!family) return;
+    this.actionError.set('');
+    this.api.exportHtml(family.id).subscribe({
+      next: (blob) => {
+        saveBlob(blob, `famille-${family.id}.html`);
+        void this.announcer.announce('Export lisible téléchargé.', 'polite');
+      },
+      error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
+    });
+  }
+
+  /** Merges a duplicate family; goes to the kept one when it is the other. */
+  mergeWithAnother(): void {
+    const family = this.family();
+    if (!family) return;
+    this.dialog
+      .open<MergeDialog, MergeDialogData, MergeFamiliesResponse>(MergeDialog, { data: { family }, width: '680px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((res) => {
+        if (!res) return;
+        const joined = res.joinedMembers ? `, ${res.joinedMembers} doublon(s) réuni(s)` : '';
+        this.notify(`Familles fusionnées : ${res.movedMembers + res.joinedMembers} membre(s) repris${joined}.`);
+        if (res.family.id === family.id) this.setFamily(res.family);
+        else void this.router.navigate(['/admin/familles', res.family.id]);
+      });
   }
 
   anonymise(): void {
