@@ -140,6 +140,9 @@ describe('KioskInactivity', () => {
     fixture.detectChanges();
     advance(1000);
     expect(dialogText()).toContain('2 personnes cochées ne sont pas encore validées.');
+    // A screen reader reads it with the question.
+    const described = document.querySelector('mat-dialog-container')?.getAttribute('aria-describedby');
+    expect(document.getElementById(described ?? '')?.textContent).toContain('2 personnes cochées ne sont pas encore validées.');
     expect(dialogText()).toContain('ces présences ne seront pas enregistrées');
     expect(dialogButton('Je suis là')).toBeDefined();
     dialogButton('VALIDER')?.click();

@@ -32,7 +32,7 @@ export function pendingTicksMessage(count: number): string {
   imports: [MatDialogModule, MatButtonModule],
   template: `
     <h2 mat-dialog-title>{{ title }}</h2>
-    <mat-dialog-content>
+    <mat-dialog-content id="still-there-text">
       @if (pending) {
         <p class="pending">{{ pending }}</p>
       }
@@ -196,6 +196,8 @@ export class KioskInactivity {
     const ref = this.dialog.open<StillThereDialog, StillThereData, StillThereAnswer>(StillThereDialog, {
       data: { seconds, ticked: this.ticked() },
       role: 'alertdialog',
+      // Read with the title when the question opens: the ticked members not validated, the countdown.
+      ariaDescribedBy: 'still-there-text',
       width: '560px',
       maxWidth: '95vw',
     });
