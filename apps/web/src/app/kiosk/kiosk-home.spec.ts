@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { KioskStatus } from '@pointage/contracts';
-import { provideTestIcons } from '../core/testing';
+import { SessionStore } from '../core/session';
+import { fakeSession, provideTestIcons } from '../core/testing';
 import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
 import { CLOSED_TODAY, CONNECTION_LOST, KioskHome } from './kiosk-home';
 
@@ -27,6 +28,7 @@ describe('KioskHome', () => {
   let el: HTMLElement;
 
   beforeEach(() => {
+    sessionStorage.clear();
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
     // 13:41:20 UTC: 15:41:20 in Paris, whatever the zone of the device running the test.
     jest.setSystemTime(new Date(Date.UTC(2018, 9, 23, 13, 41, 20)));
@@ -146,5 +148,17 @@ describe('KioskHome', () => {
     fixture.detectChanges();
     expect(el.querySelector('h1')?.textContent).toBe('Ludothèque introuvable');
     expect(el.textContent).not.toContain(CONNECTION_LOST);
+  });
+
+  it('ends a family session still open when the kiosk is back home (left by the header link, without "Terminer")', () => {
+    const store = TestBed.inject(SessionStore);
+    store.openKiosk('chemin-rouge', 'family-token', fakeSession('family', { familyId: 3 }));
+    const again = TestBed.createComponent(KioskHome);
+    const logout = backend.expectOne('/api/auth/logout');
+    expect(logout.request.method).toBe('POST');
+    logout.flush({ message: 'Vous êtes déconnecté.' });
+    expect(store.token('kiosk')).toBeNull();
+    expect(sessionStorage.getItem('pointage.kiosk')).toBeNull();
+    again.destroy();
   });
 });

@@ -8,6 +8,7 @@ import { RouterLink } from '@angular/router';
 import type { KioskStatus, KioskStructureInfo } from '@pointage/contracts';
 import { catchError, filter, fromEvent, map, merge, Observable, of, switchMap, tap, timer } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
+import { SessionStore } from '../core/session';
 import { KIOSK_TIMING } from '../shared/attendance/kiosk-timing';
 import { presentCounterLabel, rangeLabel } from '../shared/clock';
 import { KioskApi } from './kiosk-api';
@@ -186,6 +187,10 @@ export class KioskHome {
   protected readonly counterText = computed(() => presentCounterLabel(this.status()?.counter ?? 0));
 
   constructor() {
+    // The home page never holds a family: one that left by the header's link, without
+    // "Terminer", is ended here (an admin acting for a family is not a kiosk session).
+    const session = inject(SessionStore);
+    if (session.kiosk() && !session.kiosk()?.actor) this.api.end();
     toObservable(this.slug)
       .pipe(
         tap(() => {
