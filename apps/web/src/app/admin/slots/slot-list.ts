@@ -145,14 +145,6 @@ export class SlotListState {
       padding: 16px;
       text-align: center;
     }
-    @media print {
-      .table-wrap {
-        overflow: visible;
-      }
-      tr {
-        break-inside: avoid;
-      }
-    }
   `,
 })
 export class SlotList implements OnInit {
