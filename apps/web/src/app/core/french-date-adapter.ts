@@ -9,6 +9,19 @@ import { parseFrenchDate } from '@pointage/domain';
  */
 @Injectable()
 export class FrenchDateAdapter extends NativeDateAdapter {
+  /**
+   * The period the calendar's header shows ("NOV. 2026", "2026", "2016 – 2039"),
+   * as last written by the header: FrenchDatepickerIntl puts it in the header
+   * button's accessible name, which must contain what is seen (WCAG 2.5.3).
+   */
+  shownPeriod = '';
+
+  override getYearName(date: Date): string {
+    const name = super.getYearName(date);
+    this.shownPeriod = name;
+    return name;
+  }
+
   override getFirstDayOfWeek(): number {
     return 1;
   }
@@ -31,7 +44,12 @@ export class FrenchDateAdapter extends NativeDateAdapter {
    */
   override format(date: Date, displayFormat?: object | null): string {
     if (!this.isValid(date)) return '';
-    if (displayFormat) return super.format(date, displayFormat);
+    if (displayFormat) {
+      const text = super.format(date, displayFormat);
+      // The month and year of the calendar's header button (no day in the format).
+      if (!('day' in displayFormat) && (displayFormat as { month?: string }).month === 'short') this.shownPeriod = text.toLocaleUpperCase('fr-FR');
+      return text;
+    }
     return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
   }
 }
