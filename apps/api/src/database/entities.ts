@@ -3,6 +3,7 @@ import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Account } from '../auth/entities/account.entity';
 import { PasswordResetToken } from '../auth/entities/password-reset-token.entity';
 import { RevokedToken } from '../auth/entities/revoked-token.entity';
+import { ThrottleEvent, ThrottleKey } from '../auth/entities/throttle-event.entity';
 import { Family } from '../families/entities/family.entity';
 import { Member } from '../families/entities/member.entity';
 import { AgeBracket } from '../settings/entities/age-bracket.entity';
@@ -30,4 +31,6 @@ export const ENTITIES = [
   Member,
   Slot,
   Attendance,
+  ThrottleEvent,
+  ThrottleKey,
 ];

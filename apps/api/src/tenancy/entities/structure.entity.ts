@@ -57,4 +57,12 @@ export class Structure {
    */
   @Column({ type: 'integer', default: 3 })
   retentionYears!: number;
+
+  /**
+   * Bumped in the transaction of every change to the structure's slots, so
+   * that each replica's in-memory calendar (slots/slot-calendar.ts) sees the
+   * change at once.
+   */
+  @Column({ type: 'integer', default: 0 })
+  slotsVersion!: number;
 }
