@@ -20,6 +20,7 @@ import { PasswordResetToken } from '../auth/entities/password-reset-token.entity
 import { assertPasswordAcceptable, generatePassword, hashPassword } from '../auth/passwords';
 import { Clock } from '../common/clock';
 import { Database } from '../database/database.service';
+import { AppSettingsService } from '../settings/app-settings.service';
 import { RefItem } from '../settings/entities/ref-item.entity';
 import { Slot } from '../slots/entities/slot.entity';
 import { Structure } from '../tenancy/entities/structure.entity';
@@ -77,6 +78,7 @@ export class FamiliesService {
     private readonly db: Database,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly appSettings: AppSettingsService,
   ) {}
 
   private async timeZone(em: EntityManager, structureId: number): Promise<string> {
@@ -680,7 +682,8 @@ export class FamiliesService {
       .orderBy('a.at', 'ASC')
       .getMany();
     await this.db.transaction((em) => this.audit.record(em, { action: 'family.exported', targetType: 'family', targetId: familyId, details: { format } }));
-    return { exportedAt: this.clock.now(), structure, detail, label, attendance, accounts, auditRows };
+    const footerText = format === 'html' ? (await this.appSettings.publicSettings()).footerText : '';
+    return { exportedAt: this.clock.now(), structure, detail, label, attendance, accounts, auditRows, footerText };
   }
 
   /**

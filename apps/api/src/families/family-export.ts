@@ -3,7 +3,6 @@ import { FRENCH_WEEKDAYS, formatFrenchDate, formatHm, isoWeekday, zonedParts } f
 import { Attendance } from '../attendance/entities/attendance.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Account } from '../auth/entities/account.entity';
-import { DEFAULT_FOOTER_TEXT } from '@pointage/contracts';
 import { html, SafeHtml } from '../pdf/html';
 import { Structure } from '../tenancy/entities/structure.entity';
 
@@ -16,6 +15,8 @@ export interface FamilyExportData {
   attendance: Attendance[];
   accounts: Account[];
   auditRows: AuditEntry[];
+  /** The installation's funder line (FEDER obligation), printed at the foot of the readable export. */
+  footerText: string;
 }
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -175,7 +176,7 @@ ${
 }
 </section>
 </main>
-<footer>${DEFAULT_FOOTER_TEXT}</footer>
+<footer>${d.footerText}</footer>
 </body>
 </html>
 `;

@@ -40,6 +40,7 @@ describe('GDPR: readable export and retention', () => {
     expect(page).toContain('Ronchin');
     expect(page).toContain('@media print');
     expect(page).not.toContain('<script');
+    expect(page).toContain('<footer>Ce projet est cofinancé par l&#39;Union Européenne avec le FEDER</footer>');
     const audit = await t.dataSource.manager.findBy(AuditEntry, { action: 'family.exported', targetId: String(family.id) });
     expect(audit.map((e) => JSON.parse(e.details ?? '{}').format)).toEqual(['html']);
     await t.http().get(`/api/families/${family.id}/export-html`).set(bearer(b.adminToken)).expect(404);
