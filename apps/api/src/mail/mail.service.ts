@@ -111,7 +111,8 @@ export class MailService implements OnModuleDestroy {
   }
 }
 
-function parseSettings(value: string): StoredMailSettings | null {
+/** The stored settings, or null when the row is unreadable (then the environment applies). */
+export function parseSettings(value: string): StoredMailSettings | null {
   try {
     const v = JSON.parse(value) as Partial<StoredMailSettings>;
     if (!v.host || typeof v.port !== 'number') return null;

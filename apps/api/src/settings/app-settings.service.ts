@@ -3,7 +3,7 @@ import { DEFAULT_FOOTER_TEXT, InstallationSettings, MailSettings, PublicAppSetti
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { Database } from '../database/database.service';
-import { DEFAULT_SMTP_PORT, MailService, SETTING_MAIL, StoredMailSettings } from '../mail/mail.service';
+import { DEFAULT_SMTP_PORT, MailService, parseSettings, SETTING_MAIL, StoredMailSettings } from '../mail/mail.service';
 import type { SaveMailSettingsDto } from './dto/settings.dto';
 import { AppSetting } from './entities/app-setting.entity';
 import { FunderLogo } from './entities/funder-logo.entity';
@@ -57,7 +57,7 @@ export class AppSettingsService {
         return;
       }
       const previous = await em.findOneBy(AppSetting, { key: SETTING_MAIL });
-      const previousPassword = previous ? ((JSON.parse(previous.value) as Partial<StoredMailSettings>).password ?? '') : '';
+      const previousPassword = previous ? (parseSettings(previous.value)?.password ?? '') : '';
       const user = dto.user ?? '';
       const stored: StoredMailSettings = {
         host: dto.host,

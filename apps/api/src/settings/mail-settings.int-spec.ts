@@ -124,6 +124,14 @@ describe('installation settings: e-mail sending (SMTP server of the super-admin)
     expect(sentMails(t).map((m) => m.to)).toEqual(['equipe@exemple.fr']);
   });
 
+  it('reads an unreadable stored row as no settings (the environment applies) and saves over it', async () => {
+    await t.dataSource.query("INSERT INTO app_setting (`key`, value) VALUES ('mail_smtp', '{pas du json')".replace(/`/g, t.dialect === 'sqlite' ? '"' : '`'));
+    expect(await getMail()).toMatchObject({ source: 'file', host: '', passwordSet: false });
+    await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send(smtp()).expect(200);
+    expect(await getMail()).toMatchObject({ source: 'settings', passwordSet: true });
+    await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send({ host: '', security: 'starttls' }).expect(200);
+  });
+
   it('is for the super-admin only', async () => {
     await t.http().get('/api/super-admin/settings/mail').set(bearer(a.adminToken)).expect(403);
     await t.http().put('/api/super-admin/settings/mail').set(bearer(a.adminToken)).send(smtp()).expect(403);

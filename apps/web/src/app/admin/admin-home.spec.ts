@@ -169,6 +169,8 @@ describe('AdminHome', () => {
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('.demo-card')).toBeNull();
     expect(el.querySelector('.mail-notice')?.textContent).toContain(MAIL_NOT_CONFIGURED);
+    // A local install has no super-admin at first: the notice says how to get one.
+    expect(el.querySelector('.mail-notice')?.textContent).toContain('npm run cli -- create-super-admin');
   });
 
   it('says nothing about mails once they are configured', async () => {

@@ -23,7 +23,8 @@ export const REMOVE_DEMO_QUESTION =
 
 export const MAIL_NOT_CONFIGURED =
   "Les e-mails ne sont pas configurés : les liens « Identifiants oubliés » ne partent pas, et les pages correspondantes invitent à s'adresser à l'équipe. " +
-  "Le super-administrateur peut configurer l'envoi dans les paramètres de l'installation.";
+  "Un super-administrateur les configure dans Paramètres de l'installation → Envoi des e-mails (sur une installation locale, " +
+  "créez-en un sur le poste avec la commande npm run cli -- create-super-admin).";
 
 /** "3 familles fictives, 120 créneaux et 450 présences" */
 export function demoSummary(d: DemoDataInfo): string {
