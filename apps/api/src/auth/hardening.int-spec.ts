@@ -86,7 +86,8 @@ describe('identity hardening', () => {
             password: 'une phrase de passe familiale',
             qfId: ref['qf']['481 à 581 €'],
             minimaId: ref['minima']['Non'],
-            members: [memberBody(ref)],
+            // A different person each time: the same name and birth date would be a duplicate to confirm.
+            members: [memberBody(ref, { lastName: `INSCRITE${String.fromCharCode(65 + i)}` })],
             // The same person each time: this test is about the budget, not the duplicate warning.
             confirmDuplicates: true,
           });
