@@ -4,6 +4,8 @@
 //                                                 again on a terminal when refused; piped answers refused: exit 2)
 //   node dist/apps/api/cli.js seed [--structures N] [--families N] [--years N] [--seed N] [--today YYYY-MM-DD] [--into-existing]
 //                                                 (npm run seed -- ...; fictional demo / benchmark data, see seed/seed-command.ts)
+//   node dist/apps/api/cli.js backup [--to <file or folder>]     (npm run cli -- backup; database + uploads in one .tar.gz)
+//   node dist/apps/api/cli.js restore <archive> [--force]        (npm run cli -- restore …; into an empty install; see backup/backup.ts)
 // Configuration comes from the same environment variables as the server.
 process.env['TZ'] = 'UTC';
 
@@ -13,6 +15,7 @@ import { openDatabase } from './app/bootstrap';
 import { createSuperAdmin } from './setup/super-admins';
 import { askSuperAdminCredentials, CliInputError } from './setup/super-admin-prompt';
 import { seedCommand } from './seed/seed-command';
+import { backupCommand, BackupError, restoreCommand } from './backup/backup';
 import { describeStartupError } from './app/startup-errors';
 import { AppConfig, loadConfig, prepareDataDir } from './config/config';
 
@@ -78,6 +81,10 @@ const COMMANDS: Record<string, (config: AppConfig) => Promise<void>> = {
   },
 
   seed: (config) => seedCommand(config, process.argv.slice(3)),
+
+  backup: (config) => backupCommand(config, process.argv.slice(3), (line) => console.log(line)),
+
+  restore: (config) => restoreCommand(config, process.argv.slice(3), (line) => console.log(line)),
 };
 
 async function main(): Promise<void> {
@@ -93,6 +100,10 @@ async function main(): Promise<void> {
     prepareDataDir(config);
     await task(config);
   } catch (e) {
+    if (e instanceof BackupError) {
+      console.error(`Erreur : ${e.message}`);
+      process.exit(e.exitCode);
+    }
     if (e instanceof CliInputError) {
       console.error(`Erreur : ${e.message}`);
       process.exit(e.exitCode);
