@@ -143,6 +143,18 @@ describe('duplicate families: warning at registration, merge', () => {
       expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ absorbedFamilyId: absorbed.family.id, joinedMembers: 2, droppedAttendance: 1 });
     });
 
+    it('a real family merged into a demo one makes it real: the demo removal then leaves it alone', async () => {
+      const demo = await createFamily(t, a.adminToken, 'Démo Martin', [memberBody(ref, { lastName: 'MARTIN', firstName: 'Démo' })]);
+      const real = await createFamily(t, a.adminToken, 'Martin', [memberBody(ref, { lastName: 'MARTIN', firstName: 'Vraie' })]);
+      await t.dataSource.query('UPDATE family SET demo = 1 WHERE id = ?', [demo.family.id]);
+      await t.http().post(`/api/families/${demo.family.id}/merge`).set(admin()).send({ absorbedFamilyId: real.family.id }).expect(200);
+      const [row] = await t.dataSource.query('SELECT demo FROM family WHERE id = ?', [demo.family.id]);
+      expect(Number(row.demo)).toBe(0);
+      await t.http().delete('/api/demo-data').set(admin()).expect(200);
+      const kept = (await t.http().get(`/api/families/${demo.family.id}`).set(admin()).expect(200)).body;
+      expect(kept.members.map((m: { firstName: string }) => m.firstName).sort()).toEqual(['Démo', 'Vraie']);
+    });
+
     it('is refused for the same family, an anonymised family, or a family of another structure — and changes nothing', async () => {
       const one = await createFamily(t, a.adminToken, 'Simon', [memberBody(ref, { lastName: 'SIMON', firstName: 'Eva' })]);
       const two = await createFamily(t, a.adminToken, 'Simon bis', [memberBody(ref, { lastName: 'SIMON', firstName: 'Eva' })]);

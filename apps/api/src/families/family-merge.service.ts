@@ -104,7 +104,8 @@ export class FamilyMergeService {
     // The absorbed family's own login goes (the kept family keeps its login); nothing else is left on it.
     await deleteAccounts((await tx.em.findBy(Account, { structureId: tx.structureId, role: 'family', familyId: absorbed.id })).map((a) => a.id));
     await tx.repo(Family).delete({ id: absorbed.id });
-    await tx.repo(Family).update({ id: kept.id }, { updatedAt: now });
+    // Merged with a real family, the kept one is real: removing the demo data must never take real people with it.
+    await tx.repo(Family).update({ id: kept.id }, { updatedAt: now, ...(kept.demo && !absorbed.demo ? { demo: false } : {}) });
     await this.audit.record(tx.em, {
       action: 'family.merged',
       targetType: 'family',
