@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,6 +96,8 @@ describe('backup and restore through the command line', () => {
   let logoName: string;
   let archive: string;
   let outDir: string;
+  /** The install restored by the first test (its app stopped since). */
+  let restoredInstall: Install;
   const installs: Install[] = [];
 
   beforeAll(async () => {
@@ -162,6 +164,7 @@ describe('backup and restore through the command line', () => {
     expect(readdirSync(outDir)).toEqual([archive.split('/').pop()]); // no leftover staging or partial file
 
     const target = await install();
+    restoredInstall = target;
     const restored = await runCli(target.env, ['restore', archive]);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
@@ -214,6 +217,31 @@ describe('backup and restore through the command line', () => {
     expectOneErrorLine(r, 4, /^Erreur : La base de cette installation contient déjà 1 structure\(s\) : .*--force.*Rien n'a été modifié\.$/);
     expect(await snapshot(t.dataSource)).toEqual(before);
     expect(readdirSync(t.config.dataDir).filter((f) => f.startsWith('.restore-'))).toEqual([]);
+
+    // --force does not replace the database under a running Pointage either.
+    const forced = await runCli(sourceEnv, ['restore', archive, '--force']);
+    expectOneErrorLine(forced, 4, /^Erreur : La base de cette installation est ouverte par un autre programme \(Pointage est-il encore en marche \?\) : arrêtez Pointage avant de restaurer\. Rien n'a été modifié\.$/);
+    expect(await snapshot(t.dataSource)).toEqual(before);
+  });
+
+  it('with --force, replaces the database of a stopped install that holds structures', async () => {
+    const ds = await open(restoredInstall);
+    try {
+      await ds.query("UPDATE family SET name = 'CHANGÉ'");
+    } finally {
+      await ds.destroy();
+    }
+    const refused = await runCli(restoredInstall.env, ['restore', archive]);
+    expectOneErrorLine(refused, 4, /contient déjà 1 structure\(s\)/);
+    const forced = await runCli(restoredInstall.env, ['restore', archive, '--force']);
+    expect(forced.stderr).toBe('');
+    expect(forced.code).toBe(0);
+    const check = await open(restoredInstall);
+    try {
+      expect(await snapshot(check)).toEqual(await snapshot(t.dataSource));
+    } finally {
+      await check.destroy();
+    }
   });
 
   it('refuses a damaged or truncated archive with one line, and touches neither an empty nor a full install', async () => {
@@ -228,8 +256,24 @@ describe('backup and restore through the command line', () => {
     truncateSync(truncated, Math.floor(size * 0.7));
     const notOurs = join(outDir, 'not-ours.tar.gz');
     writeFileSync(notOurs, 'hello');
+    // A well-formed archive whose logo was changed after the manifest: the checksum says so.
+    const work = mkdtempSync(join(tmpdir(), 'pointage-altered-'));
+    const altered = join(outDir, 'altered.tar.gz');
+    try {
+      expect(spawnSync('tar', ['xzf', archive, '-C', work]).status).toBe(0);
+      const names = ['manifest.json', ...readdirSync(work).filter((f) => f.startsWith('database.')), ...readdirSync(join(work, 'uploads')).map((f) => `uploads/${f}`)];
+      const logoCopy = join(work, 'uploads', logoName);
+      const logoBytes = readFileSync(logoCopy);
+      logoBytes[logoBytes.length - 1] = (logoBytes[logoBytes.length - 1] as number) ^ 1;
+      writeFileSync(logoCopy, logoBytes);
+      expect(spawnSync('tar', ['czf', altered, '-C', work, ...names]).status).toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
 
     const empty = await install();
+    const alteredRun = await runCli(empty.env, ['restore', altered]);
+    expectOneErrorLine(alteredRun, 3, new RegExp(`\\(uploads/${logoName.replace(/\./g, '\\.')} ne correspond pas à sa somme de contrôle\\) : rien n'a été modifié\\.$`));
     for (const file of [damaged, truncated, notOurs]) {
       const r = await runCli(empty.env, ['restore', file]);
       expectOneErrorLine(r, 3, /^Erreur : L'archive .+ est illisible ou endommagée \(.+\) : rien n'a été modifié\.$/);

@@ -72,10 +72,21 @@ export interface BackupManifest {
 const UPLOAD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/;
 const DB_FILE = { sqlite: 'database.sqlite', mariadb: 'database.sql' } as const;
 
+/**
+ * The release number, from the repository's package.json: beside dist/ for the
+ * bundle (dist/apps/api/cli.js; /app in the Docker image), four levels up from
+ * this source file under jest.
+ */
 export function appVersion(): string {
-  // Bundled by webpack; the root package.json carries the release number.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../../package.json') as { version: string }).version;
+  for (const candidate of [join(__dirname, '../../../package.json'), join(__dirname, '../../../../package.json'), join(process.cwd(), 'package.json')]) {
+    try {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'pointage' && pkg.version) return pkg.version;
+    } catch {
+      /* not this one */
+    }
+  }
+  return 'inconnue';
 }
 
 export function migrationNames(dialect: 'sqlite' | 'mariadb'): string[] {
