@@ -17,6 +17,8 @@ module.exports = {
     '^@pointage/charts$': '<rootDir>/../../libs/charts/src/index.ts',
   },
   moduleFileExtensions: ['ts', 'js'],
+  // Every page state a test visits is checked by axe; a violation fails the test.
+  setupFilesAfterEnv: ['<rootDir>/src/support/a11y-setup.ts'],
   testTimeout: 90_000,
   // One browser at a time on a 2-core machine.
   maxWorkers: 1,

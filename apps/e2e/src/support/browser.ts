@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Browser, chromium, Page } from 'playwright-core';
+import { checkEveryPageState } from './a11y';
 
 /** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. Never a downloaded browser. */
 export function chromiumPath(): string {
@@ -9,11 +10,22 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium, whose every context is checked by axe after each
+ * navigation and each dialog (support/a11y.ts): a violation fails the test.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await checkEveryPageState(context);
+    return context;
+  };
+  return browser;
 }
 
 /** Collects console errors and failed requests of a page, to assert there were none. */
