@@ -28,6 +28,43 @@ async function probeSqliteWrite(dataSource: DataSource): Promise<void> {
   }
 }
 
+/** How long a replica waits for another one's migrations before giving up (it is then restarted by its supervisor). */
+export const MIGRATION_LOCK_WAIT_S = 60;
+
+/**
+ * Several replicas may start at once on one MariaDB database (decision 10):
+ * the migrations run in one of them while the others wait on a named lock,
+ * then find nothing left to do. The lock is per database (two installations
+ * on one server do not wait for each other) and belongs to one connection:
+ * should the process die, the server releases it. SQLite is opened by one
+ * process, whose migrations need no lock.
+ */
+async function underMigrationLock(ds: DataSource, work: () => Promise<unknown>): Promise<void> {
+  if (ds.options.type === 'sqlite' || ds.options.type === 'better-sqlite3') {
+    await work();
+    return;
+  }
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.connect();
+    const [{ db }]: { db: string }[] = await runner.query('SELECT DATABASE() AS db');
+    const name = `pointage_migrations:${db}`.slice(0, 64);
+    const [{ got }]: { got: number | string | null }[] = await runner.query('SELECT GET_LOCK(?, ?) AS got', [name, MIGRATION_LOCK_WAIT_S]);
+    if (Number(got) !== 1) {
+      throw new Error(
+        `une autre instance de Pointage applique les migrations de la base « ${db} » depuis plus de ${MIGRATION_LOCK_WAIT_S} s : relancez celle-ci une fois la première démarrée.`,
+      );
+    }
+    try {
+      await work();
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [name]).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
 /**
  * Opens the database of either dialect and brings its schema up to date.
  * Migrations run on a connection of their own without the per-query timeout
@@ -38,7 +75,7 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
   const migrator = createDataSource(config.db, { queryTimeout: false });
   try {
     await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
+    await underMigrationLock(migrator, () => migrator.runMigrations({ transaction: 'each' }));
   } finally {
     if (migrator.isInitialized) await migrator.destroy().catch(() => undefined);
   }

@@ -86,7 +86,7 @@ export class AuthService {
   async login(dto: LoginDto): Promise<LoginResponse> {
     const ip = this.context.ip() ?? 'unknown';
     // Reserved before the (slow) verification, so that concurrent attempts cannot all get through.
-    const attempt = this.throttle.reserveLogin(dto.login, ip);
+    const attempt = await this.throttle.reserveLogin(dto.login, ip);
     let account: Account | null = null;
     let ok = false;
     try {
@@ -95,7 +95,7 @@ export class AuthService {
       ok = account ? await verifyPassword(account.passwordHash, dto.password) : (await burnPasswordCheck(dto.password), false);
     } catch (e) {
       // Not a wrong password (the database failed): the attempt does not count.
-      attempt.succeeded();
+      await attempt.succeeded();
       throw e;
     }
     if (!account || !ok || !account.active) {
@@ -110,7 +110,7 @@ export class AuthService {
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     const user: Account = account;
     if (user.structureId !== null) {
       const structure = await this.db.manager.findOneBy(Structure, { id: user.structureId });
@@ -145,8 +145,8 @@ export class AuthService {
   }
 
   /** At most 10 kiosk registrations per address in 15 minutes (junk data, not passwords, is the risk). */
-  throttleRegistration(): void {
-    this.throttle.registration(this.context.ip() ?? 'unknown');
+  throttleRegistration(): Promise<void> {
+    return this.throttle.registration(this.context.ip() ?? 'unknown');
   }
 
   /**
@@ -159,12 +159,12 @@ export class AuthService {
   async rationEmailConflicts<T>(structureId: number, work: () => Promise<T>): Promise<T> {
     const principal = this.context.optionalPrincipal();
     const client = principal ? `account:${principal.accountId}` : `ip:${this.context.ip() ?? 'unknown'}`;
-    this.throttle.assertEmailProbeAllowed(client);
+    await this.throttle.assertEmailProbeAllowed(client);
     try {
       return await work();
     } catch (e) {
       if (e instanceof ConflictException && e.message === EMAIL_TAKEN) {
-        this.throttle.emailConflict(client);
+        await this.throttle.emailConflict(client);
         await this.audit.recordAlone({
           action: 'auth.email_conflict',
           structureId,
@@ -184,11 +184,11 @@ export class AuthService {
       throw new ForbiddenException("Impossible de changer un mot de passe en agissant pour le compte d'un autre.");
     }
     // Someone holding a stolen session must not be able to guess the password through this door.
-    const wait = this.throttle.passwordCheckWait(principal.accountId);
+    const wait = await this.throttle.passwordCheckWait(principal.accountId);
     if (wait > 0) throw tooManyRequests(`Trop d'essais de l'ancien mot de passe. Réessayez dans ${Math.ceil(wait / 60)} minutes.`, wait);
     const account = await this.db.manager.findOneByOrFail(Account, { id: principal.accountId });
     if (!(await verifyPassword(account.passwordHash, dto.currentPassword))) {
-      const exhausted = this.throttle.passwordCheckFailed(account.id);
+      const exhausted = await this.throttle.passwordCheckFailed(account.id);
       await this.db.transaction(async (em) => {
         await this.audit.record(em, { action: 'auth.password_change_failed', targetType: 'account', targetId: account.id });
         if (exhausted) {
@@ -228,7 +228,7 @@ export class AuthService {
 
   private async sendResetLink(dto: ForgotPasswordDto, ip: string): Promise<void> {
     // Against mail bombing: a few links per e-mail address, and a cap per client address whatever the e-mail.
-    if (!this.throttle.resetMailAllowed(dto.email, ip)) return;
+    if (!(await this.throttle.resetMailAllowed(dto.email, ip))) return;
     const realm = await this.realmFor(dto.structure);
     if (!realm) return;
     const account = await this.db.manager.findOneBy(Account, { realm: realm.realm, email: dto.email });

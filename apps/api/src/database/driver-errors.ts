@@ -49,10 +49,22 @@ export function isForeignKeyViolation(e: unknown): boolean {
   return isMissingParent(e) || isStillReferenced(e);
 }
 
-/** Another transaction got in the way; the same work may simply be run again. */
+/**
+ * Another transaction got in the way; the same work may simply be run again.
+ * ER_AUTOINC_READ_FAILED is how InnoDB reports a deadlock or lock wait timeout
+ * on a table's AUTO-INC lock, which an INSERT … SELECT takes for the whole
+ * statement (innodb_autoinc_lock_mode=1, MariaDB's default): seen with the
+ * kiosk's check-in INSERT … SELECT when two replicas press at once.
+ */
 export function isLostRace(e: unknown): boolean {
   const code = driverCode(e);
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+  return (
+    code === 'ER_LOCK_DEADLOCK' ||
+    code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    code === 'ER_AUTOINC_READ_FAILED' ||
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_LOCKED'
+  );
 }
 
 const CONNECTION_CODES = new Set([

@@ -57,6 +57,7 @@ export class DemoDataService {
       const kept = await this.slotsWithAttendance(tx.repo(Attendance));
       if (kept.length) await tx.repo(Slot).update({ id: In(kept), demo: true }, { demo: false });
       const slots = await tx.repo(Slot).delete({ demo: true });
+      await this.calendar.changed(tx.em, tx.structureId);
       const removal: DemoDataRemoval = { families: familyIds.length, members, slots, attendance, keptSlots: kept.length };
       await this.audit.record(tx.em, { action: 'demo.removed', targetType: 'structure', targetId: tx.structureId, details: { ...removal } });
       return removal;

@@ -57,7 +57,7 @@ export class FamilySelfController {
   @Post('public/structures/:slug/families')
   async register(@Param('slug') slug: string, @Body() dto: RegisterFamilyDto): Promise<LoginResponse> {
     const structure = await this.settings.activeStructureBySlug(slug);
-    this.auth.throttleRegistration();
+    await this.auth.throttleRegistration();
     const account = await this.auth.rationEmailConflicts(structure.id, () => this.families.register(structure.id, dto));
     return this.auth.sessionFor(account);
   }

@@ -57,8 +57,12 @@ export function smtpOptions(s: StoredMailSettings) {
 @Injectable()
 export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger(MailService.name);
-  /** The settings as last read (one process per installation: saving goes through `forget()`). */
-  private cache: { settings: StoredMailSettings | null; transport: Transporter | null } | null = null;
+  /**
+   * The settings as last read, with the stored text they came from: each use
+   * reads the row again (mails are rare) and rebuilds the transport when the
+   * text changed, so a save made through another replica applies at once.
+   */
+  private cache: { raw: string | null; settings: StoredMailSettings | null; transport: Transporter | null } | null = null;
 
   constructor(
     private readonly mailer: MailerService,
@@ -103,10 +107,12 @@ export class MailService implements OnModuleDestroy {
   }
 
   private async current(): Promise<{ settings: StoredMailSettings | null; transport: Transporter | null }> {
-    if (this.cache) return this.cache;
     const row = await this.db.manager.findOneBy(AppSetting, { key: SETTING_MAIL });
-    const settings = row ? parseSettings(row.value) : null;
-    this.cache = { settings, transport: settings ? createTransport(smtpOptions(settings)) : null };
+    const raw = row?.value ?? null;
+    if (this.cache && this.cache.raw === raw) return this.cache;
+    this.forget();
+    const settings = raw !== null ? parseSettings(raw) : null;
+    this.cache = { raw, settings, transport: settings ? createTransport(smtpOptions(settings)) : null };
     return this.cache;
   }
 }

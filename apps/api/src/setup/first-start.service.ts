@@ -35,7 +35,13 @@ export class FirstStartService implements OnApplicationBootstrap {
   private async ensureSuperAdmin(): Promise<void> {
     if (!this.config.superAdmin) return;
     if (await this.db.manager.existsBy(Account, { role: 'super-admin' })) return;
-    await createSuperAdmin(this.db.dataSource, this.config.superAdmin.email, this.config.superAdmin.password, 'POINTAGE_SUPERADMIN_EMAIL');
+    try {
+      await createSuperAdmin(this.db.dataSource, this.config.superAdmin.email, this.config.superAdmin.password, 'POINTAGE_SUPERADMIN_EMAIL');
+    } catch (e) {
+      // Another replica started at the same moment and created it first (decision 10): nothing to do.
+      if (await this.db.manager.existsBy(Account, { role: 'super-admin' })) return;
+      throw e;
+    }
     // Printed, not logged: start-up logs stay quiet until the app is up (see bootstrap.ts).
     console.log(`Super-administrateur ${this.config.superAdmin.email} créé.`);
   }

@@ -68,6 +68,7 @@ export class SlotsService {
       );
       const after = await slots.count({ date: Between(from, to) });
       const createdCount = after - present.length;
+      await this.calendar.changed(tx.em, tx.structureId);
       await this.audit.record(tx.em, {
         action: 'slots.generated',
         targetType: 'slots',
@@ -154,6 +155,7 @@ export class SlotsService {
     const ids = matching.filter((s) => !keptDays.has(s.date)).map((s) => s.id);
     for (let i = 0; i < ids.length; i += 500) await slots.delete({ id: In(ids.slice(i, i + 500)) });
     const kept = [...keptDays].sort();
+    if (ids.length) await this.calendar.changed(tx.em, tx.structureId);
     await this.audit.record(tx.em, { action: 'slots.deleted', targetType: 'slots', targetId: `${from}..${to}`, details: { deleted: ids.length, keptDays: kept.length } });
     const parts = [ids.length === 0 ? 'Aucun créneau supprimé.' : `${plural(ids.length, 'créneau supprimé', 'créneaux supprimés')}.`];
     const named = kept.slice(0, 10).map((d) => `Les créneaux du ${formatFrenchDayDate(d)} ont des présences : non supprimés.`);
