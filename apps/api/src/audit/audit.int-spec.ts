@@ -45,7 +45,8 @@ describe('journal of a structure', () => {
     await t.http().post(`/api/attendance/${row.id}/remove`).set(bearer(a.adminToken)).send({ reason: 'Saisie en double' }).expect(204);
     await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: day.slots[0].id, memberIds: [dupont.members[0].id], arrivalTime: '14:10' }).expect(200);
     // MARTIN acted for, then anonymised: its name must leave the journal.
-    await t.http().post(`/api/families/${martinId}/act`).set(bearer(a.adminToken)).expect(200);
+    const actMartin = await t.http().post(`/api/families/${martinId}/act`).set(bearer(a.adminToken)).expect(200);
+    await t.http().post('/api/family/attendance').set(bearer(actMartin.body.accessToken)).send({ key: randomUUID(), memberIds: [martin.family.members[0].id] }).expect(200);
     clock.travelTo(new Date('2026-10-22T08:00:00Z'));
     await t.http().post(`/api/families/${martinId}/anonymise`).set(bearer(a.adminToken)).send({ confirmName: 'MARTIN' }).expect(200);
   });
@@ -55,7 +56,10 @@ describe('journal of a structure', () => {
     const items = await journal();
     const of = (action: string) => items.filter((e) => e.action === action);
     expect(of('family.created').map((e) => e.targetLabel)).toEqual(['famille anonymisée', 'famille DUPONT']);
-    expect(of('attendance.validated')[0]).toMatchObject({ targetLabel: 'famille DUPONT', detail: '1 présence enregistrée' });
+    expect(of('attendance.validated').map((e) => [e.targetLabel, e.actingAs, e.detail])).toEqual([
+      ['famille anonymisée', 'famille anonymisée', '1 présence enregistrée'],
+      ['famille DUPONT', 'famille DUPONT', '1 présence enregistrée'],
+    ]);
     expect(of('attendance.removed')[0]).toMatchObject({
       targetLabel: 'Jeanne DUPONT (famille DUPONT)',
       detail: 'Motif : Saisie en double (présence du 20/10/2026)',
@@ -69,6 +73,8 @@ describe('journal of a structure', () => {
     const items = await journal();
     const text = JSON.stringify(items);
     expect(text).not.toMatch(/MARTIN|Paul/);
+    // Whom the team acted for is erased too.
+    expect(items.some((e) => e.actingAs === 'famille anonymisée')).toBe(true);
     expect(items.filter((e) => e.targetType === 'family' && e.targetId === String(martinId)).map((e) => e.targetLabel)).toEqual(
       expect.arrayContaining(['famille anonymisée']),
     );

@@ -717,6 +717,9 @@ export class FamiliesService {
       await tx.em.update(AuditEntry, { actorAccountId: In(removed.map((a) => a.id)) }, { actorLabel: 'compte supprimé (anonymisation)' });
       await tx.em.update(AuditEntry, { structureId: tx.structureId, actorLabel: In(removed.map((a) => a.email)) }, { actorLabel: 'compte supprimé (anonymisation)' });
     }
+    // Nor for whom the team acted: "famille DUPONT" in the trail becomes "famille anonymisée".
+    const family = await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
+    await tx.em.update(AuditEntry, { structureId: tx.structureId, actingAs: `famille ${family.name}` }, { actingAs: 'famille anonymisée' });
     const anonymousName = `Famille anonymisée n° ${familyId}`;
     await tx.repo(Family).update({ id: familyId }, { name: anonymousName, searchName: searchKey(anonymousName), archived: true, anonymisedAt: new Date(), updatedAt: new Date() });
     await this.audit.record(tx.em, { action: 'family.anonymised', targetType: 'family', targetId: familyId, details: { members: members.length, ...details } });
