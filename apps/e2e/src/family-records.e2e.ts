@@ -114,5 +114,9 @@ describe('members, history, merge and retention in the browser', () => {
     await page.getByLabel('Durée de conservation').fill('0');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText("La durée de conservation est à 0 : aucune famille n'est proposée à l'anonymisation.").waitFor();
+    // Saved on the server: a reload shows it.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Conservation des données (RGPD)' }).waitFor();
+    expect(await page.getByLabel('Durée de conservation').inputValue()).toBe('0');
   });
 });

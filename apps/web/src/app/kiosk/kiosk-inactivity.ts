@@ -32,7 +32,8 @@ export function pendingTicksMessage(count: number): string {
   imports: [MatDialogModule, MatButtonModule],
   template: `
     <h2 mat-dialog-title>{{ title }}</h2>
-    <mat-dialog-content id="still-there-text">
+    <!-- Focusable: on a small screen the text may scroll, and a keyboard must reach it (axe scrollable-region-focusable). -->
+    <mat-dialog-content id="still-there-text" tabindex="0">
       @if (pending) {
         <p class="pending">{{ pending }}</p>
       }
@@ -198,6 +199,8 @@ export class KioskInactivity {
       role: 'alertdialog',
       // Read with the title when the question opens: the ticked members not validated, the countdown.
       ariaDescribedBy: 'still-there-text',
+      // The answer first (VALIDER when members are ticked, else « Je suis là »), not the scrollable text.
+      autoFocus: 'mat-dialog-actions button',
       width: '560px',
       maxWidth: '95vw',
     });

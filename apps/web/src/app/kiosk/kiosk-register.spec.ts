@@ -104,6 +104,28 @@ describe('KioskRegister', () => {
     expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge', 'famille']);
   });
 
+  it("drops the API's refusal as soon as the family changes a field", async () => {
+    const { fixture, el, form } = await render();
+    const f = form.form.controls;
+    f.name.setValue('GRUJIC');
+    f.qfId.setValue(41);
+    f.minimaId.setValue(31);
+    f.email.setValue('famille.grujic@exemple.fr');
+    f.password.setValue('une phrase assez longue');
+    f.confirm.setValue('une phrase assez longue');
+    f.members.at(0).patchValue({ firstName: 'Stanko', sexId: 2, birthDate: fromLocalDate('1975-06-26'), cityId: 10, statusId: 21 });
+    form.submit();
+    const taken = 'Cette adresse e-mail est déjà utilisée par une autre famille de la ludothèque.';
+    backend.expectOne('/api/public/structures/chemin-rouge/families').flush({ statusCode: 409, message: taken }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.querySelector('app-new-family-form .error-text')?.textContent).toContain(taken);
+    f.email.setValue('autre.adresse@exemple.fr');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.querySelector('app-new-family-form .error-text')?.textContent?.trim()).toBe('');
+  });
+
   it('does not send an incomplete registration', async () => {
     const { fixture, el, form } = await render();
     form.submit();

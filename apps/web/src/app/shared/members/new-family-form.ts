@@ -8,6 +8,7 @@ import {
   inject,
   Injector,
   input,
+  linkedSignal,
   OnInit,
   output,
   signal,
@@ -137,7 +138,7 @@ export const FAMILY_PASSWORD_HINT = `${LIMITS.password.min} caractères au moins
         Ajouter un membre
       </button>
 
-      <p class="error-text" aria-live="assertive">{{ error() || localError() }}</p>
+      <p class="error-text" aria-live="assertive">{{ apiError() || localError() }}</p>
       <div class="actions">
         <ng-content />
         <button mat-flat-button type="submit" [disabled]="busy()">
@@ -196,6 +197,8 @@ export class NewFamilyForm implements OnInit {
   protected readonly passwordErrors = { ...NEW_PASSWORD_ERRORS, required: 'Choisissez un mot de passe.' };
   protected readonly confirmErrors = CONFIRM_PASSWORD_ERRORS;
   protected readonly localError = signal('');
+  /** The API's refusal, shown until the family changes something (then it no longer describes the form). */
+  protected readonly apiError = linkedSignal(() => this.error());
   protected readonly panelClass = computed(() => (this.mode() === 'family' ? 'kiosk-panel' : ''));
   protected readonly qfChoices = computed(() => choicesFor(this.catalog(), 'qf', null));
   protected readonly minimaChoices = computed(() => choicesFor(this.catalog(), 'minima', null));
@@ -224,6 +227,9 @@ export class NewFamilyForm implements OnInit {
   constructor() {
     const c = this.form.controls;
     c.password.valueChanges.subscribe(() => c.confirm.updateValueAndValidity());
+    this.form.valueChanges.subscribe(() => {
+      if (this.apiError()) this.apiError.set('');
+    });
     // Members take the family's name and household values until they are changed by hand.
     c.name.valueChanges.subscribe((name) => this.eachPristine('lastName', name.trim()));
     c.qfId.valueChanges.subscribe((id) => this.eachPristine('qfId', id));
