@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { frenchValidationPipe } from '../common/validation';
 import { AppConfig, prepareDataDir } from '../config/config';
+import { dropConnectionsAfterQueryTimeout } from '../database/query-timeout';
 import { createDataSource } from '../database/data-source';
 import { serveWeb } from '../web/serve-web';
 import { AppModule } from './app.module';
@@ -82,6 +83,7 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
   const dataSource = createDataSource(config.db);
   try {
     await dataSource.initialize();
+    if (config.db.type === 'mariadb') dropConnectionsAfterQueryTimeout(dataSource);
     if (config.db.type === 'sqlite') await probeSqliteWrite(dataSource);
     return dataSource;
   } catch (e) {
