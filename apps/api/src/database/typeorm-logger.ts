@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger, QueryRunner } from 'typeorm';
+import { isLostRace } from './driver-errors';
 
 /**
  * TypeORM's console logger prints the parameters of a failed query, i.e.
@@ -18,6 +19,13 @@ export class SafeTypeOrmLogger implements Logger {
     const message = typeof error === 'string' ? error : error.message;
     if (/UNIQUE|FOREIGN KEY|Duplicate entry|foreign key constraint/i.test(message)) {
       this.logger.debug(`Constraint refused a write: ${message}`);
+      return;
+    }
+    // Deadlocks and their kin roll the statement back whole and are run again by the caller
+    // (Database.transaction, the check-in): a warning, not an error. One that is not retried
+    // in the end reaches the exception filter, which logs it as an error.
+    if (typeof error !== 'string' && isLostRace(error)) {
+      this.logger.warn(`Lost race, to be retried: ${message} -- ${query.slice(0, 200)}`);
       return;
     }
     this.logger.error(`Query failed: ${message} -- ${query.slice(0, 500)}`);
