@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -173,7 +173,19 @@ export async function startMariadb(options: StartMariadbOptions = {}): Promise<M
       return child?.pid ?? -1;
     },
     pause: () => {
-      if (alive()) server().kill('SIGSTOP');
+      if (!alive()) return;
+      server().kill('SIGSTOP');
+      // The signal is delivered asynchronously: on a loaded machine a query could still be
+      // answered just after pause() returned. Wait until the kernel shows the process stopped.
+      const stat = `/proc/${server().pid}/stat`;
+      const until = Date.now() + 2000;
+      while (Date.now() < until) {
+        try {
+          if (/\) T /.test(readFileSync(stat, 'utf8'))) break;
+        } catch {
+          break;
+        }
+      }
     },
     resume: () => {
       if (alive()) server().kill('SIGCONT');

@@ -153,7 +153,9 @@ export class LoginThrottle {
 
   /** Counts and adds in one transaction, under the lock of `lockOn` (a key that every other key of the call contains). */
   private async withLock<T>(lockOn: [Budget, string], work: (em: EntityManager, now: number) => Promise<T>): Promise<T> {
-    await this.prune();
+    // Not awaited: pruning is housekeeping, and a request must not wait for it (nor for its
+    // timeout when the database is stalled). It logs its own failure.
+    void this.prune();
     return this.db.transaction(async (em) => {
       const now = this.now();
       await this.lock(em, lockOn[0], lockOn[1], now);
