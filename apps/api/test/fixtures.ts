@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Account, familyRealm } from '../src/auth/entities/account.entity';
 import { hashPassword } from '../src/auth/passwords';
 import { SUPER_ADMIN, TestApp } from './harness';
+import { sqlInstant } from '../src/database/raw-values';
 
 /** Logs in through the API and returns the response body (fails the test on a non-200). */
 export async function login(t: TestApp, loginName: string, password: string, structure?: string): Promise<LoginResponse> {
@@ -161,15 +162,13 @@ export async function createFamily(
   return { family: res.body.family, password: (extra['password'] as string) ?? res.body.password, email };
 }
 
+/** An instant as both dialects accept it in raw SQL ('2026-03-01 09:00:00.000', UTC). */
+export { sqlInstant };
+
 /**
  * Attendance written straight into the database (a slot of `date` and one row
  * per member), for tests of rules that depend on attendance existing.
  */
-/** An instant as both dialects accept it in raw SQL ('2026-03-01 09:00:00.000', UTC). */
-export function sqlInstant(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
-}
-
 export async function insertAttendance(t: TestApp, structureId: number, date: string, memberIds: number[]): Promise<number> {
   const ds = t.dataSource;
   await ds.query('INSERT INTO slot (structure_id, date, start_minute, end_minute, created_at) VALUES (?, ?, 570, 720, ?)', [structureId, date, sqlInstant(new Date())]);

@@ -1,5 +1,6 @@
 import type { AttendanceListColumn, AttendanceSource } from '@pointage/contracts';
 import type { EntityManager } from 'typeorm';
+import { rawInstant, rawLocalDate } from '../database/raw-values';
 
 /**
  * SQL of the attendance list, the same text on both dialects. Every statement
@@ -83,25 +84,17 @@ const COLUMNS =
   'a.id, s.date, a.slot_id, s.start_minute, s.end_minute, a.member_id, m.last_name, m.first_name, m.birth_date, a.family_id, f.name AS family_name, ' +
   'rs.label AS sex, rst.label AS status, rc.label AS city, rm.label AS minima, rq.label AS qf, a.arrived_at, a.source';
 
-function localDate(v: unknown): string {
-  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-}
-
-function instant(v: unknown): Date {
-  return v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`);
-}
-
 function toRecord(r: Record<string, unknown>): ListRecord {
   return {
     id: Number(r['id']),
-    date: localDate(r['date']),
+    date: rawLocalDate(r['date']),
     slotId: Number(r['slot_id']),
     start: Number(r['start_minute']),
     end: Number(r['end_minute']),
     memberId: Number(r['member_id']),
     lastName: String(r['last_name']),
     firstName: String(r['first_name']),
-    birthDate: localDate(r['birth_date']),
+    birthDate: rawLocalDate(r['birth_date']),
     familyId: Number(r['family_id']),
     family: String(r['family_name']),
     sex: String(r['sex']),
@@ -109,7 +102,7 @@ function toRecord(r: Record<string, unknown>): ListRecord {
     city: String(r['city']),
     minima: String(r['minima']),
     qf: String(r['qf']),
-    arrivedAt: instant(r['arrived_at']),
+    arrivedAt: rawInstant(r['arrived_at']),
     source: String(r['source']) as AttendanceSource,
   };
 }

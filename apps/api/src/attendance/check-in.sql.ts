@@ -1,4 +1,5 @@
 import type { TenantTransaction } from '../tenancy/tenancy.service';
+import { sqlInstant } from '../database/raw-values';
 
 /** Member columns needed to record attendance (with the statistical snapshot). */
 export interface MemberRow {
@@ -26,11 +27,6 @@ export interface AttendanceInsert extends Omit<MemberRow, 'id' | 'archived' | 'p
 
 /** The columns both inserts write, in the order of their values. */
 const ATTENDANCE_COLUMNS = 'structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key';
-
-/** An instant as both drivers store it: UTC 'YYYY-MM-DD HH:MM:SS.mmm'. */
-export function sqlInstant(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
-}
 
 /**
  * The statements of a kiosk validation, in plain SQL, bound to the structure of

@@ -11,6 +11,7 @@ import { Structure } from '../tenancy/entities/structure.entity';
 import { TenantContext } from '../tenancy/tenant-context';
 import { detailLabel, ResolvedTarget, targetLabel } from './audit-labels';
 import { AuditEntry } from './entities/audit-entry.entity';
+import { rawLocalDate } from '../database/raw-values';
 
 const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
@@ -135,7 +136,7 @@ export class AuditService {
     return {
       items: entities.map((r) => {
         const x = byId.get(r.id) ?? {};
-        const slotDate = x['sl_date'] instanceof Date ? x['sl_date'].toISOString().slice(0, 10) : str(x['sl_date']);
+        const slotDate = x['sl_date'] === null || x['sl_date'] === undefined ? null : rawLocalDate(x['sl_date']);
         const target: ResolvedTarget = {
           familyName: str(x['f_name']),
           familyAnonymised: x['f_anonymised_at'] !== null && x['f_anonymised_at'] !== undefined,

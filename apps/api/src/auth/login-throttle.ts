@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { ThrottleEvent } from './entities/throttle-event.entity';
+import { rawInstant, sqlInstant } from '../database/raw-values';
 
 const WINDOW_MS = 15 * 60_000;
 
@@ -75,13 +76,9 @@ const EMAIL_CONFLICT: Budget = { bucket: 'email-conflict', max: MAX_EMAIL_CONFLI
 /** Old events and key rows are deleted at most this often per process. */
 const PRUNE_EVERY_MS = 5 * 60_000;
 
-/** An instant as both dialects store and compare it ('2026-03-01 09:00:00.000', UTC). */
-function sqlInstant(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-}
 
 function instantOf(v: Date | string): number {
-  return v instanceof Date ? v.getTime() : Date.parse(`${v.replace(' ', 'T')}Z`);
+  return rawInstant(v).getTime();
 }
 
 /**

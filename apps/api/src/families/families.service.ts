@@ -43,7 +43,8 @@ import {
 import { Family } from './entities/family.entity';
 import { Member } from './entities/member.entity';
 import { exportHtml, exportJson, FamilyExportData } from './family-export';
-import { assertNoDuplicates, findDuplicates, localDate } from './family-duplicates';
+import { assertNoDuplicates, findDuplicates } from './family-duplicates';
+import { rawInstant, rawLocalDate } from '../database/raw-values';
 import { checkBirthDate, checkReferences, checkRegistrationDate, STAT_FIELDS, StatField } from './member-rules';
 
 const FAMILY_NOT_FOUND = 'Famille introuvable.';
@@ -196,7 +197,7 @@ export class FamiliesService {
       .getRawMany<Record<string, unknown>>();
     return {
       items: rows.map((r) => {
-        const birthDate = localDate(r['birth_date']);
+        const birthDate = rawLocalDate(r['birth_date']);
         return {
           id: Number(r['id']),
           familyId: Number(r['family_id']),
@@ -210,7 +211,7 @@ export class FamiliesService {
           city: String(r['city']),
           minima: String(r['minima']),
           qf: String(r['qf']),
-          registeredOn: localDate(r['registered_on']),
+          registeredOn: rawLocalDate(r['registered_on']),
           archived: Boolean(Number(r['archived'])),
         };
       }),
@@ -750,10 +751,10 @@ export class FamiliesService {
     return {
       items: rows.map((r) => ({
         id: Number(r['id']),
-        date: localDate(r['date']),
+        date: rawLocalDate(r['date']),
         startMinute: Number(r['start_minute']),
         endMinute: Number(r['end_minute']),
-        arrivedAt: rawInstant(r['arrived_at']),
+        arrivedAt: rawInstant(r['arrived_at']).toISOString(),
         memberId: Number(r['member_id']),
         lastName: String(r['last_name']),
         firstName: String(r['first_name']),
@@ -765,8 +766,3 @@ export class FamiliesService {
   }
 }
 
-/** A DATETIME read raw: a Date on MariaDB, 'YYYY-MM-DD HH:MM:SS.mmm' (UTC) on SQLite. */
-export function rawInstant(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
-}

@@ -5,6 +5,7 @@ import { Brackets } from 'typeorm';
 import { TenantTransaction } from '../tenancy/tenancy.service';
 import { ScopedRepository } from '../tenancy/scoped-repository';
 import { Member } from './entities/member.entity';
+import { rawLocalDate } from '../database/raw-values';
 
 /** What identifies a person across families: normalised "nom prénom" and birth date. */
 export interface PersonKey {
@@ -43,7 +44,7 @@ export async function findDuplicates(members: ScopedRepository<Member>, people: 
   const matches: DuplicateMatch[] = [];
   keys.forEach((k, memberIndex) => {
     for (const r of rows) {
-      const birthDate = localDate(r['birth_date']);
+      const birthDate = rawLocalDate(r['birth_date']);
       if (String(r['search_name']) !== k.name || birthDate !== k.birth) continue;
       matches.push({
         memberIndex,
@@ -59,10 +60,6 @@ export async function findDuplicates(members: ScopedRepository<Member>, people: 
   return matches;
 }
 
-/** A DATE read raw: a string on SQLite, a Date (midnight UTC) on MariaDB. */
-export function localDate(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-}
 
 /**
  * Refuses a new family whose members match somebody already registered,

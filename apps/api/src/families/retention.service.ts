@@ -9,13 +9,9 @@ import { Structure } from '../tenancy/entities/structure.entity';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { PageQueryDto } from './dto/family.dto';
 import { Family } from './entities/family.entity';
-import { FamiliesService, rawInstant } from './families.service';
-import { localDate } from './family-duplicates';
+import { FamiliesService } from './families.service';
+import { rawInstant, rawLocalDate, sqlInstant } from '../database/raw-values';
 
-/** '2026-03-01 09:00:00.000': an instant as both dialects compare it with a DATETIME(3) column in raw SQL. */
-function sqlInstant(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
-}
 
 /**
  * GDPR retention (decision 9). A family is inactive for N years when, with
@@ -88,13 +84,13 @@ export class RetentionService {
       .getRawMany<Record<string, unknown>>();
     return {
       items: rows.map((r) => {
-        const instants = [r['updated_at'], r['member_updated'], r['last_login']].filter((v) => v !== null && v !== undefined).map(rawInstant).sort();
+        const instants = [r['updated_at'], r['member_updated'], r['last_login']].filter((v) => v !== null && v !== undefined).map((v) => rawInstant(v).toISOString()).sort();
         return {
           id: Number(r['id']),
           name: String(r['name']),
           memberCount: Number(r['member_count']),
           archived: Boolean(Number(r['archived'])),
-          lastAttendance: r['last_attendance'] === null || r['last_attendance'] === undefined ? null : localDate(r['last_attendance']),
+          lastAttendance: r['last_attendance'] === null || r['last_attendance'] === undefined ? null : rawLocalDate(r['last_attendance']),
           lastActivity: instants[instants.length - 1],
         };
       }),

@@ -9,7 +9,8 @@ import { AttendancePlan, FamilyPlan, generateAttendance, generateFamilies, planS
 import { STRUCTURE_NAMES } from './names';
 import { deriveSeed } from './prng';
 import { mapReferences, RefRow, StructureRefs } from './references';
-import { insertRows, nextId, quoteId, readLocalDate, rowsForPacket, sqlInstant, SqlTarget, SqlValue } from './sql';
+import { insertRows, nextId, quoteId, rowsForPacket, SqlTarget, SqlValue } from './sql';
+import { rawLocalDate, sqlInstant } from '../database/raw-values';
 
 /** The password of every seeded login (admins and families), printed by the command. */
 export const SEED_PASSWORD = 'demo-pointage';
@@ -204,7 +205,7 @@ async function placeSlots(ctx: Ctx, structureId: number, planned: PlannedSlot[],
   );
   const byDay = new Map<string, { id: number; start: number; end: number }[]>();
   for (const r of existingRows) {
-    const date = readLocalDate(r['date']);
+    const date = rawLocalDate(r['date']);
     const list = byDay.get(date) ?? [];
     list.push({ id: Number(r['id']), start: Number(r['start_minute']), end: Number(r['end_minute']) });
     byDay.set(date, list);

@@ -13,16 +13,7 @@ export function quoteId(dialect: Dialect, name: string): string {
   return dialect === 'sqlite' ? `"${name}"` : `\`${name}\``;
 }
 
-/** 'YYYY-MM-DD HH:MM:SS.mmm' in UTC: how instants are stored on both dialects. */
-export function sqlInstant(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
 
-/** A DATE column read back: mysql2 may return a Date (UTC midnight), SQLite a string. */
-export function readLocalDate(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-}
 
 /** Where rows go: the dialect, and for MariaDB the rows per statement that max_allowed_packet allows. */
 export interface SqlTarget {

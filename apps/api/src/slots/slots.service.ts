@@ -19,6 +19,7 @@ import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
 import { DeleteSlotsDto, GenerateSlotsDto } from './dto/slots.dto';
 import { Slot } from './entities/slot.entity';
 import { SlotCalendar } from './slot-calendar';
+import { rawLocalDate } from '../database/raw-values';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
@@ -106,7 +107,7 @@ export class SlotsService {
       .getRawMany();
     const days = new Map<string, SlotDto[]>();
     for (const r of rows) {
-      const date = r.date instanceof Date ? r.date.toISOString().slice(0, 10) : String(r.date);
+      const date = rawLocalDate(r.date);
       const dto: SlotDto = { id: Number(r.id), date, start: formatHm(Number(r.start_minute)), end: formatHm(Number(r.end_minute)), attendanceCount: Number(r.n) };
       days.set(date, [...(days.get(date) ?? []), dto]);
     }
@@ -150,7 +151,7 @@ export class SlotsService {
         .repo(Attendance)
         .query('a', (qb) => qb.innerJoin('a.slot', 's').select('DISTINCT s.date', 'date').where('s.date IN (:...dates)', { dates: dates.slice(i, i + 500) }))
         .getRawMany();
-      for (const r of rows) keptDays.add(r.date instanceof Date ? r.date.toISOString().slice(0, 10) : String(r.date));
+      for (const r of rows) keptDays.add(rawLocalDate(r.date));
     }
     const ids = matching.filter((s) => !keptDays.has(s.date)).map((s) => s.id);
     for (let i = 0; i < ids.length; i += 500) await slots.delete({ id: In(ids.slice(i, i + 500)) });

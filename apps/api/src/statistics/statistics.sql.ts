@@ -1,5 +1,6 @@
 import type { RefKind } from '@pointage/contracts';
 import type { EntityManager } from 'typeorm';
+import { rawInstant, rawLocalDate } from '../database/raw-values';
 
 /**
  * The aggregate SQL of the statistics, the same text on SQLite and MariaDB
@@ -110,17 +111,8 @@ export interface DrillRow {
 
 const num = (v: unknown): number => Number(v);
 
-/** A date as both drivers may hand it back ('YYYY-MM-DD' text, or a Date from mysql2). */
-function localDate(v: unknown): string {
-  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-}
-
-/** An instant as both drivers may hand it back (UTC text on SQLite, a Date with `timezone: 'Z'` on mysql2). */
-function instant(v: unknown): Date | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v;
-  return new Date(`${String(v).replace(' ', 'T')}Z`);
-}
+/** An instant, or null for an empty aggregate (MAX over no rows). */
+const instant = (v: unknown): Date | null => (v === null || v === undefined ? null : rawInstant(v));
 
 export class StatisticsSql {
   constructor(
@@ -176,7 +168,7 @@ export class StatisticsSql {
     );
     return rows.map((r) => ({
       id: num(r['id']),
-      date: localDate(r['date']),
+      date: rawLocalDate(r['date']),
       start: num(r['start_minute']),
       end: num(r['end_minute']),
       presences: num(r['n'] ?? 0),
@@ -280,7 +272,7 @@ export class StatisticsSql {
       familyId: num(r['family_id']),
       ...snapshotOf(r),
       presences: num(r['n']),
-      lastDate: localDate(r['slot_date']),
+      lastDate: rawLocalDate(r['slot_date']),
     }));
   }
 
@@ -306,7 +298,7 @@ export class StatisticsSql {
       familyId: num(r['family_id']),
       ...snapshotOf(r),
       presences: num(r['n']),
-      lastDate: localDate(r['slot_date']),
+      lastDate: rawLocalDate(r['slot_date']),
     }));
   }
 
@@ -325,7 +317,7 @@ export class StatisticsSql {
       familyId: num(r['family_id']),
       ...snapshotOf(r),
       presences: num(r['n']),
-      lastDate: r['slot_date'] === null || r['slot_date'] === undefined ? null : localDate(r['slot_date']),
+      lastDate: r['slot_date'] === null || r['slot_date'] === undefined ? null : rawLocalDate(r['slot_date']),
     }));
   }
 
@@ -350,8 +342,8 @@ export class StatisticsSql {
         out.set(num(r['id']), {
           lastName: String(r['last_name']),
           firstName: String(r['first_name']),
-          birthDate: localDate(r['birth_date']),
-          registeredOn: localDate(r['registered_on']),
+          birthDate: rawLocalDate(r['birth_date']),
+          registeredOn: rawLocalDate(r['registered_on']),
           archived: Boolean(num(r['archived'])),
           familyName: String(r['family_name']),
         });
