@@ -9,6 +9,7 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { printableText } from '../common/validation';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
@@ -33,8 +34,7 @@ const RESET_TOKEN_TTL_MS = 60 * 60_000;
 
 /** A login as typed, fit for the audit log: no control characters, at most 64 characters. */
 export function auditLabel(login: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = login.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  const clean = printableText(login);
   return clean.length > 64 ? `${clean.slice(0, 63)}…` : clean;
 }
 

@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { LIMITS } from '@pointage/contracts';
 import { randomInt } from 'node:crypto';
+import { visibleText } from '../common/validation';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 /** argon2id with the OWASP minimum for argon2id: 19 MiB, 2 iterations, 1 lane. */
@@ -41,7 +42,7 @@ export function passwordProblem(password: string, login?: string): string | null
   if (password.length > LIMITS.password.max) {
     return `Le mot de passe ne doit pas dépasser ${LIMITS.password.max} caractères.`;
   }
-  const squashed = password.toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+  const squashed = visibleText(password.toLowerCase());
   // The length rule counts characters that are typed, not padding: "          a" is one letter.
   if ([...squashed].length < MIN_VISIBLE) {
     return `Le mot de passe doit contenir au moins ${MIN_VISIBLE} caractères autres que des espaces.`;

@@ -147,6 +147,17 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 /** Spaces and characters that show nothing (zero-width space and joiners, word joiner, BOM). */
 const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/gu;
 
+/** What a reader sees of a text: without spaces and invisible characters. */
+export function visibleText(value: string): string {
+  return value.replace(INVISIBLE, '');
+}
+
+/** A text typed by anybody, fit for a log line: no control, bidirectional or zero-width character. */
+export function printableText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return value.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
 /**
  * What is wrong with a text typed by a person (a name, a label, a message), or
  * null: a control character (line feeds and tabs allowed in multi-line text),
