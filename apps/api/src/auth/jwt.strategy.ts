@@ -19,6 +19,7 @@ interface AccountRow {
   s_name: string | null;
   s_active: number | boolean | null;
   s_time_zone: string | null;
+  s_slots_version: number | string | null;
   /** Present when the token names a family: whether it may still be used. */
   f_archived: number | boolean | null;
   f_anonymised_at: unknown;
@@ -64,7 +65,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const sidClaim = claims.sid ?? null;
     const fidClaim = claims.fid ?? null;
     const [row] = (await this.db.manager.query(
-      'SELECT a.role, a.email, a.display_name, a.structure_id, a.family_id, a.token_version, a.active, s.name AS s_name, s.active AS s_active, s.time_zone AS s_time_zone, ' +
+      'SELECT a.role, a.email, a.display_name, a.structure_id, a.family_id, a.token_version, a.active, s.name AS s_name, s.active AS s_active, s.time_zone AS s_time_zone, s.slots_version AS s_slots_version, ' +
         'f.id AS f_id, f.archived AS f_archived, f.anonymised_at AS f_anonymised_at, r.jti AS revoked ' +
         'FROM account a LEFT JOIN structure s ON s.id = ? LEFT JOIN family f ON f.id = ? AND f.structure_id = ? LEFT JOIN revoked_token r ON r.jti = ? WHERE a.id = ?',
       [sidClaim ?? -1, fidClaim ?? -1, sidClaim ?? -1, claims.jti, accountId],
@@ -108,6 +109,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       structureId: sid,
       structureName,
       timeZone: row.s_time_zone,
+      slotsVersion: row.s_slots_version === null ? undefined : Number(row.s_slots_version),
       familyId: fid,
       acting,
       actingAs: acting ? (claims.as ?? null) : null,

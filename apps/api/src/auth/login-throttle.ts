@@ -76,11 +76,6 @@ const EMAIL_CONFLICT: Budget = { bucket: 'email-conflict', max: MAX_EMAIL_CONFLI
 /** Old events and key rows are deleted at most this often per process. */
 const PRUNE_EVERY_MS = 5 * 60_000;
 
-
-function instantOf(v: Date | string): number {
-  return rawInstant(v).getTime();
-}
-
 /**
  * The throttles of the public doors, one budget per purpose: a flood of "mot
  * de passe oublié" must not lock the logins of a centre whose kiosks share one
@@ -140,7 +135,7 @@ export class LoginThrottle {
       [budget.bucket, keyHash, sqlInstant(now - WINDOW_MS), budget.max - 1],
     );
     if (rows.length === 0) return 0;
-    return Math.max(1, Math.ceil((instantOf(rows[0].at) + WINDOW_MS - now) / 1000));
+    return Math.max(1, Math.ceil((rawInstant(rows[0].at).getTime() + WINDOW_MS - now) / 1000));
   }
 
   private async add(em: EntityManager, budget: Budget, keyHash: string, now: number): Promise<number> {

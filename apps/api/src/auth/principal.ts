@@ -16,6 +16,8 @@ export interface Principal {
   structureName: string | null;
   /** Time zone of the structure (Europe/Paris by default); null without a structure. */
   timeZone?: string | null;
+  /** `structure.slots_version` as the token check read it for this request (SlotCalendar). */
+  slotsVersion?: number;
   familyId: number | null;
   acting: boolean;
   /** Label of the acted-as identity for the audit log ("administrateur de X", "famille Y"). */

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Database } from '../database/database.service';
 import type { ScopedRepository } from '../tenancy/scoped-repository';
 import { Structure } from '../tenancy/entities/structure.entity';
+import { TenantContext } from '../tenancy/tenant-context';
 import { Slot } from './entities/slot.entity';
 
 export interface DaySlot {
@@ -21,7 +22,8 @@ const TTL_MS = 60_000;
  * Several replicas may serve one database (decision 10), so a change made
  * through another process must show at once: every change to a structure's
  * slots bumps `structure.slots_version` in its own transaction (`changed()`),
- * and each use reads that version (a primary-key read) before trusting the
+ * and each use reads that version (a primary-key read, or the one the token
+ * check of the request already read with the structure) before trusting the
  * cached day. The version is read before the slots, so a change committed in
  * between costs at most one more reload, never a stale answer. A change made
  * behind the API's back (seed, SQL) shows within a minute.
@@ -30,7 +32,10 @@ const TTL_MS = 60_000;
 export class SlotCalendar {
   private readonly days = new Map<string, { at: number; version: number; slots: DaySlot[] }>();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly context: TenantContext,
+  ) {}
 
   async slotsOn(repo: ScopedRepository<Slot>, date: string): Promise<DaySlot[]> {
     const key = `${repo.structureId}|${date}`;
@@ -45,6 +50,9 @@ export class SlotCalendar {
   }
 
   private async version(structureId: number): Promise<number> {
+    // A signed-in request has it already: the token check read the structure row (one query).
+    const principal = this.context.optionalPrincipal();
+    if (principal?.structureId === structureId && principal.slotsVersion !== undefined) return principal.slotsVersion;
     const rows: { v: number | string }[] = await this.db.manager.query('SELECT slots_version AS v FROM structure WHERE id = ?', [structureId]);
     return rows.length ? Number(rows[0].v) : -1;
   }
