@@ -3,7 +3,7 @@ import { a11yViolations } from './support/a11y';
 import { launchBrowser, watchPage } from './support/browser';
 import { resetLinkOf } from './support/mails';
 import { RunningApp, startBuiltApp } from './support/server';
-import { SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from '@pointage/test-support';
 
 const SUPER = { email: 'federation@e2e.local', password: 'la fédération veille sur tout' };
 

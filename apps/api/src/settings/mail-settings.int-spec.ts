@@ -2,7 +2,7 @@ import type { MailSettings } from '@pointage/contracts';
 import { createServer } from 'node:net';
 import { bearer, createStructureWithAdmin, sentMails, StructureFixture, superAdminToken } from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
-import { SmtpSink } from '../../test/smtp-sink';
+import { SmtpSink } from '@pointage/test-support';
 
 /** Waits until the sink holds `n` mails (the reset link is sent after the answer). */
 async function waitFor(sink: SmtpSink, n: number, timeoutMs = 5000): Promise<void> {

@@ -12,7 +12,6 @@ export interface SinkMail {
  * A tiny SMTP server for tests (plain text, AUTH PLAIN and LOGIN, no TLS): it
  * accepts every mail except to recipients containing "refuse" (550), and keeps
  * what it received. Not a mock of our code: the app talks SMTP to it over TCP.
- * (Same as apps/api/test/smtp-sink.ts: the browser tests do not import from the API project.)
  */
 export class SmtpSink {
   readonly mails: SinkMail[] = [];
