@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
-import { api, loginToken } from './support/api';
+import { api, loginToken, firstRunAdminPassword, referenceIds } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
 import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
@@ -22,10 +21,9 @@ describe('admin home in the browser: demo data and who is here now', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local', POINTAGE_DEMO: 'true' });
-    adminPassword = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    adminPassword = firstRunAdminPassword(app.dataDir);
     const token = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
-    const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', token);
-    const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const { id } = await referenceIds(app.url, token);
     const member = (firstName: string, status: string, birthDate: string) => ({
       lastName: 'VÉRITABLE',
       firstName,

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
-import { api, loginToken, parisDates } from './support/api';
+import { api, loginToken, parisDates, firstRunAdminPassword, referenceIds } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
 import { frenchDate, frenchDayDate } from './support/dates';
 import { download } from './support/downloads';
@@ -37,7 +37,7 @@ describe('attendance list in the browser', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    adminPassword = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    adminPassword = firstRunAdminPassword(app.dataDir);
     const token = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
     await api(app.url, 'POST', '/api/slots/generate', token, {
       from: day,
@@ -57,8 +57,7 @@ describe('attendance list in the browser', () => {
     morning.id = ids.find((s) => s.start === '09:30')?.id ?? 0;
     const afternoon = ids.find((s) => s.start === '14:00')?.id ?? 0;
 
-    const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', token);
-    const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const { id } = await referenceIds(app.url, token);
     for (const [f, name] of FAMILIES.entries()) {
       const created = await api<{ family: { members: { id: number }[] } }>(app.url, 'POST', '/api/families', token, {
         name,

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
-import { api, loginToken, parisDates } from './support/api';
+import { api, loginToken, parisDates, firstRunAdminPassword, referenceIds } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
 import { frenchDate } from './support/dates';
 import { loginAsAdmin } from './support/login';
@@ -27,7 +26,7 @@ describe('attendance in the browser', () => {
     // Today's slot covers the whole day; a minute before midnight it would close: wait for the new day.
     while (parisDates().minutes >= 1437) await new Promise((r) => setTimeout(r, 5000));
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    adminPassword = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    adminPassword = firstRunAdminPassword(app.dataDir);
     adminToken = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
     const { today, yesterday } = parisDates();
     await api(app.url, 'POST', '/api/slots/generate', adminToken, {
@@ -40,8 +39,7 @@ describe('attendance in the browser', () => {
       weekdays: [1, 2, 3, 4, 5, 6, 7],
       ranges: [{ start: '14:00', end: '18:00' }],
     });
-    const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', adminToken);
-    const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const { id } = await referenceIds(app.url, adminToken);
     const member = (firstName: string, status: string, birthDate: string) => ({
       lastName: 'GRUJIC',
       firstName,

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible } from './support/a11y';
-import { api, loginToken, parisDates } from './support/api';
+import { api, loginToken, parisDates, firstRunAdminPassword, referenceIds } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
 import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
@@ -40,7 +40,7 @@ describe('back office: print, time fields, journal', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    password = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    password = firstRunAdminPassword(app.dataDir);
     token = await loginToken(app.url, 'admin@ludotheque.local', password);
     structureName = (await api<{ name: string }>(app.url, 'GET', '/api/settings/structure', token).catch(() => ({ name: '' }))).name;
     // Four months of slots: a list of several printed pages.
@@ -157,8 +157,7 @@ describe('back office: print, time fields, journal', () => {
   });
 
   async function familyBody(name: string): Promise<Record<string, unknown>> {
-    const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', token);
-    const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const { id } = await referenceIds(app.url, token);
     return {
       name,
       email: `famille.${name.toLowerCase()}@e2e.local`,

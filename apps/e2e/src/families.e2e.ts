@@ -4,6 +4,7 @@ import { launchBrowser, watchPage } from './support/browser';
 import { choose, fillMember } from './support/forms';
 import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
+import { firstRunAdminPassword } from './support/api';
 
 /**
  * A local install (one structure created at first start): the admin creates a
@@ -21,7 +22,7 @@ describe('families in the browser', () => {
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
     adminPassword =
-      /Mot de passe : (\S+)/.exec(require('node:fs').readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+      firstRunAdminPassword(app.dataDir);
     browser = await launchBrowser();
   });
   afterAll(async () => {

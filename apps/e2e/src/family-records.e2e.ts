@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, loginToken } from './support/api';
+import { api, loginToken, firstRunAdminPassword, referenceIds } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
 import { loginAsAdmin } from './support/login';
 import { RunningApp, startBuiltApp } from './support/server';
@@ -21,12 +20,11 @@ describe('members, history, merge and retention in the browser', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    adminPassword = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    adminPassword = firstRunAdminPassword(app.dataDir);
     const token = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
     await api(app.url, 'POST', '/api/slots/generate', token, { from: '2026-10-20', weekdays: [2], ranges: [{ start: '14:00', end: '16:00' }] });
     const slots = await api<{ slots: { id: number }[] }[]>(app.url, 'GET', '/api/slots?from=2026-10-20&to=2026-10-20', token);
-    const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', token);
-    const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const { id } = await referenceIds(app.url, token);
     const member = (firstName: string, birthDate: string, status: string) => ({
       lastName: 'BONNET',
       firstName,

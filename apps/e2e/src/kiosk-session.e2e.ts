@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, loginToken, parisDates } from './support/api';
+import { api, loginToken, parisDates, firstRunAdminPassword, referenceIds } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
 import { RunningApp, startBuiltApp } from './support/server';
 
@@ -27,15 +26,14 @@ describe('kiosk family session in the browser', () => {
     // Today's slot covers the whole day; a minute before midnight it would close: wait for the new day.
     while (parisDates().minutes >= 1437) await new Promise((r) => setTimeout(r, 5000));
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    const adminPassword = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    const adminPassword = firstRunAdminPassword(app.dataDir);
     const adminToken = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
     await api(app.url, 'POST', '/api/slots/generate', adminToken, {
       from: parisDates().today,
       weekdays: [1, 2, 3, 4, 5, 6, 7],
       ranges: [{ start: '00:00', end: '23:59' }],
     });
-    const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', adminToken);
-    const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const { id } = await referenceIds(app.url, adminToken);
     const member = (firstName: string, status: string, birthDate: string) => ({
       lastName: 'MARTIN',
       firstName,

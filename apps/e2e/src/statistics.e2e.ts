@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { a11yViolations } from './support/a11y';
-import { api, loginToken } from './support/api';
+import { api, loginToken, firstRunAdminPassword, referenceIds } from './support/api';
 import { launchBrowser, watchPage } from './support/browser';
 import { download } from './support/downloads';
 import { loginAsAdmin } from './support/login';
@@ -24,10 +23,9 @@ describe('statistics in the browser', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    adminPassword = /Mot de passe : (\S+)/.exec(readFileSync(`${app.dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+    adminPassword = firstRunAdminPassword(app.dataDir);
     const token = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
-    const ref = await api<Record<string, { id: number; label: string }[]>>(app.url, 'GET', '/api/reference', token);
-    const id = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const { ref, id } = await referenceIds(app.url, token);
     cityIds = Object.fromEntries(ref['city'].map((c) => [c.label, c.id]));
 
     const slot = (date: string, start: string, end: string) =>

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Direct API calls for test setup (the flows under test go through the browser). */
 export async function api<T = Record<string, unknown>>(baseUrl: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const res = await fetch(baseUrl + path, {
@@ -12,6 +14,19 @@ export async function api<T = Record<string, unknown>>(baseUrl: string, method: 
 
 export async function loginToken(baseUrl: string, login: string, password: string, structure?: string): Promise<string> {
   return (await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', null, { login, password, ...(structure ? { structure } : {}) })).accessToken;
+}
+
+/** The first administrator's password, as the first start of a local install wrote it. */
+export function firstRunAdminPassword(dataDir: string): string {
+  return /Mot de passe : (\S+)/.exec(readFileSync(`${dataDir}/first-run-credentials.txt`, 'utf8'))?.[1] ?? '';
+}
+
+export type ReferenceLists = Record<string, { id: number; label: string }[]>;
+
+/** The structure's reference lists, and the id of an item by list and label. */
+export async function referenceIds(baseUrl: string, token: string): Promise<{ ref: ReferenceLists; id: (kind: string, label: string) => number }> {
+  const ref = await api<ReferenceLists>(baseUrl, 'GET', '/api/reference', token);
+  return { ref, id: (kind, label) => (ref[kind].find((i) => i.label === label) as { id: number }).id };
 }
 
 /** Today's date in Paris, and yesterday's. */
