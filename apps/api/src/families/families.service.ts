@@ -50,7 +50,6 @@ import { checkBirthDate, checkReferences, checkRegistrationDate, STAT_FIELDS, St
 const FAMILY_NOT_FOUND = 'Famille introuvable.';
 const MEMBER_NOT_FOUND = 'Membre introuvable.';
 import { EMAIL_TAKEN } from './email-taken';
-export { EMAIL_TAKEN };
 const ANONYMISED = 'Cette famille a été anonymisée : elle ne peut plus être modifiée.';
 const ANONYMISED_STAYS_ARCHIVED = 'Cette famille a été anonymisée : elle reste archivée et ne peut pas être désarchivée.';
 const STATS_CHANGE_NEEDED =
