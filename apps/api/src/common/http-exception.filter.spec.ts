@@ -39,6 +39,20 @@ describe('AllExceptionsFilter', () => {
     }
   });
 
+  it('answers a deadlock that outlived the retries 503 with a French message and Retry-After, never 500', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      for (const code of ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']) {
+        const r = answer(Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code }));
+        expect(r.status).toBe(503);
+        expect(r.body).toEqual({ statusCode: 503, message: 'Trop de modifications en même temps : réessayez dans un instant.' });
+        expect(Number(r.headers?.['Retry-After'])).toBeGreaterThan(0);
+      }
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('gives a 429 the Retry-After its thrower computed', () => {
     const r = answer(new HttpException({ message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.', retryAfter: 170 }, 429));
     expect(r).toEqual({ status: 429, body: { statusCode: 429, message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.' }, headers: { 'Retry-After': '170' } });

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '@pointage/contracts';
-import { driverCode, isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from '../database/driver-errors';
+import { driverCode, isDatabaseUnavailable, isForeignKeyViolation, isLostRace, isUniqueViolation } from '../database/driver-errors';
 import { DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable';
 
 /** French defaults for statuses whose exception carries no user-facing message. */
@@ -29,6 +29,9 @@ interface BodyParserError {
   /** Node's code of the underlying error: Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_1… for a corrupt compressed body. */
   code?: unknown;
 }
+
+/** A deadlock or lock wait that outlived the transaction's retries (or a Galera certification failure). */
+const BUSY = 'Trop de modifications en même temps : réessayez dans un instant.';
 
 const NOT_JSON = 'Le corps de la requête n’est pas du JSON valide.';
 const BAD_COMPRESSION = 'Le corps de la requête est mal compressé : il n’a pas pu être décompressé.';
@@ -121,6 +124,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`${req.method} ${req.path}: 503 database unavailable (${driverCode(exception) || (exception as Error).message})`);
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: DATABASE_UNAVAILABLE_MESSAGE, code: 'database-unavailable' };
+    }
+    if (isLostRace(exception)) {
+      // Transactions are retried (DatabaseService.transaction); this one lost every time.
+      this.logger.warn(`${req.method} ${req.path}: 503 lost race (${driverCode(exception)})`);
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: BUSY };
     }
     const err = exception as Error;
     this.logger.error(`${req.method} ${req.path}: ${err?.message ?? String(exception)}`, err?.stack);
