@@ -10,6 +10,7 @@ import { frenchValidationPipe } from '../common/validation';
 import { AppConfig, prepareDataDir } from '../config/config';
 import { dropConnectionsAfterQueryTimeout } from '../database/query-timeout';
 import { createDataSource } from '../database/data-source';
+import { runMigrationsGuarded } from '../database/migration-guard';
 import { serveWeb } from '../web/serve-web';
 import { AppModule } from './app.module';
 
@@ -70,13 +71,15 @@ async function underMigrationLock(ds: DataSource, work: () => Promise<unknown>):
  * Opens the database of either dialect and brings its schema up to date.
  * Migrations run on a connection of their own without the per-query timeout
  * (an ALTER TABLE on a large table may take minutes); the data source returned
- * has it.
+ * has it. A migration that fails leaves the database as it was before it
+ * (database/migration-guard.ts) and throws a MigrationFailedError whose message
+ * is the line to show.
  */
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
-  const migrator = createDataSource(config.db, { queryTimeout: false });
+  const migrator = createDataSource(config.db, { queryTimeout: false, migrations: true });
   try {
     await migrator.initialize();
-    await underMigrationLock(migrator, () => migrator.runMigrations({ transaction: 'each' }));
+    await underMigrationLock(migrator, () => runMigrationsGuarded(migrator));
   } finally {
     if (migrator.isInitialized) await migrator.destroy().catch(() => undefined);
   }

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/config';
+import { MigrationFailedError } from '../database/migration-guard';
 import { describeStartupError } from './startup-errors';
 
 describe('describeStartupError', () => {
@@ -6,6 +7,11 @@ describe('describeStartupError', () => {
 
   it('passes configuration errors through', () => {
     expect(describeStartupError(new ConfigError('PORT="x" est invalide.'), ctx)).toBe('PORT="x" est invalide.');
+  });
+
+  it('passes a failed migration through: its message says whether the database was left as it was', () => {
+    const line = "La migration X1 a échoué : Duplicate column name 'a'. La base est restée dans son état d'avant cette migration (…). Pointage ne démarre pas.";
+    expect(describeStartupError(new MigrationFailedError(line, 'X1', true, Object.assign(new Error('Duplicate'), { code: 'ER_DUP_FIELDNAME' })), ctx)).toBe(line);
   });
 
   it.each([

@@ -1,11 +1,12 @@
 import { ConfigError, sqliteReadOnlyMessage } from '../config/config';
+import { MigrationFailedError } from '../database/migration-guard';
 
 /**
  * Turns whatever failed at start-up into one line saying what is wrong and
  * what to do, for the person who launched Pointage. No stack trace.
  */
 export function describeStartupError(error: unknown, context: { port?: number; sqlitePath?: string; dbUrl?: string }): string {
-  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ConfigError || error instanceof MigrationFailedError) return error.message;
   const e = error as { code?: string; errno?: number; message?: string; driverError?: { code?: string; message?: string } };
   const code = e?.code ?? e?.driverError?.code ?? '';
   const message = e?.message ?? String(error);

@@ -42,6 +42,11 @@ export interface DataSourceTuning {
    * ALTER TABLE on a large table may take minutes.
    */
   queryTimeout?: boolean;
+  /**
+   * The connection that runs the migrations (default false): failures are reported by
+   * runMigrationsGuarded (migration-guard.ts), not logged query by query.
+   */
+  migrations?: boolean;
 }
 
 /**
@@ -55,7 +60,7 @@ export function dataSourceOptions(db: AppConfig['db'], tuning: DataSourceTuning 
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
-    logger: new SafeTypeOrmLogger(),
+    logger: new SafeTypeOrmLogger(tuning.migrations === true),
     logging: ['error' as const, 'warn' as const, 'migration' as const],
     subscribers: [SlowQueryLog],
   };

@@ -11,11 +11,19 @@ import { isLostRace } from './driver-errors';
 export class SafeTypeOrmLogger implements Logger {
   private readonly logger = new NestLogger('Database');
 
+  /**
+   * @param migrating for the connection that runs the migrations at start-up: a failed
+   * query or migration is not logged here, since runMigrationsGuarded reports it (with
+   * its SQL) in the one line that says whether the database was left as it was.
+   */
+  constructor(private readonly migrating = false) {}
+
   logQuery(): void {
     /* queries are not logged */
   }
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    if (this.migrating) return;
     const message = typeof error === 'string' ? error : error.message;
     if (/UNIQUE|FOREIGN KEY|Duplicate entry|foreign key constraint/i.test(message)) {
       this.logger.debug(`Constraint refused a write: ${message}`);
@@ -40,6 +48,7 @@ export class SafeTypeOrmLogger implements Logger {
   }
 
   logMigration(message: string): void {
+    if (this.migrating) return;
     this.logger.log(message);
   }
 
