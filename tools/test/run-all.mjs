@@ -6,8 +6,11 @@
 //   3. API integration tests on SQLite
 //   4. API integration tests on MariaDB (127.0.0.1:3306 or MARIADB_TEST_URL)
 //   5. browser end-to-end tests in Chromium
+//   6. the federation install in Docker: the real image and compose file (docker/federation.docker.ts),
+//      when a Docker engine is reachable — always under CI, where .ci/run starts one
 // Outside CI, a missing MariaDB or Chromium is reported loudly and the run
 // fails at the end unless POINTAGE_TEST_ALLOW_MISSING=1; under CI=true it always fails.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +47,12 @@ async function mariadbReachable() {
   }
 }
 
+function dockerEngine() {
+  const r = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
+  if (r.error) return r.error.code === 'ENOENT' ? 'no docker command' : r.error.message;
+  return r.status === 0 ? true : (r.stderr.trim().split('\n')[0] || `docker info exited with ${r.status}`);
+}
+
 function chromiumPresent() {
   return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => p && existsSync(p));
 }
@@ -75,6 +84,19 @@ step('browser end-to-end — Chromium', () => {
     return 'NOT RUN';
   }
   return jest('apps/e2e/jest.e2e.config.cts');
+});
+
+step('federation install — Docker', () => {
+  const engine = dockerEngine();
+  if (engine !== true) {
+    if (isCI) {
+      console.error(`\n!!! No Docker engine (${engine}): the Docker test did NOT run. .ci/run installs docker.io and starts dockerd.`);
+      return 'NOT RUN';
+    }
+    console.log(`No Docker engine here (${engine}): the image and compose test runs where one is (always under CI).`);
+    return 'skipped';
+  }
+  return jest('docker/jest.docker.config.cts');
 });
 
 if (reachable === true) {
