@@ -59,6 +59,26 @@ describe(`migrations on ${dialect}`, () => {
     expect(executed.length).toBeGreaterThan(0);
   });
 
+  it('give every table a primary key (Galera replicates only tables that have one; docs/deployment.md)', async () => {
+    const tables: { t: string }[] =
+      dialect === 'sqlite'
+        ? await subject.ds.query("SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        : await subject.ds.query("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'");
+    expect(tables.length).toBeGreaterThan(10);
+    const withoutKey: string[] = [];
+    for (const { t } of tables) {
+      const hasKey =
+        dialect === 'sqlite'
+          ? ((await subject.ds.query(`PRAGMA table_info("${t}")`)) as { pk: number }[]).some((c) => Number(c.pk) > 0)
+          : ((await subject.ds.query(
+              "SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_TYPE = 'PRIMARY KEY'",
+              [t],
+            )) as unknown[]).length === 1;
+      if (!hasKey) withoutKey.push(t);
+    }
+    expect(withoutKey).toEqual([]);
+  });
+
   it('can be reverted down to an empty schema and re-applied', async () => {
     for (let i = 0; i < subject.ds.migrations.length; i++) await subject.ds.undoLastMigration({ transaction: 'each' });
     const empty = await describeSchema(subject.ds);
