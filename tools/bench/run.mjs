@@ -26,6 +26,7 @@
 //   --connections N                                BENCH_CONNECTIONS   (50)
 //   --logins N (families logged in beforehand)     BENCH_LOGINS        (480)
 //   --phases a,b,c,d,e,f (which measures)          BENCH_PHASES        (all; d, e, f are in reports.mjs)
+//   --replicas N (MariaDB: (b) again on N app processes sharing the database)   BENCH_REPLICAS (1)
 //   MARIADB_BENCH_URL (default mysql://root@127.0.0.1:3306)
 //   BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags of the server (profiling)
 import autocannon from 'autocannon';
@@ -60,6 +61,7 @@ function parseOptions(argv) {
     connections: Number(env.BENCH_CONNECTIONS ?? 50),
     logins: Number(env.BENCH_LOGINS ?? (quick ? 120 : 480)),
     phases: new Set((env.BENCH_PHASES ?? 'a,b,c,d,e,f').split(',').map((x) => x.trim())),
+    replicas: Number(env.BENCH_REPLICAS ?? 1),
   };
   const numeric = {
     '--structures': 'structures',
@@ -69,6 +71,7 @@ function parseOptions(argv) {
     '--home-duration': 'homeDuration',
     '--connections': 'connections',
     '--logins': 'logins',
+    '--replicas': 'replicas',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -492,19 +495,17 @@ async function benchDialect(dialect, o) {
   // 2. Start the built app.
   const port = await freePort();
   const jwtSecret = randomBytes(32).toString('hex');
-  const app = await startApp(
-    {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JWT_SECRET: jwtSecret,
-      LOG_REQUESTS: 'false',
-      MAIL_TRANSPORT: 'file',
-      POINTAGE_MODE: 'federation',
-    },
-    join(work, 'app.log'),
-  );
+  const appEnv = {
+    ...env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    JWT_SECRET: jwtSecret,
+    LOG_REQUESTS: 'false',
+    MAIL_TRANSPORT: 'file',
+    POINTAGE_MODE: 'federation',
+  };
+  const app = await startApp(appEnv, join(work, 'app.log'));
   console.log(`  application démarrée sur ${app.base} (NODE_ENV=production)`);
   const structures = await db.query('SELECT id, slug FROM structure ORDER BY id');
   const today = todayIn('Europe/Paris');
@@ -729,6 +730,72 @@ async function benchDialect(dialect, o) {
       r.checks.keysMatch = r.checks.presentToday === expectedPresent && !mixed;
       if (r.checks.presentToday !== expectedPresent)
         r.errors.push(`${r.checks.presentToday} présences créées, ${expectedPresent} attendues`);
+
+      // (b×N) The same load spread over N replicas of the app on the same MariaDB database
+      // (decision 10), the rotation carrying on; against (b) of this run, one replica.
+      if (o.replicas > 1 && dialect !== 'mariadb') console.log(`  (b×${o.replicas}) : MariaDB seulement (SQLite n'a qu'un processus)`);
+      if (o.replicas > 1 && dialect === 'mariadb') {
+        const replicas = [app];
+        for (let n = 2; n <= o.replicas; n++) {
+          const extra = await startApp({ ...appEnv, PORT: String(await freePort()) }, join(work, `app-${n}.log`));
+          replicas.push(extra);
+        }
+        const perReplica = Math.max(1, Math.floor(o.connections / replicas.length));
+        const cpuN = Object.fromEntries([...replicas.map((x, n) => [n === 0 ? 'server' : `server${n + 1}`, x.pid]), ['mariadb', cpu.mariadb]]);
+        const before = await questions();
+        const startedAt = performance.now();
+        const runs = await Promise.all(
+          replicas.map((x, n) =>
+            load(x.base, {
+              connections: perReplica,
+              duration: o.duration,
+              cpu: n === 0 ? cpuN : {},
+              requests: [
+                {
+                  method: 'POST',
+                  path: '/api/family/attendance',
+                  setupRequest: (req) => {
+                    const f = families[issued++ % families.length];
+                    return {
+                      ...req,
+                      headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
+                      body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
+                    };
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        const seconds = (performance.now() - startedAt) / 1000;
+        const requests = runs.reduce((n, x) => n + x.requests, 0);
+        await sleep(2000);
+        const duplicatesN = await count(
+          'SELECT COUNT(*) AS n FROM (SELECT member_id, slot_id FROM attendance GROUP BY member_id, slot_id HAVING COUNT(*) > 1) d',
+        );
+        r.replicated = {
+          replicas: replicas.length,
+          connectionsEach: perReplica,
+          rps: runs.reduce((n, x) => n + x.rps, 0),
+          p95: Math.max(...runs.map((x) => x.p95)),
+          p99: Math.max(...runs.map((x) => x.p99)),
+          non2xx: runs.reduce((n, x) => n + x.non2xx, 0),
+          duplicates: duplicatesN,
+          statementsPerRequest: ((await questions()) - before - 1) / Math.max(1, requests),
+          // CPU of every process over the whole run, per request (sampled by the first load).
+          cpuPerRequest: runs[0].cpuPerRequest && Object.fromEntries(Object.entries(runs[0].cpuPerRequest).map(([k, v]) => [k, (v * runs[0].requests) / Math.max(1, requests)])),
+          seconds,
+        };
+        r.replicated.ratio = r.replicated.rps / r.validation.rps;
+        console.log(
+          `  (b×${replicas.length}) POST /api/family/attendance sur ${replicas.length} instances (${perReplica} conn. chacune) : ${fmt(r.replicated.rps)} req/s ` +
+            `(×${fmt(r.replicated.ratio, 2)} d'une instance), p95 ≤ ${r.replicated.p95} ms, p99 ≤ ${r.replicated.p99} ms, non-2xx ${r.replicated.non2xx}, ` +
+            `doublons ${duplicatesN} ; CPU ${Object.entries(r.replicated.cpuPerRequest ?? {}).map(([k, v]) => `${k} ${fmt(v)} µs`).join(', ')}`,
+        );
+        if (r.replicated.non2xx) r.errors.push(`validation sur ${replicas.length} instances : ${r.replicated.non2xx} réponses non-2xx`);
+        if (duplicatesN) r.errors.push(`${duplicatesN} doublons (member_id, slot_id) avec ${replicas.length} instances`);
+        for (const x of replicas.slice(1)) await x.stop();
+      }
     }
 
     // (c) Kiosk home (public, polled): rotating structures.
@@ -836,6 +903,15 @@ function rowsOf(r, o) {
       `non-2xx ${r.checks.non2xx}; duplicates (member, slot) ${r.checks.duplicates}; ${fmt(r.checks.recordingShare * 100)} % of the 2xx recorded rows; new attendance ${fmt(r.checks.presentToday)} / ${fmt(r.checks.expectedPresent)} expected`,
       '',
       r.errors.length ? 'ERRORS' : 'ok',
+    ]);
+  }
+  if (r.replicated) {
+    const x = r.replicated;
+    rows.push([
+      `(b×${x.replicas}) the same on ${x.replicas} app processes, one MariaDB database, ${x.connectionsEach} conn. each`,
+      `${fmt(x.rps)} req/s; p95/p99 ≤ ${x.p95}/${x.p99} ms; non-2xx ${x.non2xx}; duplicates ${x.duplicates}`,
+      `×${fmt(x.ratio, 2)} of one process (b); CPU/request ${cpuCell(x)}`,
+      '',
     ]);
   }
   if (r.home) {
