@@ -128,6 +128,7 @@ describe('families and members', () => {
       const ask = await t.http().patch(`/api/members/${memberId}`).set(admin()).send({ cityId: ref['city']['Ronchin'] });
       expect(ask.status).toBe(400);
       expect(ask.body.message).toMatch(/^Précisez s'il s'agit d'une correction/);
+      expect(ask.body.code).toBe('stats-change-needed');
       expect(Number(await snapshot())).toBe(ref['city']['Lille']);
 
       await t.http().patch(`/api/members/${memberId}`).set(admin()).send({ cityId: ref['city']['Ronchin'], statsChange: 'from-today' }).expect(200);

@@ -9,6 +9,7 @@ import {
   MemberDto,
   MemberSummary,
   Page,
+  type ApiErrorCode,
 } from '@pointage/contracts';
 import { ageAt, latestBirthForAge, searchKey, zonedParts } from '@pointage/domain';
 import { EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
@@ -446,7 +447,8 @@ export class FamiliesService {
     if (Object.keys(changed).length === 0) return;
     const attendance = tx.repo(Attendance);
     if (!(await attendance.exists({ memberId }))) return;
-    if (!mode) throw new BadRequestException(STATS_CHANGE_NEEDED);
+    // The code, not the wording, tells the web app to ask « correction ou changement ? ».
+    if (!mode) throw new BadRequestException({ message: STATS_CHANGE_NEEDED, code: 'stats-change-needed' satisfies ApiErrorCode });
     if (mode === 'correction') {
       await attendance.update({ memberId }, changed);
       return;

@@ -100,5 +100,6 @@ describe('statistical attributes changed by a family', () => {
     const ask = await t.http().patch(`/api/members/${memberId}`).set(bearer(a.adminToken)).send({ cityId: ref['city']['Lille'] });
     expect(ask.status).toBe(400);
     expect(ask.body.message).toMatch(/^Précisez s'il s'agit d'une correction/);
+    expect(ask.body.code).toBe('stats-change-needed');
   });
 });

@@ -23,7 +23,7 @@ export interface ApiError {
  * `possible-duplicate` (409): a member of a new family has the name and birth date
  * of somebody already registered; send again with `confirmDuplicates: true` to go on.
  */
-export const API_ERROR_CODES = ['validation-in-progress', 'database-unavailable', 'possible-duplicate'] as const;
+export const API_ERROR_CODES = ['validation-in-progress', 'database-unavailable', 'possible-duplicate', 'stats-change-needed'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface Page<T> {

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { Observable } from 'rxjs';
+import type { ApiErrorCode } from '@pointage/contracts';
 import type { StatsChange } from './members/member-form';
 
 export interface StatsChangeDialogData {
@@ -68,9 +69,9 @@ export function askStatsChange(dialog: MatDialog, subject: string): Observable<S
     .afterClosed();
 }
 
-/** The API's 400 asking to say whether a change of statistical attributes is a correction. */
+/** The API's 400 asking to say whether a change of statistical attributes is a correction (by its code, never its wording). */
 export function isStatsChangeQuestion(err: unknown): boolean {
   if (!(err instanceof HttpErrorResponse) || err.status !== 400) return false;
-  const message: unknown = (err.error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message.replace(/’/g, "'").startsWith("Précisez s'il s'agit d'une correction");
+  const code: unknown = (err.error as { code?: unknown } | null)?.code;
+  return code === ('stats-change-needed' satisfies ApiErrorCode);
 }
