@@ -7,11 +7,11 @@
  */
 const mariadbOnly = '\\.mariadb\\.int-spec\\.ts$';
 module.exports = {
-  displayName: `api-int-${process.env.DB_TYPE ?? 'sqlite'}`,
+  displayName: `api-int-${process.env['DB_TYPE'] ?? 'sqlite'}`,
   testEnvironment: 'node',
   rootDir: '.',
   testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
-  testPathIgnorePatterns: process.env.DB_TYPE === 'mariadb' ? ['/node_modules/'] : ['/node_modules/', mariadbOnly],
+  testPathIgnorePatterns: process.env['DB_TYPE'] === 'mariadb' ? ['/node_modules/'] : ['/node_modules/', mariadbOnly],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.int.json' }],
   },

@@ -83,7 +83,7 @@ export class SmtpSink {
           const [, mech, initial] = line.split(' ');
           if (mech?.toUpperCase() === 'PLAIN' && initial) {
             const [, user, password] = Buffer.from(initial, 'base64').toString('utf8').split('\0');
-            auth = { user, password };
+            auth = { user: user ?? '', password: password ?? '' };
             reply('235 2.7.0 ok');
           } else if (mech?.toUpperCase() === 'LOGIN') {
             loginStep = 'user';
