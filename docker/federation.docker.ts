@@ -90,11 +90,18 @@ function tinyPng(): Buffer {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
   const raw = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function parisToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 describe('the federation install in Docker', () => {
@@ -112,37 +119,73 @@ describe('the federation install in Docker', () => {
   const containerId = (service: string) => compose(['ps', '-q', service]).trim();
   const health = (service: string) => {
     const id = containerId(service);
-    return id ? run('docker', ['inspect', '-f', '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.Status}} {{.RestartCount}}', id]).trim() : 'absent';
+    return id
+      ? run('docker', [
+          'inspect',
+          '-f',
+          '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.Status}} {{.RestartCount}}',
+          id,
+        ]).trim()
+      : 'absent';
   };
   async function waitHealthy(service: string, timeoutMs = 180_000): Promise<number> {
     const started = Date.now();
     for (;;) {
       const h = health(service);
       if (h.startsWith('healthy ')) return Date.now() - started;
-      if (Date.now() - started > timeoutMs) throw new Error(`${service} not healthy after ${timeoutMs} ms (${h})\n${compose(['logs', '--tail=80', service])}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`${service} not healthy after ${timeoutMs} ms (${h})\n${compose(['logs', '--tail=80', service])}`);
       await sleep(1000);
     }
   }
   /** SQL as the database's root, through the db container (the published port is the app's only). */
   const sql = (query: string, input?: string) =>
-    compose(['exec', '-T', 'db', 'mariadb', '-uroot', `-p${ROOT_PASSWORD}`, '-N', '-B', 'pointage', ...(input === undefined ? ['-e', query] : [])], input === undefined ? {} : { input });
+    compose(
+      [
+        'exec',
+        '-T',
+        'db',
+        'mariadb',
+        '-uroot',
+        `-p${ROOT_PASSWORD}`,
+        '-N',
+        '-B',
+        'pointage',
+        ...(input === undefined ? ['-e', query] : []),
+      ],
+      input === undefined ? {} : { input },
+    );
   const schema = () =>
     sql(
       "SELECT CONCAT_WS(' ', c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE) FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = 'pointage' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION",
     );
-  const countsOf = (tables: string[]) =>
-    Object.fromEntries(tables.map((t) => [t, Number(sql(`SELECT COUNT(*) FROM \`${t}\``).trim())]));
+  const countsOf = (tables: string[]) => Object.fromEntries(tables.map((t) => [t, Number(sql(`SELECT COUNT(*) FROM \`${t}\``).trim())]));
 
-  async function api(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Answer & { raw: Buffer; type: string }> {
+  async function api(
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer & { raw: Buffer; type: string }> {
     const isBuffer = Buffer.isBuffer(body);
     const res = await fetch(base + path, {
       method,
-      headers: { ...(isBuffer ? {} : { 'Content-Type': 'application/json' }), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        ...(isBuffer ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : isBuffer ? new Uint8Array(body) : JSON.stringify(body),
     });
     const raw = Buffer.from(await res.arrayBuffer());
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, raw, type, body: type.includes('json') && raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {} };
+    return {
+      status: res.status,
+      raw,
+      type,
+      body: type.includes('json') && raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {},
+    };
   }
   const login = async (login: string, password: string, structure?: string) => {
     const res = await api('POST', '/api/auth/login', null, { login, password, ...(structure ? { structure } : {}) });
@@ -157,7 +200,12 @@ describe('the federation install in Docker', () => {
     // Base images (cached) and the real image from docker/Dockerfile.
     const started = Date.now();
     const out = run(process.execPath, [join(ROOT, 'tools/docker/images.mjs'), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const images = JSON.parse(out.trim().split('\n').pop() as string) as { mariadb: string; node: string; appBuildSeconds: number; appSizeBytes: number };
+    const images = JSON.parse(out.trim().split('\n').pop() as string) as {
+      mariadb: string;
+      node: string;
+      appBuildSeconds: number;
+      appSizeBytes: number;
+    };
     measured['image build (base images cached or not), s'] = String(Math.round((Date.now() - started) / 1000));
     measured['docker build of docker/Dockerfile, s'] = String(images.appBuildSeconds);
     measured['image size, MB'] = (images.appSizeBytes / 1e6).toFixed(0);
@@ -194,14 +242,21 @@ describe('the federation install in Docker', () => {
 
   afterAll(() => {
     if (composeFile) {
-      spawnSync(composeCmd[0], [...composeCmd.slice(1), '-p', project, '-f', composeFile, 'down', '-v', '--remove-orphans', '-t', '5'], { env, stdio: 'ignore' });
+      spawnSync(composeCmd[0], [...composeCmd.slice(1), '-p', project, '-f', composeFile, 'down', '-v', '--remove-orphans', '-t', '5'], {
+        env,
+        stdio: 'ignore',
+      });
       rmSync(composeFile, { force: true });
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
     // Untagged images are both the previous builds' leftovers and the build stage's layer cache
     // (classic builder): only those unused for three days go, so the next run still finds its cache.
     spawnSync('docker', ['image', 'prune', '-f', '--filter', 'until=72h'], { stdio: 'ignore' });
-    console.log(`Docker measurements:\n${Object.entries(measured).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+    console.log(
+      `Docker measurements:\n${Object.entries(measured)
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n')}`,
+    );
   });
 
   let upgradedTables: string[] = [];
@@ -228,7 +283,12 @@ describe('the federation install in Docker', () => {
       logs = compose(['logs', '--no-color', 'app']);
     }
     expect(health('app')).not.toMatch(/^healthy /);
-    expect(await fetch(`${base}/api/health`).then((r) => r.status, () => 'refused')).not.toBe(200);
+    expect(
+      await fetch(`${base}/api/health`).then(
+        (r) => r.status,
+        () => 'refused',
+      ),
+    ).not.toBe(200);
     expect({ schema: schema(), migrations: sql('SELECT name FROM migrations ORDER BY id'), counts: countsOf(tables) }).toEqual(before);
 
     // The sabotage removed, the same stack upgrades.
@@ -269,10 +329,18 @@ describe('the federation install in Docker', () => {
     const adminToken = await login(adminLogin, adminPassword);
 
     const today = parisToday();
-    const slot = await api('POST', '/api/slots/generate', adminToken, { from: today, to: today, weekdays: [1, 2, 3, 4, 5, 6, 7], ranges: [{ start: '00:00', end: '23:59' }] });
+    const slot = await api('POST', '/api/slots/generate', adminToken, {
+      from: today,
+      to: today,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      ranges: [{ start: '00:00', end: '23:59' }],
+    });
     expect(slot.status).toBe(200);
 
-    const ref = (await api('GET', `/api/public/structures/${slug}/reference`, null)).body as unknown as Record<string, { id: number; label: string }[]>;
+    const ref = (await api('GET', `/api/public/structures/${slug}/reference`, null)).body as unknown as Record<
+      string,
+      { id: number; label: string }[]
+    >;
     const pick = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
     const familyEmail = 'famille.conteneur@test.local';
     const registered = await api('POST', `/api/public/structures/${slug}/families`, null, {
@@ -282,8 +350,26 @@ describe('the federation install in Docker', () => {
       qfId: pick('qf', '0 à 480 €'),
       minimaId: pick('minima', 'Non'),
       members: [
-        { lastName: 'CONTENEUR', firstName: 'Léa', sexId: pick('sex', 'Femme'), birthDate: '2017-05-04', cityId: pick('city', 'Lille'), statusId: pick('status', 'Enfant à charge'), minimaId: pick('minima', 'Non'), qfId: pick('qf', '0 à 480 €') },
-        { lastName: 'CONTENEUR', firstName: 'Éloi', sexId: pick('sex', 'Homme'), birthDate: '1985-01-02', cityId: pick('city', 'Lille'), statusId: pick('status', 'Père'), minimaId: pick('minima', 'Non'), qfId: pick('qf', '0 à 480 €') },
+        {
+          lastName: 'CONTENEUR',
+          firstName: 'Léa',
+          sexId: pick('sex', 'Femme'),
+          birthDate: '2017-05-04',
+          cityId: pick('city', 'Lille'),
+          statusId: pick('status', 'Enfant à charge'),
+          minimaId: pick('minima', 'Non'),
+          qfId: pick('qf', '0 à 480 €'),
+        },
+        {
+          lastName: 'CONTENEUR',
+          firstName: 'Éloi',
+          sexId: pick('sex', 'Homme'),
+          birthDate: '1985-01-02',
+          cityId: pick('city', 'Lille'),
+          statusId: pick('status', 'Père'),
+          minimaId: pick('minima', 'Non'),
+          qfId: pick('qf', '0 à 480 €'),
+        },
       ],
     });
     expect(registered.status).toBe(201);

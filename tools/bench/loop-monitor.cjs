@@ -14,7 +14,14 @@ if (file) {
     const ms = (ns) => Math.round(ns / 1e4) / 100;
     writeFileSync(
       file,
-      JSON.stringify({ stamp: Date.now() + Math.random(), p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), mean: ms(h.mean), samples: h.count }),
+      JSON.stringify({
+        stamp: Date.now() + Math.random(),
+        p50: ms(h.percentile(50)),
+        p99: ms(h.percentile(99)),
+        max: ms(h.max),
+        mean: ms(h.mean),
+        samples: h.count,
+      }),
     );
     h.reset();
   });

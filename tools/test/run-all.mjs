@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, in order:
+//   0. formatting (prettier --check .; `npm run format` rewrites)
 //   1. lint (module boundaries, floating promises), type-check of the API with its unit and
 //      integration tests (ts-jest only transpiles those), and unit tests of every project
 //   2. build of the API and the web app
@@ -50,15 +51,21 @@ async function mariadbReachable() {
 function dockerEngine() {
   const r = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
   if (r.error) return r.error.code === 'ENOENT' ? 'no docker command' : r.error.message;
-  return r.status === 0 ? true : (r.stderr.trim().split('\n')[0] || `docker info exited with ${r.status}`);
+  return r.status === 0 ? true : r.stderr.trim().split('\n')[0] || `docker info exited with ${r.status}`;
 }
 
 function chromiumPresent() {
   return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => p && existsSync(p));
 }
 
+step('format (prettier --check; npm run format fixes it)', () =>
+  run('npx', ['prettier', '--check', '--log-level=warn', '.'], { env: baseEnv }) === 0 ? 'ok' : 'FAILED',
+);
+
 step('lint + unit tests', () =>
-  run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', '--parallel=2'], { env: baseEnv }) === 0 ? 'ok' : 'FAILED',
+  run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', '--parallel=2'], { env: baseEnv }) === 0
+    ? 'ok'
+    : 'FAILED',
 );
 
 step('build api + web', () => {
@@ -110,6 +117,8 @@ for (const r of results) console.log(`${r.outcome.padEnd(8)} ${r.name} (${r.seco
 const failed = results.some((r) => r.outcome === 'FAILED');
 const missing = results.some((r) => r.outcome === 'NOT RUN');
 if (missing && !allowMissing) {
-  console.error(isCI ? '\nCI=true: nothing may be skipped.' : '\nSome suites did not run (set POINTAGE_TEST_ALLOW_MISSING=1 to accept that locally).');
+  console.error(
+    isCI ? '\nCI=true: nothing may be skipped.' : '\nSome suites did not run (set POINTAGE_TEST_ALLOW_MISSING=1 to accept that locally).',
+  );
 }
 process.exit(failed || (missing && !allowMissing) ? 1 : 0);

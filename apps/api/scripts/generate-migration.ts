@@ -52,7 +52,10 @@ function register(dialect: 'sqlite' | 'mariadb', file: string, className: string
   const importLine = `import { ${className} } from './${file}';\n`;
   src = src.replace(/(\/\/[^\n]*\n)/, `$1${importLine}`);
   src = src.replace(new RegExp(`(${constName}: MigrationClass\\[\\] = \\[)([^\\]]*)(\\])`), (_m, a, list: string, c) => {
-    const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     items.push(className);
     return `${a}\n  ${items.join(',\n  ')},\n${c}`;
   });

@@ -8,7 +8,10 @@ import { sqlInstant } from '../src/database/raw-values';
 
 /** Logs in through the API and returns the response body (fails the test on a non-200). */
 export async function login(t: TestApp, loginName: string, password: string, structure?: string): Promise<LoginResponse> {
-  const res = await t.http().post('/api/auth/login').send({ login: loginName, password, ...(structure ? { structure } : {}) });
+  const res = await t
+    .http()
+    .post('/api/auth/login')
+    .send({ login: loginName, password, ...(structure ? { structure } : {}) });
   if (res.status !== 200) throw new Error(`login ${loginName} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as LoginResponse;
 }
@@ -31,7 +34,11 @@ export async function createStructureWithAdmin(t: TestApp, saToken: string, name
   if (created.status !== 201) throw new Error(`structure creation failed: ${created.status} ${JSON.stringify(created.body)}`);
   const structure = created.body as StructureSummary;
   const email = adminEmail ?? `admin.${structure.slug}@test.local`;
-  const admin = await t.http().post(`/api/super-admin/structures/${structure.id}/admins`).set('Authorization', `Bearer ${saToken}`).send({ email });
+  const admin = await t
+    .http()
+    .post(`/api/super-admin/structures/${structure.id}/admins`)
+    .set('Authorization', `Bearer ${saToken}`)
+    .send({ email });
   if (admin.status !== 201) throw new Error(`admin creation failed: ${admin.status} ${JSON.stringify(admin.body)}`);
   const creds = admin.body as AdminCredentialsResponse;
   const token = (await login(t, email, creds.password)).accessToken;
@@ -42,7 +49,13 @@ export async function createStructureWithAdmin(t: TestApp, saToken: string, name
  * A family login written straight into the database — the families module
  * creates them through its API; identity tests only need the account.
  */
-export async function insertFamilyAccount(t: TestApp, structureId: number, email: string, password: string, familyId: number | null = null): Promise<Account> {
+export async function insertFamilyAccount(
+  t: TestApp,
+  structureId: number,
+  email: string,
+  password: string,
+  familyId: number | null = null,
+): Promise<Account> {
   const now = new Date();
   return t.dataSource.manager.save(
     Account,
@@ -65,11 +78,13 @@ export async function insertFamilyAccount(t: TestApp, structureId: number, email
 
 /** Decodes RFC 2047 encoded words (=?UTF-8?Q?...?= and =?UTF-8?B?...?=) of mail headers. */
 function decodeMimeWords(value: string): string {
-  return value.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) => {
-    if (enc.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
-    const bytes = text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }).replace(/\?=\s+=\?/g, '');
+  return value
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) => {
+      if (enc.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
+      const bytes = text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    })
+    .replace(/\?=\s+=\?/g, '');
 }
 
 export interface SentMail {
@@ -84,7 +99,9 @@ export function sentMails(t: TestApp): SentMail[] {
   const dir = join(t.config.dataDir, 'mails');
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
   } catch {
     return [];
   }
@@ -151,7 +168,8 @@ export async function createFamily(
   extra: Record<string, unknown> = {},
 ): Promise<{ family: import('@pointage/contracts').FamilyDetail; password: string; email: string }> {
   const ref = await referenceIds(t, adminToken);
-  const email = (extra['email'] as string) ?? `${name.toLowerCase().replace(/[^a-z]/g, '')}.${Math.random().toString(36).slice(2, 7)}@test.local`;
+  const email =
+    (extra['email'] as string) ?? `${name.toLowerCase().replace(/[^a-z]/g, '')}.${Math.random().toString(36).slice(2, 7)}@test.local`;
   const res = await t
     .http()
     .post('/api/families')
@@ -171,13 +189,34 @@ export { sqlInstant };
  */
 export async function insertAttendance(t: TestApp, structureId: number, date: string, memberIds: number[]): Promise<number> {
   const ds = t.dataSource;
-  await ds.query('INSERT INTO slot (structure_id, date, start_minute, end_minute, created_at) VALUES (?, ?, 570, 720, ?)', [structureId, date, sqlInstant(new Date())]);
-  const [{ id: slotId }] = await ds.query('SELECT id FROM slot WHERE structure_id = ? AND date = ? AND start_minute = 570', [structureId, date]);
+  await ds.query('INSERT INTO slot (structure_id, date, start_minute, end_minute, created_at) VALUES (?, ?, 570, 720, ?)', [
+    structureId,
+    date,
+    sqlInstant(new Date()),
+  ]);
+  const [{ id: slotId }] = await ds.query('SELECT id FROM slot WHERE structure_id = ? AND date = ? AND start_minute = 570', [
+    structureId,
+    date,
+  ]);
   for (const memberId of memberIds) {
     const [m] = await ds.query('SELECT family_id, sex_id, city_id, status_id, minima_id, qf_id FROM member WHERE id = ?', [memberId]);
     await ds.query(
       'INSERT INTO attendance (structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [structureId, slotId, memberId, m.family_id, sqlInstant(new Date(`${date}T09:00:00Z`)), m.sex_id, m.city_id, m.status_id, m.minima_id, m.qf_id, 'retro', null, sqlInstant(new Date())],
+      [
+        structureId,
+        slotId,
+        memberId,
+        m.family_id,
+        sqlInstant(new Date(`${date}T09:00:00Z`)),
+        m.sex_id,
+        m.city_id,
+        m.status_id,
+        m.minima_id,
+        m.qf_id,
+        'retro',
+        null,
+        sqlInstant(new Date()),
+      ],
     );
   }
   return Number(slotId);

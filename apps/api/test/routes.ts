@@ -24,7 +24,13 @@ const METHODS: Partial<Record<RequestMethod, DiscoveredRoute['method']>> = {
 };
 
 function join(...parts: string[]): string {
-  return ('/' + parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')).replace(/\/+/g, '/');
+  return (
+    '/' +
+    parts
+      .map((p) => p.replace(/^\/+|\/+$/g, ''))
+      .filter(Boolean)
+      .join('/')
+  ).replace(/\/+/g, '/');
 }
 
 /**
@@ -49,7 +55,8 @@ export function discoverRoutes(app: INestApplication, prefix = 'api'): Discovere
         const method = METHODS[requestMethod];
         if (!method) throw new Error(`Unsupported method on ${controller.name}.${name}`);
         const access =
-          (Reflect.getMetadata(ACCESS_KEY, handler) as AccessRule | undefined) ?? (Reflect.getMetadata(ACCESS_KEY, controller) as AccessRule | undefined);
+          (Reflect.getMetadata(ACCESS_KEY, handler) as AccessRule | undefined) ??
+          (Reflect.getMetadata(ACCESS_KEY, controller) as AccessRule | undefined);
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number }>;
         const paramTypes = (Reflect.getMetadata('design:paramtypes', proto, name) ?? []) as (new () => unknown)[];
         const bodyKey = Object.keys(args).find((k) => Number(k.split(':')[0]) === RouteParamtypes.BODY);
@@ -57,7 +64,14 @@ export function discoverRoutes(app: INestApplication, prefix = 'api'): Discovere
         for (const cp of classPaths) {
           for (const mp of ([] as string[]).concat(methodPaths)) {
             const path = join(prefix, cp, mp);
-            routes.push({ method, path, params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]), access, handler: `${controller.name}.${name}`, bodyType });
+            routes.push({
+              method,
+              path,
+              params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
+              access,
+              handler: `${controller.name}.${name}`,
+              bodyType,
+            });
           }
         }
       }

@@ -54,7 +54,10 @@ async function describeSqlite(ds: DataSource): Promise<SchemaDescription> {
     for (const c of cols) {
       table.columns[c.name] = { type: normaliseType(c.type), nullable: c.notnull === 0 && c.pk === 0 };
     }
-    table.primaryKey = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    table.primaryKey = cols
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
     const idx: { name: string; unique: number; origin: string }[] = await ds.query(`PRAGMA index_list("${name}")`);
     for (const i of idx) {
       if (i.origin === 'pk') continue;

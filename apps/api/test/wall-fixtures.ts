@@ -64,7 +64,13 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'PUT /api/settings/welcome': () => ({ message: 'Bonjour' }),
   'POST /api/settings/logo/resize': () => ({ width: 100 }),
   // Families: every reference id is the other structure's.
-  'POST /api/families': (ids) => ({ name: 'Intrus', email: 'intrus@test.local', qfId: ids['qfItem'], minimaId: ids['minimaItem'], members: [memberOf(ids)] }),
+  'POST /api/families': (ids) => ({
+    name: 'Intrus',
+    email: 'intrus@test.local',
+    qfId: ids['qfItem'],
+    minimaId: ids['minimaItem'],
+    members: [memberOf(ids)],
+  }),
   'PATCH /api/families/:id': (ids) => ({ name: 'Renommée', qfId: ids['qfItem'] }),
   'POST /api/families/:id/password': () => ({ password: 'un mot de passe assez long' }),
   'POST /api/families/:id/anonymise': () => ({ confirmName: 'ZZBravo' }),
@@ -84,7 +90,12 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'POST /api/attendance/retro': (ids) => ({ slotId: ids['slot'], memberIds: [ids['member']] }),
   'POST /api/attendance/:id/remove': () => ({ reason: 'Essai du mur' }),
   // Statistics: criteria naming the other structure's list entries are a 400, never a silent empty report.
-  'POST /api/statistics/report': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { city: [ids['cityItem']] }, compare: 'previous-year' }),
+  'POST /api/statistics/report': (ids) => ({
+    from: '2025-01-01',
+    to: '2025-12-31',
+    criteria: { city: [ids['cityItem']] },
+    compare: 'previous-year',
+  }),
   // Attendance list: a slot of the other structure is refused.
   'POST /api/attendance-list': (ids) => ({ from: '2025-01-07', slotId: ids['slot'] }),
   'POST /api/attendance-list/export.xlsx': (ids) => ({ from: '2025-01-07', slotId: ids['slot'] }),
@@ -92,7 +103,12 @@ export const WALL_BODIES: Record<string, BodyExample> = {
   'POST /api/attendance-list/sign-in-sheet.pdf': (ids) => ({ slotId: ids['slot'] }),
   'POST /api/statistics/export.pdf': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { qf: [ids['qfItem']] } }),
   'POST /api/statistics/export.xlsx': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { sex: [ids['sexItem']] } }),
-  'POST /api/statistics/drilldown': (ids) => ({ from: '2025-01-01', to: '2025-12-31', criteria: { status: [ids['statusItem']] }, key: `inscrits:city:${ids['cityItem']}` }),
+  'POST /api/statistics/drilldown': (ids) => ({
+    from: '2025-01-01',
+    to: '2025-12-31',
+    criteria: { status: [ids['statusItem']] },
+    key: `inscrits:city:${ids['cityItem']}`,
+  }),
 };
 
 function memberOf(ids: WallIds): object {
@@ -116,16 +132,37 @@ export async function buildWallData(t: TestApp, s: StructureFixture, marker: str
     t,
     s.adminToken,
     `${marker} Famille`,
-    [memberBody(ref, { lastName: `${marker}`, firstName: `${marker}Prénom` }), memberBody(ref, { lastName: `${marker}`, firstName: `${marker}Enfant`, statusId: ref['status']['Enfant à charge'], birthDate: '2018-01-01' })],
+    [
+      memberBody(ref, { lastName: `${marker}`, firstName: `${marker}Prénom` }),
+      memberBody(ref, {
+        lastName: `${marker}`,
+        firstName: `${marker}Enfant`,
+        statusId: ref['status']['Enfant à charge'],
+        birthDate: '2018-01-01',
+      }),
+    ],
     { email, password: WALL_FAMILY_PASSWORD },
   );
-  await t.http().put('/api/settings/welcome').set(bearer(s.adminToken)).send({ message: `${marker} bienvenue` });
+  await t
+    .http()
+    .put('/api/settings/welcome')
+    .set(bearer(s.adminToken))
+    .send({ message: `${marker} bienvenue` });
   // A past slot with one attendance (back in time).
-  await t.http().post('/api/slots/generate').set(bearer(s.adminToken)).send({ from: '2025-01-07', weekdays: [2], ranges: [{ start: '09:00', end: '12:00' }] });
+  await t
+    .http()
+    .post('/api/slots/generate')
+    .set(bearer(s.adminToken))
+    .send({ from: '2025-01-07', weekdays: [2], ranges: [{ start: '09:00', end: '12:00' }] });
   const day = (await t.http().get('/api/attendance/day?date=2025-01-07').set(bearer(s.adminToken))).body;
   const slot = day.slots[0].id as number;
-  await t.http().post('/api/attendance/retro').set(bearer(s.adminToken)).send({ slotId: slot, memberIds: [family.members[0].id] });
-  const attendance = (await t.http().get('/api/attendance/day?date=2025-01-07').set(bearer(s.adminToken))).body.slots[0].attendance[0].id as number;
+  await t
+    .http()
+    .post('/api/attendance/retro')
+    .set(bearer(s.adminToken))
+    .send({ slotId: slot, memberIds: [family.members[0].id] });
+  const attendance = (await t.http().get('/api/attendance/day?date=2025-01-07').set(bearer(s.adminToken))).body.slots[0].attendance[0]
+    .id as number;
   return {
     slot,
     attendance,

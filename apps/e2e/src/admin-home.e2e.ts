@@ -80,7 +80,11 @@ describe('admin home in the browser: demo data and who is here now', () => {
     await dialog.getByText(/Vos propres familles et leurs présences sont conservées/).waitFor();
     expect(await a11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Supprimer' }).click();
-    await page.getByText(/^Données de démonstration supprimées : 25 familles fictives, \d+ créneaux et \d+ présences\. 1 créneau conservé : vos familles y ont été pointées\.$/).waitFor();
+    await page
+      .getByText(
+        /^Données de démonstration supprimées : 25 familles fictives, \d+ créneaux et \d+ présences\. 1 créneau conservé : vos familles y ont été pointées\.$/,
+      )
+      .waitFor();
     expect(await demoCard.count()).toBe(0);
     // The slot of the real check-in is kept, and its attendance with it.
     await present.getByText('Zoé VÉRITABLE').waitFor();

@@ -44,7 +44,15 @@ describe('back office: print, time fields, journal', () => {
     token = await loginToken(app.url, 'admin@ludotheque.local', password);
     structureName = (await api<{ name: string }>(app.url, 'GET', '/api/settings/structure', token).catch(() => ({ name: '' }))).name;
     // Four months of slots: a list of several printed pages.
-    await api(app.url, 'POST', '/api/slots/generate', token, { from, to, weekdays: [1, 2, 3, 4, 5, 6, 7], ranges: [{ start: '09:30', end: '12:00' }, { start: '14:00', end: '18:00' }] });
+    await api(app.url, 'POST', '/api/slots/generate', token, {
+      from,
+      to,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      ranges: [
+        { start: '09:30', end: '12:00' },
+        { start: '14:00', end: '18:00' },
+      ],
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -62,7 +70,10 @@ describe('back office: print, time fields, journal', () => {
     watch = watchPage(page);
     await loginAsAdmin(page, app.url, password);
     if (!structureName) {
-      structureName = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('pointage.admin') ?? '{}') as { info?: { structureName?: string } }).info?.structureName ?? '');
+      structureName = await page.evaluate(
+        () =>
+          (JSON.parse(sessionStorage.getItem('pointage.admin') ?? '{}') as { info?: { structureName?: string } }).info?.structureName ?? '',
+      );
     }
   }
 
@@ -99,7 +110,11 @@ describe('back office: print, time fields, journal', () => {
       expect(pages.length).toBeGreaterThan(2);
       for (const [i, text] of pages.entries()) {
         const flat = text.replace(/\s+/g, ' ');
-        expect({ page: i + 1, feder: flat.includes(FEDER), structure: flat.includes(structureName) }).toEqual({ page: i + 1, feder: true, structure: true });
+        expect({ page: i + 1, feder: flat.includes(FEDER), structure: flat.includes(structureName) }).toEqual({
+          page: i + 1,
+          feder: true,
+          structure: true,
+        });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -122,7 +137,10 @@ describe('back office: print, time fields, journal', () => {
     const day = addDays(today, 200);
     await form.getByRole('group', { name: 'Date', exact: true }).getByLabel('De', { exact: true }).fill(french(day));
     await form.getByRole('button', { name: 'GÉNÉRER' }).click();
-    await form.getByRole('status').getByText(/créneau/).waitFor();
+    await form
+      .getByRole('status')
+      .getByText(/créneau/)
+      .waitFor();
 
     await page.getByRole('tab', { name: 'Liste des créneaux paramétrés' }).click();
     await page.getByLabel('Du', { exact: true }).fill(french(day));

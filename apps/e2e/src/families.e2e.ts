@@ -21,8 +21,7 @@ describe('families in the browser', () => {
 
   beforeAll(async () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
-    adminPassword =
-      firstRunAdminPassword(app.dataDir);
+    adminPassword = firstRunAdminPassword(app.dataDir);
     browser = await launchBrowser();
   });
   afterAll(async () => {

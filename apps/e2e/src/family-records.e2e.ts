@@ -22,7 +22,11 @@ describe('members, history, merge and retention in the browser', () => {
     app = await startBuiltApp({ POINTAGE_MODE: 'local' });
     adminPassword = firstRunAdminPassword(app.dataDir);
     const token = await loginToken(app.url, 'admin@ludotheque.local', adminPassword);
-    await api(app.url, 'POST', '/api/slots/generate', token, { from: '2026-10-20', weekdays: [2], ranges: [{ start: '14:00', end: '16:00' }] });
+    await api(app.url, 'POST', '/api/slots/generate', token, {
+      from: '2026-10-20',
+      weekdays: [2],
+      ranges: [{ start: '14:00', end: '16:00' }],
+    });
     const slots = await api<{ slots: { id: number }[] }[]>(app.url, 'GET', '/api/slots?from=2026-10-20&to=2026-10-20', token);
     const { id } = await referenceIds(app.url, token);
     const member = (firstName: string, birthDate: string, status: string) => ({
@@ -50,8 +54,16 @@ describe('members, history, merge and retention in the browser', () => {
     const twice = await family('bonnet.bis@e2e.local', [member('Jeanne', '1986-02-14', 'Mère')]);
     ids.kept = kept.id;
     ids.twice = twice.id;
-    await api(app.url, 'POST', '/api/attendance/retro', token, { slotId: slots[0].slots[0].id, memberIds: [kept.members[1].id], arrivalTime: '14:05' });
-    await api(app.url, 'POST', '/api/attendance/retro', token, { slotId: slots[0].slots[0].id, memberIds: [twice.members[0].id], arrivalTime: '14:02' });
+    await api(app.url, 'POST', '/api/attendance/retro', token, {
+      slotId: slots[0].slots[0].id,
+      memberIds: [kept.members[1].id],
+      arrivalTime: '14:05',
+    });
+    await api(app.url, 'POST', '/api/attendance/retro', token, {
+      slotId: slots[0].slots[0].id,
+      memberIds: [twice.members[0].id],
+      arrivalTime: '14:02',
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -59,7 +71,12 @@ describe('members, history, merge and retention in the browser', () => {
     await app?.stop();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    });
     page = await context.newPage();
     watch = watchPage(page);
     await loginAsAdmin(page, app.url, adminPassword);

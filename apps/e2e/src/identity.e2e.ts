@@ -56,7 +56,10 @@ describe('identity in the browser', () => {
     await page.getByRole('dialog').getByLabel('Nom', { exact: true }).fill('Ludothèque du Soleil');
     expect(await a11yViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Créer' }).click();
-    await page.getByRole('cell', { name: /Ludothèque du Soleil/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /Ludothèque du Soleil/ })
+      .first()
+      .waitFor();
 
     await page.getByRole('button', { name: 'Actions pour Ludothèque du Soleil' }).click();
     await page.getByRole('menuitem', { name: /Créer l'administrateur/ }).click();
@@ -147,7 +150,8 @@ describe('identity in the browser', () => {
 
     // Sent through the SMTP server of the settings, not written to DATA_DIR/mails.
     const started = Date.now();
-    while (!sink.mails.some((m) => m.to.includes(adminEmail)) && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 100));
+    while (!sink.mails.some((m) => m.to.includes(adminEmail)) && Date.now() - started < 10_000)
+      await new Promise((r) => setTimeout(r, 100));
     const mail = sink.mails.find((m) => m.to.includes(adminEmail));
     if (!mail) throw new Error(`no mail to ${adminEmail} at the SMTP server`);
     const link = resetLinkOf(mail.data);

@@ -22,16 +22,19 @@ describe('web shell served by the API', () => {
   });
   afterEach(() => context.close());
 
-  it.each(['/', '/admin', '/super-admin', '/admin/parametres/villes'])('loads %s directly (deep link) with the FEDER footer', async (path) => {
-    const page = await context.newPage();
-    const watch = watchPage(page);
-    const response = await page.goto(app.url + path);
-    expect(response?.status()).toBe(200);
-    await page.getByRole('contentinfo').waitFor();
-    expect(await page.getByRole('contentinfo').innerText()).toContain(FEDER);
-    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(watch.errors).toEqual([]);
-  });
+  it.each(['/', '/admin', '/super-admin', '/admin/parametres/villes'])(
+    'loads %s directly (deep link) with the FEDER footer',
+    async (path) => {
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      const response = await page.goto(app.url + path);
+      expect(response?.status()).toBe(200);
+      await page.getByRole('contentinfo').waitFor();
+      expect(await page.getByRole('contentinfo').innerText()).toContain(FEDER);
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      expect(watch.errors).toEqual([]);
+    },
+  );
 
   it('answers unknown API routes with JSON, not the web app', async () => {
     const res = await fetch(`${app.url}/api/nothing-here`);

@@ -91,7 +91,14 @@ describe('two replicas on one MariaDB database', () => {
     urls = [`http://127.0.0.1:${ports[0]}`, `http://127.0.0.1:${ports[1]}`];
     // Both end up waiting on the lock, and nothing is migrated meanwhile.
     const waiting = async () =>
-      Number((await sql<{ n: number }>("SELECT COUNT(*) AS n FROM information_schema.processlist WHERE db = ? AND info LIKE 'SELECT GET_LOCK%'", [db.name]))[0].n);
+      Number(
+        (
+          await sql<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM information_schema.processlist WHERE db = ? AND info LIKE 'SELECT GET_LOCK%'",
+            [db.name],
+          )
+        )[0].n,
+      );
     for (let started = Date.now(); (await waiting()) < 2; ) {
       if (Date.now() - started > 60_000) throw new Error('the replicas never asked for the migration lock');
       await new Promise((r) => setTimeout(r, 200));
@@ -101,7 +108,9 @@ describe('two replicas on one MariaDB database', () => {
     // Released: both go for it at the same moment.
     await holder.query('SELECT RELEASE_LOCK(?)', [lockName]);
     await holder.end();
-    const failed = Promise.race(children.map(({ exited }) => exited.then((e) => Promise.reject(new Error(`a replica exited: ${e.code} ${e.stdout} ${e.stderr}`)))));
+    const failed = Promise.race(
+      children.map(({ exited }) => exited.then((e) => Promise.reject(new Error(`a replica exited: ${e.code} ${e.stdout} ${e.stderr}`)))),
+    );
     await Promise.race([Promise.all(urls.map((u) => waitForHealthy(`${u}/api/health`, 90_000))), failed]);
 
     const applied = await sql<{ name: string; n: number }>('SELECT name, COUNT(*) AS n FROM migrations GROUP BY name');
@@ -135,7 +144,14 @@ describe('two replicas on one MariaDB database', () => {
     // B has read (and kept) "no SMTP server": mails go to files.
     expect(await configured(B)).toBe(false);
     expect((await api(B, 'GET', '/api/super-admin/settings/mail', sa)).body['source']).toBe('file');
-    const saved = await api(A, 'PUT', '/api/super-admin/settings/mail', sa, { host: '127.0.0.1', port: 2525, security: 'none', user: '', password: '', from: 'Ludothèque <ludo@exemple.fr>' });
+    const saved = await api(A, 'PUT', '/api/super-admin/settings/mail', sa, {
+      host: '127.0.0.1',
+      port: 2525,
+      security: 'none',
+      user: '',
+      password: '',
+      from: 'Ludothèque <ludo@exemple.fr>',
+    });
     expect(saved.status).toBe(200);
     expect(await configured(B)).toBe(true);
     expect((await api(B, 'GET', '/api/super-admin/settings/mail', sa)).body['source']).toBe('settings');
@@ -146,10 +162,15 @@ describe('two replicas on one MariaDB database', () => {
     while (zonedParts(new Date(), 'Europe/Paris').minutes >= 1430) await new Promise((r) => setTimeout(r, 5000));
     const [A, B] = urls;
     const sa = (await loginOn(A, SUPER.email, SUPER.password)).body['accessToken'] as string;
-    const structure = (await api(A, 'POST', '/api/super-admin/structures', sa, { name: 'Ludothèque Deux Instances' })).body as { id: number; slug: string };
-    const admin = (await api(B, 'POST', `/api/super-admin/structures/${structure.id}/admins`, sa, { email: 'admin.replicas@test.local' })).body as { password: string };
+    const structure = (await api(A, 'POST', '/api/super-admin/structures', sa, { name: 'Ludothèque Deux Instances' })).body as {
+      id: number;
+      slug: string;
+    };
+    const admin = (await api(B, 'POST', `/api/super-admin/structures/${structure.id}/admins`, sa, { email: 'admin.replicas@test.local' }))
+      .body as { password: string };
     const adminToken = (await loginOn(B, 'admin.replicas@test.local', admin.password)).body['accessToken'] as string;
-    const kiosk = async (base: string) => (await api(base, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body as { slot: unknown; closed: boolean };
+    const kiosk = async (base: string) =>
+      (await api(base, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body as { slot: unknown; closed: boolean };
 
     // B has read (and cached) an empty day.
     expect((await kiosk(B)).slot).toBeNull();
@@ -195,7 +216,10 @@ describe('two replicas on one MariaDB database', () => {
           // Logged in on the other replica than the one that created it.
           const logged = await loginOn(urls[(f + 1) % 2], email, FAMILY_PASSWORD, structure.slug);
           expect(logged.status).toBe(200);
-          return { token: logged.body['accessToken'] as string, memberIds: (created.body['family'] as { members: { id: number }[] }).members.map((m) => m.id) };
+          return {
+            token: logged.body['accessToken'] as string,
+            memberIds: (created.body['family'] as { members: { id: number }[] }).members.map((m) => m.id),
+          };
         }),
       );
       families.push(...batch);
@@ -236,9 +260,12 @@ describe('two replicas on one MariaDB database', () => {
     expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
     expect(new Set(rows.map((r) => Number(r.member_id)))).toEqual(new Set(memberIds));
     // Each family's rows carry its one key.
-    const keys = await sql<{ n: number }>('SELECT COUNT(DISTINCT validation_key) AS n FROM attendance WHERE structure_id = ?', [structure.id]);
+    const keys = await sql<{ n: number }>('SELECT COUNT(DISTINCT validation_key) AS n FROM attendance WHERE structure_id = ?', [
+      structure.id,
+    ]);
     expect(Number(keys[0].n)).toBe(FAMILIES);
     // Both replicas count them.
-    for (const base of urls) expect((await api(base, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['counter']).toBe(FAMILIES * MEMBERS);
+    for (const base of urls)
+      expect((await api(base, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['counter']).toBe(FAMILIES * MEMBERS);
   }, 300_000);
 });

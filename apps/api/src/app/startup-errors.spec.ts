@@ -10,8 +10,14 @@ describe('describeStartupError', () => {
   });
 
   it('passes a failed migration through: its message says whether the database was left as it was', () => {
-    const line = "La migration X1 a échoué : Duplicate column name 'a'. La base est restée dans son état d'avant cette migration (…). Pointage ne démarre pas.";
-    expect(describeStartupError(new MigrationFailedError(line, 'X1', true, Object.assign(new Error('Duplicate'), { code: 'ER_DUP_FIELDNAME' })), ctx)).toBe(line);
+    const line =
+      "La migration X1 a échoué : Duplicate column name 'a'. La base est restée dans son état d'avant cette migration (…). Pointage ne démarre pas.";
+    expect(
+      describeStartupError(
+        new MigrationFailedError(line, 'X1', true, Object.assign(new Error('Duplicate'), { code: 'ER_DUP_FIELDNAME' })),
+        ctx,
+      ),
+    ).toBe(line);
   });
 
   it.each([

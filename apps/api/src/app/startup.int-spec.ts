@@ -99,7 +99,8 @@ describe('start-up with bad configuration', () => {
     const immutable = isRoot && !nobodyCanRun;
     if (immutable) {
       const chattr = spawnSync('chattr', ['+i', data], { encoding: 'utf8' });
-      if (chattr.status !== 0) throw new Error(`running as root out of nobody's reach, and chattr +i failed: ${chattr.stderr || chattr.error}`);
+      if (chattr.status !== 0)
+        throw new Error(`running as root out of nobody's reach, and chattr +i failed: ${chattr.stderr || chattr.error}`);
     }
     try {
       const r = await runApi({ env: { DATA_DIR: data, PORT: String(await freePort()) }, asUser: nobodyCanRun ? nobody : undefined });
@@ -229,7 +230,9 @@ describe('graceful shutdown with keep-alive clients', () => {
     const socket = connect(port, '127.0.0.1');
     await new Promise<void>((res) => socket.once('connect', () => res()));
     const body = '{"a":"' + 'x'.repeat(40) + '"}';
-    socket.write(`POST /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `POST /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     socket.write(body.slice(0, 10));
     let response = '';
     socket.on('data', (d) => (response += d));

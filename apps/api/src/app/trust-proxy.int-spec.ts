@@ -8,8 +8,16 @@ import { AuditEntry } from '../audit/entities/audit-entry.entity';
  * plays the proxy here.
  */
 async function failedLoginIp(t: TestApp, login: string, forwardedFor: string): Promise<string | null> {
-  await t.http().post('/api/auth/login').set('X-Forwarded-For', forwardedFor).send({ login, password: 'pas le bon mot de passe' }).expect(401);
-  const entry = await t.dataSource.manager.findOneOrFail(AuditEntry, { where: { action: 'auth.login_failed', actorLabel: login }, order: { id: 'DESC' } });
+  await t
+    .http()
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', forwardedFor)
+    .send({ login, password: 'pas le bon mot de passe' })
+    .expect(401);
+  const entry = await t.dataSource.manager.findOneOrFail(AuditEntry, {
+    where: { action: 'auth.login_failed', actorLabel: login },
+    order: { id: 'DESC' },
+  });
   return entry.ip;
 }
 

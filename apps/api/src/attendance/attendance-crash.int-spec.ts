@@ -58,7 +58,12 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
     void collect(child, 120_000).catch(() => undefined);
     await waitForHealthy(`${base()}/api/health`);
   }
-  async function api(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function api(
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const res = await fetch(base() + path, {
       method,
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -91,11 +96,25 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
     while (zonedParts(new Date(), 'Europe/Paris').minutes >= 1438) await new Promise((r) => setTimeout(r, 5000));
     await start();
     const sa = (await api('POST', '/api/auth/login', null, { login: SUPER.email, password: SUPER.password })).body['accessToken'] as string;
-    const structure = (await api('POST', '/api/super-admin/structures', sa, { name: 'Ludothèque Crash' })).body as { id: number; slug: string };
-    const admin = (await api('POST', `/api/super-admin/structures/${structure.id}/admins`, sa, { email: 'admin.crash@test.local' })).body as { password: string };
-    const adminToken = (await api('POST', '/api/auth/login', null, { login: 'admin.crash@test.local', password: admin.password })).body['accessToken'] as string;
+    const structure = (await api('POST', '/api/super-admin/structures', sa, { name: 'Ludothèque Crash' })).body as {
+      id: number;
+      slug: string;
+    };
+    const admin = (await api('POST', `/api/super-admin/structures/${structure.id}/admins`, sa, { email: 'admin.crash@test.local' }))
+      .body as { password: string };
+    const adminToken = (await api('POST', '/api/auth/login', null, { login: 'admin.crash@test.local', password: admin.password })).body[
+      'accessToken'
+    ] as string;
     const today = zonedParts(new Date(), 'Europe/Paris').date;
-    expect((await api('POST', '/api/slots/generate', adminToken, { from: today, weekdays: [1, 2, 3, 4, 5, 6, 7], ranges: [{ start: '00:00', end: '23:59' }] })).status).toBe(200);
+    expect(
+      (
+        await api('POST', '/api/slots/generate', adminToken, {
+          from: today,
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          ranges: [{ start: '00:00', end: '23:59' }],
+        })
+      ).status,
+    ).toBe(200);
     const ref = (await api('GET', '/api/reference', adminToken)).body as Record<string, { id: number; label: string }[]>;
     const pick = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
     const families: { token: string; memberIds: number[] }[] = [];
@@ -111,9 +130,18 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
         qfId: pick('qf', '0 à 480 €'),
       }));
       const email = `crash${f}@test.local`;
-      const created = await api('POST', '/api/families', adminToken, { name: `CRASH${f}`, email, password: 'la famille du crash test', qfId: pick('qf', '0 à 480 €'), minimaId: pick('minima', 'Non'), members });
+      const created = await api('POST', '/api/families', adminToken, {
+        name: `CRASH${f}`,
+        email,
+        password: 'la famille du crash test',
+        qfId: pick('qf', '0 à 480 €'),
+        minimaId: pick('minima', 'Non'),
+        members,
+      });
       expect(created.status).toBe(201);
-      const token = (await api('POST', '/api/auth/login', null, { login: email, password: 'la famille du crash test', structure: structure.slug })).body['accessToken'] as string;
+      const token = (
+        await api('POST', '/api/auth/login', null, { login: email, password: 'la famille du crash test', structure: structure.slug })
+      ).body['accessToken'] as string;
       families.push({ token, memberIds: (created.body['family'] as { members: { id: number }[] }).members.map((m) => m.id) });
     }
 
@@ -121,7 +149,13 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
     for (let round = 0; round < ROUNDS; round++) {
       const { token, memberIds } = families[round];
       const body = JSON.stringify({ key: randomUUID(), memberIds });
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/family/attendance', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${token}` } });
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/family/attendance',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${token}` },
+      });
       req.on('error', () => undefined);
       req.end(body);
       // Kill at a different moment each round: while the request is being handled, or after it was answered.

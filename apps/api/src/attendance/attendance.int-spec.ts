@@ -1,6 +1,15 @@
 import { ATTENDANCE_THANKS } from '@pointage/contracts';
 import { randomUUID } from 'node:crypto';
-import { bearer, createFamily, createStructureWithAdmin, login, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  login,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Clock } from '../common/clock';
@@ -42,15 +51,29 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
     );
     family = created.family;
     familyEmail = created.email;
-    await t.http().post('/api/slots/generate').set(bearer(a.adminToken)).send({ from: DAY, weekdays: [2], ranges: [{ start: '09:30', end: '12:00' }, { start: '14:00', end: '18:00' }] }).expect(200);
+    await t
+      .http()
+      .post('/api/slots/generate')
+      .set(bearer(a.adminToken))
+      .send({
+        from: DAY,
+        weekdays: [2],
+        ranges: [
+          { start: '09:30', end: '12:00' },
+          { start: '14:00', end: '18:00' },
+        ],
+      })
+      .expect(200);
   });
   afterAll(() => t.close());
   afterEach(() => clock.reset());
 
   const status = async () => (await t.http().get(`/api/public/structures/${a.structure.slug}/kiosk`).expect(200)).body;
   const familyToken = async () => (await login(t, familyEmail, familyPassword, a.structure.slug)).accessToken;
-  const validate = (token: string, memberIds: number[], key = randomUUID()) => t.http().post('/api/family/attendance').set(bearer(token)).send({ key, memberIds });
-  const rowsOf = async (memberId: number) => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM attendance WHERE member_id = ?', [memberId]))[0].n);
+  const validate = (token: string, memberIds: number[], key = randomUUID()) =>
+    t.http().post('/api/family/attendance').set(bearer(token)).send({ key, memberIds });
+  const rowsOf = async (memberId: number) =>
+    Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM attendance WHERE member_id = ?', [memberId]))[0].n);
 
   describe('current slot at the boundaries', () => {
     it.each([
@@ -84,7 +107,11 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       const token = await familyToken();
       const sheet = await t.http().get('/api/family/sheet').set(bearer(token)).expect(200);
       expect(sheet.body).toMatchObject({ familyName: 'GRUJIC', slot: { date: DAY, start: '14:00', end: '18:00' } });
-      expect(sheet.body.members.map((m: { firstName: string; present: boolean }) => [m.firstName, m.present])).toEqual([['Stanko', false], ['Luka', false], ['Inès', false]]);
+      expect(sheet.body.members.map((m: { firstName: string; present: boolean }) => [m.firstName, m.present])).toEqual([
+        ['Stanko', false],
+        ['Luka', false],
+        ['Inès', false],
+      ]);
 
       const res = await validate(token, [family.members[0].id, family.members[1].id]).expect(200);
       expect(res.body).toMatchObject({ recorded: 2, alreadyPresent: 0, message: ATTENDANCE_THANKS, slot: { start: '14:00' } });
@@ -92,7 +119,9 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       const after = await t.http().get('/api/family/sheet').set(bearer(token)).expect(200);
       expect(after.body.members.map((m: { present: boolean }) => m.present)).toEqual([true, true, false]);
 
-      const [row] = await t.dataSource.query('SELECT source, city_id, status_id, arrived_at FROM attendance WHERE member_id = ?', [family.members[0].id]);
+      const [row] = await t.dataSource.query('SELECT source, city_id, status_id, arrived_at FROM attendance WHERE member_id = ?', [
+        family.members[0].id,
+      ]);
       expect(row.source).toBe('kiosk');
       expect(Number(row.city_id)).toBe(ref['city']['Lille']);
       expect(Number(row.status_id)).toBe(ref['status']['Père']);
@@ -109,7 +138,14 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       expect(responses[0].body).toMatchObject({ recorded: 1, alreadyPresent: 0 });
       expect(await rowsOf(inès)).toBe(1);
       // Different keys (two tablets, a double tap) never duplicate either.
-      const others = await Promise.all(Array.from({ length: 10 }, () => validate(token, family.members.map((m) => m.id))));
+      const others = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          validate(
+            token,
+            family.members.map((m) => m.id),
+          ),
+        ),
+      );
       expect(others.map((r) => r.status)).toEqual(Array(10).fill(200));
       for (const m of family.members) expect(await rowsOf(m.id)).toBe(1);
     });
@@ -127,15 +163,24 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
         expect(await rowsOf(memberId)).toBe(0);
       }
       // All or nothing: a new member of the family asked with a wrong one is not recorded either.
-      const pair = await createFamily(t, a.adminToken, 'DUO', [memberBody(ref, { firstName: 'Un' }), memberBody(ref, { firstName: 'Deux' })], {
-        password: 'le duo joue ensemble',
-      });
+      const pair = await createFamily(
+        t,
+        a.adminToken,
+        'DUO',
+        [memberBody(ref, { firstName: 'Un' }), memberBody(ref, { firstName: 'Deux' })],
+        {
+          password: 'le duo joue ensemble',
+        },
+      );
       const [un, deux] = pair.family.members.map((m: { id: number }) => m.id);
       const duoToken = (await login(t, pair.email, 'le duo joue ensemble', a.structure.slug)).accessToken;
       expect((await validate(duoToken, [un, other.family.members[0].id])).status).toBe(404);
       await t.http().post(`/api/members/${deux}/archive`).set(bearer(a.adminToken)).expect(200);
       const archived = await validate(duoToken, [un, deux]);
-      expect({ status: archived.status, message: archived.body.message }).toEqual({ status: 400, message: 'Un membre archivé ne peut pas être pointé à la borne.' });
+      expect({ status: archived.status, message: archived.body.message }).toEqual({
+        status: 400,
+        message: 'Un membre archivé ne peut pas être pointé à la borne.',
+      });
       expect([await rowsOf(un), await rowsOf(deux)]).toEqual([0, 0]);
       await validate(duoToken, [un]).expect(200);
       expect(await rowsOf(un)).toBe(1);
@@ -154,9 +199,15 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
 
   describe('a retried validation answers from its own rows, whatever the time', () => {
     it('a retry after the slot ended (next slot, closed kiosk) records nothing again and answers with the first slot', async () => {
-      const fam = await createFamily(t, a.adminToken, 'RETARDÉS', [memberBody(ref, { firstName: 'Premier' }), memberBody(ref, { firstName: 'Second' })], {
-        password: 'la famille réessaie',
-      });
+      const fam = await createFamily(
+        t,
+        a.adminToken,
+        'RETARDÉS',
+        [memberBody(ref, { firstName: 'Premier' }), memberBody(ref, { firstName: 'Second' })],
+        {
+          password: 'la famille réessaie',
+        },
+      );
       const ids = fam.family.members.map((m: { id: number }) => m.id);
       const token = (await login(t, fam.email, 'la famille réessaie', a.structure.slug)).accessToken;
       const key = randomUUID();
@@ -182,7 +233,9 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
     });
 
     it('parallel retries after the boundary record each member once', async () => {
-      const fam = await createFamily(t, a.adminToken, 'PRESSÉS', [memberBody(ref, { firstName: 'Vite' })], { password: 'la famille se presse' });
+      const fam = await createFamily(t, a.adminToken, 'PRESSÉS', [memberBody(ref, { firstName: 'Vite' })], {
+        password: 'la famille se presse',
+      });
       const id = fam.family.members[0].id;
       const token = (await login(t, fam.email, 'la famille se presse', a.structure.slug)).accessToken;
       const key = randomUUID();
@@ -210,13 +263,25 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
     });
 
     it("another family's key does not answer for this one", async () => {
-      const one = await createFamily(t, a.adminToken, 'CLÉ UNE', [memberBody(ref, { firstName: 'Une' })], { password: 'la première famille' });
-      const two = await createFamily(t, a.adminToken, 'CLÉ DEUX', [memberBody(ref, { firstName: 'Deux' })], { password: 'la seconde famille' });
+      const one = await createFamily(t, a.adminToken, 'CLÉ UNE', [memberBody(ref, { firstName: 'Une' })], {
+        password: 'la première famille',
+      });
+      const two = await createFamily(t, a.adminToken, 'CLÉ DEUX', [memberBody(ref, { firstName: 'Deux' })], {
+        password: 'la seconde famille',
+      });
       const key = randomUUID();
       clock.travelTo(at('10:00'));
-      await validate((await login(t, one.email, 'la première famille', a.structure.slug)).accessToken, [one.family.members[0].id], key).expect(200);
+      await validate(
+        (await login(t, one.email, 'la première famille', a.structure.slug)).accessToken,
+        [one.family.members[0].id],
+        key,
+      ).expect(200);
       clock.travelTo(at('14:15'));
-      const res = await validate((await login(t, two.email, 'la seconde famille', a.structure.slug)).accessToken, [two.family.members[0].id], key).expect(200);
+      const res = await validate(
+        (await login(t, two.email, 'la seconde famille', a.structure.slug)).accessToken,
+        [two.family.members[0].id],
+        key,
+      ).expect(200);
       expect(res.body).toMatchObject({ recorded: 1, slot: { start: '14:00' } });
       expect(await rowsOf(two.family.members[0].id)).toBe(1);
     });
@@ -234,7 +299,9 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       expect(await t.dataSource.manager.countBy(AuditEntry, { action: 'attendance.counter_reset', structureId: a.structure.id })).toBe(1);
 
       clock.travelTo(at('16:05'));
-      const fresh = await createFamily(t, a.adminToken, 'TARDIFS', [memberBody(ref, { firstName: 'Tard' })], { password: 'les tardifs jouent' });
+      const fresh = await createFamily(t, a.adminToken, 'TARDIFS', [memberBody(ref, { firstName: 'Tard' })], {
+        password: 'les tardifs jouent',
+      });
       const token = (await login(t, fresh.email, 'les tardifs jouent', a.structure.slug)).accessToken;
       await validate(token, [fresh.family.members[0].id]).expect(200);
       expect((await status()).counter).toBe(1);
@@ -244,7 +311,9 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
   describe('acting for a family', () => {
     it('opens the sheet without the password, marks the rows and audits start, each validation and end', async () => {
       clock.travelTo(at('16:30'));
-      const child = await createFamily(t, a.adminToken, 'SANS MOT DE PASSE', [memberBody(ref, { firstName: 'Enfant', statusId: ref['status']['Enfant à charge'], birthDate: '2017-01-01' })]);
+      const child = await createFamily(t, a.adminToken, 'SANS MOT DE PASSE', [
+        memberBody(ref, { firstName: 'Enfant', statusId: ref['status']['Enfant à charge'], birthDate: '2017-01-01' }),
+      ]);
       const act = await t.http().post(`/api/families/${child.family.id}/act`).set(bearer(a.adminToken)).expect(200);
       expect(act.body.session).toMatchObject({ role: 'family', familyId: child.family.id, actor: { role: 'admin' } });
       const token = act.body.accessToken as string;
@@ -254,7 +323,10 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
 
       const [row] = await t.dataSource.query('SELECT source FROM attendance WHERE member_id = ?', [child.family.members[0].id]);
       expect(row.source).toBe('acting');
-      const trail = await t.dataSource.manager.find(AuditEntry, { where: { structureId: a.structure.id, targetType: 'family', targetId: String(child.family.id) }, order: { id: 'ASC' } });
+      const trail = await t.dataSource.manager.find(AuditEntry, {
+        where: { structureId: a.structure.id, targetType: 'family', targetId: String(child.family.id) },
+        order: { id: 'ASC' },
+      });
       expect(trail.map((e) => [e.action, e.actorLabel, e.actingAs])).toEqual([
         ['family.created', a.adminEmail, null],
         ['acting.start', a.adminEmail, null],
@@ -273,12 +345,25 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       const day = (await t.http().get(`/api/attendance/day?date=${DAY}`).set(bearer(a.adminToken)).expect(200)).body;
       const morning = day.slots[0];
       expect(morning).toMatchObject({ start: '09:30', end: '12:00' });
-      const late = await createFamily(t, a.adminToken, 'OUBLIÉS', [memberBody(ref, { firstName: 'Oubli' }), memberBody(ref, { firstName: 'Tardif' })]);
+      const late = await createFamily(t, a.adminToken, 'OUBLIÉS', [
+        memberBody(ref, { firstName: 'Oubli' }),
+        memberBody(ref, { firstName: 'Tardif' }),
+      ]);
       const [m1, m2] = late.family.members.map((m: { id: number }) => m.id);
 
-      const res = await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [m1] }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/attendance/retro')
+        .set(bearer(a.adminToken))
+        .send({ slotId: morning.id, memberIds: [m1] })
+        .expect(200);
       expect(res.body).toEqual({ recorded: 1, alreadyPresent: 0, message: '1 présence enregistrée.' });
-      await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [m1, m2], arrivalTime: '10:45' }).expect(200);
+      await t
+        .http()
+        .post('/api/attendance/retro')
+        .set(bearer(a.adminToken))
+        .send({ slotId: morning.id, memberIds: [m1, m2], arrivalTime: '10:45' })
+        .expect(200);
       const after = (await t.http().get(`/api/attendance/day?date=${DAY}`).set(bearer(a.adminToken))).body.slots[0].attendance;
       const mine = after.filter((r: { memberId: number }) => [m1, m2].includes(r.memberId));
       expect(mine.map((r: { firstName: string; arrival: string; source: string }) => [r.firstName, r.arrival, r.source])).toEqual([
@@ -286,24 +371,50 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
         ['Tardif', '10:45', 'retro'],
       ]);
 
-      await t.http().post('/api/slots/generate').set(bearer(a.adminToken)).send({ from: '2026-10-22', weekdays: [4], ranges: [{ start: '09:30', end: '12:00' }] }).expect(200);
+      await t
+        .http()
+        .post('/api/slots/generate')
+        .set(bearer(a.adminToken))
+        .send({ from: '2026-10-22', weekdays: [4], ranges: [{ start: '09:30', end: '12:00' }] })
+        .expect(200);
       const future = (await t.http().get('/api/attendance/day?date=2026-10-22').set(bearer(a.adminToken))).body.slots[0];
-      const refused = await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: future.id, memberIds: [m1] });
+      const refused = await t
+        .http()
+        .post('/api/attendance/retro')
+        .set(bearer(a.adminToken))
+        .send({ slotId: future.id, memberIds: [m1] });
       expect(refused.status).toBe(400);
-      expect(refused.body.message).toBe("Ce créneau n'a pas encore commencé : la saisie après coup est réservée aux créneaux passés ou en cours.");
-      const badTime = await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [m1], arrivalTime: '25:61' });
+      expect(refused.body.message).toBe(
+        "Ce créneau n'a pas encore commencé : la saisie après coup est réservée aux créneaux passés ou en cours.",
+      );
+      const badTime = await t
+        .http()
+        .post('/api/attendance/retro')
+        .set(bearer(a.adminToken))
+        .send({ slotId: morning.id, memberIds: [m1], arrivalTime: '25:61' });
       expect(badTime.body.message).toBe("« 25:61 » n'est pas une heure valide pour « heure d'arrivée » (hh:mm, de 00:00 à 23:59).");
       // The arrival must fall within the slot, 30 minutes either side: 23:30 for 09:30–12:00 is refused, nothing recorded.
       const late2 = await createFamily(t, a.adminToken, 'HORS CRÉNEAU', [memberBody(ref, { firstName: 'Nuit' })]);
       const night = late2.family.members[0].id;
       for (const arrivalTime of ['23:30', '08:59', '12:31']) {
-        const outside = await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [night], arrivalTime });
+        const outside = await t
+          .http()
+          .post('/api/attendance/retro')
+          .set(bearer(a.adminToken))
+          .send({ slotId: morning.id, memberIds: [night], arrivalTime });
         expect(outside.status).toBe(400);
-        expect(outside.body.message).toBe("L'heure d'arrivée doit être comprise entre 09:00 et 12:30 : le créneau va de 09:30 à 12:00 (30 minutes de marge).");
+        expect(outside.body.message).toBe(
+          "L'heure d'arrivée doit être comprise entre 09:00 et 12:30 : le créneau va de 09:30 à 12:00 (30 minutes de marge).",
+        );
       }
       expect(await rowsOf(night)).toBe(0);
       for (const arrivalTime of ['09:00', '12:30']) {
-        await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: morning.id, memberIds: [night], arrivalTime }).expect(200);
+        await t
+          .http()
+          .post('/api/attendance/retro')
+          .set(bearer(a.adminToken))
+          .send({ slotId: morning.id, memberIds: [night], arrivalTime })
+          .expect(200);
       }
       expect(await rowsOf(night)).toBe(1);
 
@@ -316,7 +427,12 @@ describe('attendance: kiosk, counter, acting for a family, back in time', () => 
       expect(JSON.parse(trace.details ?? '{}')).toMatchObject({ reason: 'Saisie en double', date: DAY });
       // Another structure's slot or attendance is out of reach.
       await t.http().post(`/api/attendance/${mine[0].id}/remove`).set(bearer(b.adminToken)).send({ reason: 'intrusion' }).expect(404);
-      await t.http().post('/api/attendance/retro').set(bearer(b.adminToken)).send({ slotId: morning.id, memberIds: [m1] }).expect(404);
+      await t
+        .http()
+        .post('/api/attendance/retro')
+        .set(bearer(b.adminToken))
+        .send({ slotId: morning.id, memberIds: [m1] })
+        .expect(404);
     });
   });
 });

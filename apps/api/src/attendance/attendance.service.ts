@@ -61,7 +61,6 @@ const SLOT_DELETED = "Ce créneau vient d'être supprimé : rechargez la page.";
  */
 @Injectable()
 export class AttendanceService {
-
   constructor(
     private readonly tenancy: Tenancy,
     private readonly context: TenantContext,
@@ -84,7 +83,11 @@ export class AttendanceService {
   }
 
   /** The slot check-ins go to now in this structure, and whether it has started. */
-  private async slotNow(slots: ScopedRepository<Slot>, timeZone: string, now = this.clock.now()): Promise<{ slot: DaySlot; current: boolean } | null> {
+  private async slotNow(
+    slots: ScopedRepository<Slot>,
+    timeZone: string,
+    now = this.clock.now(),
+  ): Promise<{ slot: DaySlot; current: boolean } | null> {
     const { date: today, minutes } = zonedParts(now, timeZone);
     const todays = await this.calendar.slotsOn(slots, today);
     const chosen = chooseSlot(
@@ -99,7 +102,12 @@ export class AttendanceService {
    * it survives restarts). Two indexed lookups — today's slots, then their
    * attendance — rather than a join that would read the structure's whole history.
    */
-  private async counter(slots: ScopedRepository<Slot>, attendance: ScopedRepository<Attendance>, today: string, resetAt: Date | null): Promise<number> {
+  private async counter(
+    slots: ScopedRepository<Slot>,
+    attendance: ScopedRepository<Attendance>,
+    today: string,
+    resetAt: Date | null,
+  ): Promise<number> {
     const ids = (await this.calendar.slotsOn(slots, today)).map((s) => s.id);
     if (ids.length === 0) return 0;
     const row = await attendance
@@ -146,12 +154,10 @@ export class AttendanceService {
     const chosen = await this.slotNow(this.tenancy.repo(Slot), timeZone);
     const present = new Set<number>();
     if (chosen && members.length) {
-      const rows = await this.tenancy
-        .repo(Attendance)
-        .find({
-          where: { slotId: chosen.slot.id, memberId: In(members.map((m) => m.id)) },
-          select: { memberId: true, id: true, structureId: true },
-        });
+      const rows = await this.tenancy.repo(Attendance).find({
+        where: { slotId: chosen.slot.id, memberId: In(members.map((m) => m.id)) },
+        select: { memberId: true, id: true, structureId: true },
+      });
       for (const r of rows) present.add(r.memberId);
     }
     return {
@@ -201,7 +207,8 @@ export class AttendanceService {
       // A repeated request (even after its slot ended): answer what its key recorded.
       const earlier = await reader.byKey(key, familyId);
       if (earlier) {
-        const slot = earlier.slotId === chosen?.slot.id ? chosen.slot : await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.');
+        const slot =
+          earlier.slotId === chosen?.slot.id ? chosen.slot : await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.');
         return this.validationResponse(slot, earlier.recorded, ids.length);
       }
       if (!chosen) throw new ConflictException(KIOSK_CLOSED);
@@ -210,7 +217,14 @@ export class AttendanceService {
       // Everybody was there already.
       if (missing.length === 0) return this.validationResponse(chosen.slot, 0, ids.length);
       await this.pauseForTests();
-      const how = { slotId: chosen.slot.id, arrivedAt: now, source: p.acting ? 'acting' : 'kiosk', recordedBy: p.accountId, createdAt: this.clock.now(), validationKey: key } as const;
+      const how = {
+        slotId: chosen.slot.id,
+        arrivedAt: now,
+        source: p.acting ? 'acting' : 'kiosk',
+        recordedBy: p.accountId,
+        createdAt: this.clock.now(),
+        validationKey: key,
+      } as const;
       try {
         const recorded = p.acting
           ? await this.tenancy
@@ -247,7 +261,15 @@ export class AttendanceService {
    * it recorded; 0 when a member is already present in the slot, an id is not
    * a non-archived member of the family, or the family already used this key.
    */
-  private async recordAllAtOnce(structureId: number, familyId: number, ids: number[], slotId: number, now: Date, accountId: number, key: string): Promise<number> {
+  private async recordAllAtOnce(
+    structureId: number,
+    familyId: number,
+    ids: number[],
+    slotId: number,
+    now: Date,
+    accountId: number,
+    key: string,
+  ): Promise<number> {
     await this.pauseForTests();
     try {
       return await this.db.atomic((em) =>
@@ -273,7 +295,11 @@ export class AttendanceService {
     if (ms) await new Promise((r) => setTimeout(r, ms));
   }
 
-  private validationResponse(slot: { id: number; date: string; startMinute: number; endMinute: number }, recorded: number, asked: number): ValidateAttendanceResponse {
+  private validationResponse(
+    slot: { id: number; date: string; startMinute: number; endMinute: number },
+    recorded: number,
+    asked: number,
+  ): ValidateAttendanceResponse {
     return {
       recorded,
       alreadyPresent: asked - recorded,
@@ -330,11 +356,17 @@ export class AttendanceService {
   }
 
   /** The members to record, all of the caller's structure (and family, at the kiosk), or 404. */
-  private async membersToRecord(sql: CheckInSql, memberIds: number[], slotId: number, how: { familyId?: number; includeArchived?: boolean }): Promise<MemberRow[]> {
+  private async membersToRecord(
+    sql: CheckInSql,
+    memberIds: number[],
+    slotId: number,
+    how: { familyId?: number; includeArchived?: boolean },
+  ): Promise<MemberRow[]> {
     if (memberIds.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
     const members = await sql.members(how.familyId ?? null, memberIds, slotId);
     if (members.length !== memberIds.length) throw new NotFoundException('Membre introuvable.');
-    if (!how.includeArchived && members.some((m) => m.archived)) throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
+    if (!how.includeArchived && members.some((m) => m.archived))
+      throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
     return members;
   }
 
@@ -342,7 +374,6 @@ export class AttendanceService {
   private retryConcurrent<T>(work: () => Promise<T>): Promise<T> {
     return retrying(work, { attempts: 5, when: (e) => e instanceof ConcurrentCheckIn });
   }
-
 
   // ---------------------------------------------------------------- back office
 

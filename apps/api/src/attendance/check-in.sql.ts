@@ -26,7 +26,8 @@ export interface AttendanceInsert extends Omit<MemberRow, 'id' | 'archived' | 'p
 }
 
 /** The columns both inserts write, in the order of their values. */
-const ATTENDANCE_COLUMNS = 'structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key';
+const ATTENDANCE_COLUMNS =
+  'structure_id, slot_id, member_id, family_id, arrived_at, sex_id, city_id, status_id, minima_id, qf_id, source, recorded_by, created_at, validation_key';
 
 /**
  * The statements of a kiosk validation, in plain SQL, bound to the structure of
@@ -84,7 +85,10 @@ export class CheckInSql {
   async byKey(key: string, familyId: number): Promise<{ slotId: number; recorded: number } | null> {
     // Only the key and the structure in the WHERE: SQLite has no statistics and would
     // otherwise pick the family or (structure, slot) index and scan.
-    const rows = await this.query<Record<string, unknown>[]>('SELECT slot_id, family_id FROM attendance WHERE validation_key = ? AND structure_id = ?', [key, this.sid]);
+    const rows = await this.query<Record<string, unknown>[]>(
+      'SELECT slot_id, family_id FROM attendance WHERE validation_key = ? AND structure_id = ?',
+      [key, this.sid],
+    );
     const mine = rows.filter((r) => Number(r['family_id']) === familyId);
     return mine.length ? { slotId: Number(mine[0]['slot_id']), recorded: mine.length } : null;
   }
@@ -108,7 +112,11 @@ export class CheckInSql {
    * concurrent check-ins of one slot wait on each other). Locking the family's
    * own member rows is harmless.
    */
-  async insertFamilyMembers(familyId: number, ids: number[], how: Omit<AttendanceInsert, keyof MemberRow | 'memberId' | 'validationKey'> & { validationKey: string }): Promise<number> {
+  async insertFamilyMembers(
+    familyId: number,
+    ids: number[],
+    how: Omit<AttendanceInsert, keyof MemberRow | 'memberId' | 'validationKey'> & { validationKey: string },
+  ): Promise<number> {
     const list = ids.map(() => '?').join(', ');
     return this.affected(
       `INSERT INTO attendance (${ATTENDANCE_COLUMNS}) ` +
@@ -161,9 +169,7 @@ export class CheckInSql {
     }
     // One statement for all the members: atomic by itself on both engines.
     await this.query(
-      `INSERT INTO attendance (${ATTENDANCE_COLUMNS}) VALUES ${rows
-        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .join(', ')}`,
+      `INSERT INTO attendance (${ATTENDANCE_COLUMNS}) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       values,
     );
   }

@@ -1,6 +1,15 @@
 import type { PresentNow } from '@pointage/contracts';
 import { randomUUID } from 'node:crypto';
-import { bearer, createFamily, createStructureWithAdmin, login, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  login,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { Clock } from '../common/clock';
 
@@ -31,26 +40,53 @@ describe('who is here now (admin home)', () => {
       t,
       a.adminToken,
       'NAVARRO',
-      [memberBody(ref, { lastName: 'NAVARRO', firstName: 'Lucía' }), memberBody(ref, { lastName: 'NAVARRO', firstName: 'Pablo', statusId: ref['status']['Enfant à charge'], birthDate: '2017-02-01' })],
+      [
+        memberBody(ref, { lastName: 'NAVARRO', firstName: 'Lucía' }),
+        memberBody(ref, { lastName: 'NAVARRO', firstName: 'Pablo', statusId: ref['status']['Enfant à charge'], birthDate: '2017-02-01' }),
+      ],
       { password },
     );
     family = created.family;
     email = created.email;
     for (const s of [a, b]) {
-      await t.http().post('/api/slots/generate').set(bearer(s.adminToken)).send({ from: DAY, to: DAY, weekdays: [2], ranges: [{ start: '09:30', end: '12:00' }, { start: '14:00', end: '18:00' }] }).expect(200);
+      await t
+        .http()
+        .post('/api/slots/generate')
+        .set(bearer(s.adminToken))
+        .send({
+          from: DAY,
+          to: DAY,
+          weekdays: [2],
+          ranges: [
+            { start: '09:30', end: '12:00' },
+            { start: '14:00', end: '18:00' },
+          ],
+        })
+        .expect(200);
     }
   });
   afterAll(() => t.close());
   afterEach(() => clock.reset());
 
-  const presentNow = async (token: string): Promise<PresentNow> => (await t.http().get('/api/attendance/present').set(bearer(token)).expect(200)).body;
+  const presentNow = async (token: string): Promise<PresentNow> =>
+    (await t.http().get('/api/attendance/present').set(bearer(token)).expect(200)).body;
 
   it('lists the members checked in to the current slot with their arrival time, earliest first', async () => {
     clock.travelTo(at('09:40'));
     const token = (await login(t, email, password, a.structure.slug)).accessToken;
-    await t.http().post('/api/family/attendance').set(bearer(token)).send({ key: randomUUID(), memberIds: [family.members[1].id] }).expect(200);
+    await t
+      .http()
+      .post('/api/family/attendance')
+      .set(bearer(token))
+      .send({ key: randomUUID(), memberIds: [family.members[1].id] })
+      .expect(200);
     clock.travelTo(at('10:05'));
-    await t.http().post('/api/family/attendance').set(bearer(token)).send({ key: randomUUID(), memberIds: [family.members[0].id] }).expect(200);
+    await t
+      .http()
+      .post('/api/family/attendance')
+      .set(bearer(token))
+      .send({ key: randomUUID(), memberIds: [family.members[0].id] })
+      .expect(200);
 
     clock.travelTo(at('11:00'));
     const now = await presentNow(a.adminToken);

@@ -41,7 +41,9 @@ export function targetLabel(type: string | null, id: string | null, t: ResolvedT
       return t.familyName !== null ? `famille ${t.familyName}` : 'famille supprimée';
     case 'member':
       if (t.memberFamilyAnonymised) return "membre d'une famille anonymisée";
-      return t.memberFirstName !== null ? `${t.memberFirstName} ${t.memberLastName ?? ''} (famille ${t.memberFamilyName ?? '?'})` : 'membre supprimé';
+      return t.memberFirstName !== null
+        ? `${t.memberFirstName} ${t.memberLastName ?? ''} (famille ${t.memberFamilyName ?? '?'})`
+        : 'membre supprimé';
     case 'slot':
       return t.slotDate !== null && t.slotStart !== null && t.slotEnd !== null
         ? `créneau du ${formatFrenchDate(t.slotDate)}, ${formatHm(t.slotStart)}–${formatHm(t.slotEnd)}`

@@ -18,13 +18,30 @@ export class AuditController {
   @Roles('admin')
   @Get('audit')
   structureLog(@Query() q: AuditQueryDto): Promise<Page<AuditEntry>> {
-    return this.audit.list({ structureId: this.context.structureId(), page: q.page, pageSize: q.pageSize, action: q.action, search: q.search, from: q.from, to: q.to, names: true });
+    return this.audit.list({
+      structureId: this.context.structureId(),
+      page: q.page,
+      pageSize: q.pageSize,
+      action: q.action,
+      search: q.search,
+      from: q.from,
+      to: q.to,
+      names: true,
+    });
   }
 
   /** Every structure's log, and the installation's own events. */
   @Roles('super-admin')
   @Get('super-admin/audit')
   allLogs(@Query() q: SuperAdminAuditQueryDto): Promise<Page<AuditEntry>> {
-    return this.audit.list({ structureId: q.structureId, page: q.page, pageSize: q.pageSize, action: q.action, search: q.search, from: q.from, to: q.to });
+    return this.audit.list({
+      structureId: q.structureId,
+      page: q.page,
+      pageSize: q.pageSize,
+      action: q.action,
+      search: q.search,
+      from: q.from,
+      to: q.to,
+    });
   }
 }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '@pointage/contracts';
 import { addDays, zonedParts } from '@pointage/domain';
-import { bearer, createFamily, createStructureWithAdmin, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { Clock } from '../common/clock';
 
@@ -36,17 +44,37 @@ describe('journal of a structure', () => {
     dupont = (await createFamily(t, a.adminToken, 'DUPONT', [memberBody(ref, { lastName: 'DUPONT', firstName: 'Jeanne' })])).family;
     const martin = await createFamily(t, a.adminToken, 'MARTIN', [memberBody(ref, { lastName: 'MARTIN', firstName: 'Paul' })]);
     martinId = martin.family.id;
-    await t.http().post('/api/slots/generate').set(bearer(a.adminToken)).send({ from: DAY, weekdays: [2], ranges: [{ start: '14:00', end: '18:00' }] }).expect(200);
+    await t
+      .http()
+      .post('/api/slots/generate')
+      .set(bearer(a.adminToken))
+      .send({ from: DAY, weekdays: [2], ranges: [{ start: '14:00', end: '18:00' }] })
+      .expect(200);
     // Présences validées by the team for DUPONT (acting), then one removed with its reason.
     const act = await t.http().post(`/api/families/${dupont.id}/act`).set(bearer(a.adminToken)).expect(200);
-    await t.http().post('/api/family/attendance').set(bearer(act.body.accessToken)).send({ key: randomUUID(), memberIds: [dupont.members[0].id] }).expect(200);
+    await t
+      .http()
+      .post('/api/family/attendance')
+      .set(bearer(act.body.accessToken))
+      .send({ key: randomUUID(), memberIds: [dupont.members[0].id] })
+      .expect(200);
     const day = (await t.http().get(`/api/attendance/day?date=${DAY}`).set(bearer(a.adminToken)).expect(200)).body;
     const row = day.slots[0].attendance[0];
     await t.http().post(`/api/attendance/${row.id}/remove`).set(bearer(a.adminToken)).send({ reason: 'Saisie en double' }).expect(204);
-    await t.http().post('/api/attendance/retro').set(bearer(a.adminToken)).send({ slotId: day.slots[0].id, memberIds: [dupont.members[0].id], arrivalTime: '14:10' }).expect(200);
+    await t
+      .http()
+      .post('/api/attendance/retro')
+      .set(bearer(a.adminToken))
+      .send({ slotId: day.slots[0].id, memberIds: [dupont.members[0].id], arrivalTime: '14:10' })
+      .expect(200);
     // MARTIN acted for, then anonymised: its name must leave the journal.
     const actMartin = await t.http().post(`/api/families/${martinId}/act`).set(bearer(a.adminToken)).expect(200);
-    await t.http().post('/api/family/attendance').set(bearer(actMartin.body.accessToken)).send({ key: randomUUID(), memberIds: [martin.family.members[0].id] }).expect(200);
+    await t
+      .http()
+      .post('/api/family/attendance')
+      .set(bearer(actMartin.body.accessToken))
+      .send({ key: randomUUID(), memberIds: [martin.family.members[0].id] })
+      .expect(200);
     clock.travelTo(new Date('2026-10-22T08:00:00Z'));
     await t.http().post(`/api/families/${martinId}/anonymise`).set(bearer(a.adminToken)).send({ confirmName: 'MARTIN' }).expect(200);
   });
@@ -64,7 +92,10 @@ describe('journal of a structure', () => {
       targetLabel: 'Jeanne DUPONT (famille DUPONT)',
       detail: 'Motif : Saisie en double (présence du 20/10/2026)',
     });
-    expect(of('attendance.retro')[0]).toMatchObject({ targetLabel: 'créneau du 20/10/2026, 14:00–18:00', detail: '1 présence enregistrée, arrivée à 14:10' });
+    expect(of('attendance.retro')[0]).toMatchObject({
+      targetLabel: 'créneau du 20/10/2026, 14:00–18:00',
+      detail: '1 présence enregistrée, arrivée à 14:10',
+    });
     expect(of('slots.generated')[0]).toMatchObject({ targetLabel: 'créneaux du 20/10/2026', detail: '1 créneau créé' });
     expect(items.every((e) => !/\b(member|family|slot) \d+/.test(e.targetLabel))).toBe(true);
   });
@@ -86,7 +117,9 @@ describe('journal of a structure', () => {
     const jeanne = await journal('&search=jeanne');
     expect(jeanne.map((e) => e.action)).toEqual(['attendance.removed']);
     const dupontItems = await journal('&search=Dupont');
-    expect(dupontItems.map((e) => e.action).sort()).toEqual(['acting.start', 'attendance.removed', 'attendance.validated', 'family.created'].sort());
+    expect(dupontItems.map((e) => e.action).sort()).toEqual(
+      ['acting.start', 'attendance.removed', 'attendance.validated', 'family.created'].sort(),
+    );
     expect((await journal('&search=DÚPONT')).length).toBe(dupontItems.length);
     // By the actor too.
     expect((await journal(`&search=${encodeURIComponent(a.adminEmail)}`)).length).toBeGreaterThan(0);
@@ -96,7 +129,8 @@ describe('journal of a structure', () => {
     expect(await journal(`&from=${today}&to=${today}`)).toEqual(all);
     expect(await journal(`&from=${addDays(today, 1)}`)).toEqual([]);
     expect(await journal(`&to=${addDays(today, -1)}`)).toEqual([]);
-    const page = (await t.http().get(`/api/audit?from=${today}&action=family.created&pageSize=1`).set(bearer(a.adminToken)).expect(200)).body;
+    const page = (await t.http().get(`/api/audit?from=${today}&action=family.created&pageSize=1`).set(bearer(a.adminToken)).expect(200))
+      .body;
     expect(page.items).toHaveLength(1);
     expect(page.total).toBe(2);
   });

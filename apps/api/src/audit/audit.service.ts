@@ -99,13 +99,20 @@ export class AuditService {
     const search = filter.search ? searchKey(filter.search) : '';
     if (search) {
       const like = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      const actor = `%${filter.search?.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      const people = names ? " OR f.searchName LIKE :like ESCAPE '!' OR m.searchName LIKE :like ESCAPE '!' OR mf.searchName LIKE :like ESCAPE '!'" : '';
+      const actor = `%${filter.search
+        ?.trim()
+        .toLowerCase()
+        .replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const people = names
+        ? " OR f.searchName LIKE :like ESCAPE '!' OR m.searchName LIKE :like ESCAPE '!' OR mf.searchName LIKE :like ESCAPE '!'"
+        : '';
       qb.andWhere(`(LOWER(a.actorLabel) LIKE :actor ESCAPE '!'${people})`, { like, actor });
     }
     if (filter.from || filter.to) {
-      const timeZone = sid !== null ? ((await this.db.manager.findOneBy(Structure, { id: sid }))?.timeZone ?? DEFAULT_TIME_ZONE) : DEFAULT_TIME_ZONE;
-      if (filter.from && filter.to && filter.from > filter.to) throw new BadRequestException('La date de début doit précéder la date de fin.');
+      const timeZone =
+        sid !== null ? ((await this.db.manager.findOneBy(Structure, { id: sid }))?.timeZone ?? DEFAULT_TIME_ZONE) : DEFAULT_TIME_ZONE;
+      if (filter.from && filter.to && filter.from > filter.to)
+        throw new BadRequestException('La date de début doit précéder la date de fin.');
       if (filter.from) qb.andWhere('a.at >= :fromAt', { fromAt: zonedToInstant(filter.from, 0, timeZone) });
       if (filter.to) qb.andWhere('a.at < :toAt', { toAt: zonedToInstant(addDays(filter.to, 1), 0, timeZone) });
     }

@@ -91,15 +91,36 @@ describe('identity: login, roles, tokens, passwords', () => {
       const res = await t.http().get('/api/auth/me').set(bearer(expired)).expect(401);
       expect(res.body.message).toBe('Votre session a expiré : reconnectez-vous.');
       // The same claims, not expired, are accepted: the refusal above is the expiry.
-      await t.http().get('/api/auth/me').set(bearer(sign(claims, t.config.jwt.secret, { expiresIn: 60 }))).expect(200);
+      await t
+        .http()
+        .get('/api/auth/me')
+        .set(bearer(sign(claims, t.config.jwt.secret, { expiresIn: 60 })))
+        .expect(200);
     });
 
     it('refuses tampered, foreign, unsigned and malformed tokens', async () => {
       const [h, , s] = a.adminToken.split('.');
-      const forgedPayload = Buffer.from(JSON.stringify({ sub: String(a.adminAccountId), role: 'super-admin', sid: null, fid: null, tv: 0, iss: 'pointage', aud: 'pointage', exp: 9e9 })).toString('base64url');
+      const forgedPayload = Buffer.from(
+        JSON.stringify({
+          sub: String(a.adminAccountId),
+          role: 'super-admin',
+          sid: null,
+          fid: null,
+          tv: 0,
+          iss: 'pointage',
+          aud: 'pointage',
+          exp: 9e9,
+        }),
+      ).toString('base64url');
       const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forgedPayload}.`;
-      const otherSecret = sign({ sub: String(a.adminAccountId), role: 'admin', sid: a.structure.id, fid: null, tv: 0 }, 'x'.repeat(40), { expiresIn: 60 });
-      const wrongAudience = sign({ sub: String(a.adminAccountId), role: 'admin', sid: a.structure.id, fid: null, tv: 0 }, t.config.jwt.secret, { expiresIn: 60, audience: 'other' });
+      const otherSecret = sign({ sub: String(a.adminAccountId), role: 'admin', sid: a.structure.id, fid: null, tv: 0 }, 'x'.repeat(40), {
+        expiresIn: 60,
+      });
+      const wrongAudience = sign(
+        { sub: String(a.adminAccountId), role: 'admin', sid: a.structure.id, fid: null, tv: 0 },
+        t.config.jwt.secret,
+        { expiresIn: 60, audience: 'other' },
+      );
       for (const token of [`${h}.${forgedPayload}.${s}`, none, otherSecret, wrongAudience, 'abc', 'a.b.c']) {
         const res = await t.http().get('/api/auth/me').set(bearer(token));
         expect(res.status).toBe(401);
@@ -108,7 +129,9 @@ describe('identity: login, roles, tokens, passwords', () => {
     });
 
     it('refuses a valid signature whose claims do not match the account (role escalation)', async () => {
-      const forged = sign({ sub: String(a.adminAccountId), role: 'super-admin', sid: null, fid: null, tv: 0 }, t.config.jwt.secret, { expiresIn: 60 });
+      const forged = sign({ sub: String(a.adminAccountId), role: 'super-admin', sid: null, fid: null, tv: 0 }, t.config.jwt.secret, {
+        expiresIn: 60,
+      });
       await t.http().get('/api/super-admin/structures').set(bearer(forged)).expect(401);
     });
   });
@@ -117,7 +140,11 @@ describe('identity: login, roles, tokens, passwords', () => {
     it('answers 429 after 10 failures for one login from one address, even with the right password', async () => {
       const b = await createStructureWithAdmin(t, sa, 'Ludothèque Limite');
       for (let i = 0; i < 10; i++) {
-        await t.http().post('/api/auth/login').send({ login: b.adminEmail, password: `mauvais essai ${i}` }).expect(401);
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ login: b.adminEmail, password: `mauvais essai ${i}` })
+          .expect(401);
       }
       const blocked = await t.http().post('/api/auth/login').send({ login: b.adminEmail, password: b.adminPassword });
       expect(blocked.status).toBe(429);
@@ -140,7 +167,12 @@ describe('identity: login, roles, tokens, passwords', () => {
       const c = await createStructureWithAdmin(t, sa, 'Ludothèque Change');
       const first = c.adminToken;
       const second = (await login(t, c.adminEmail, c.adminPassword)).accessToken;
-      const res = await t.http().post('/api/auth/password').set(bearer(first)).send({ currentPassword: c.adminPassword, newPassword: 'un nouveau mot de passe solide' }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(first))
+        .send({ currentPassword: c.adminPassword, newPassword: 'un nouveau mot de passe solide' })
+        .expect(200);
       expect(res.body.message).toBe(PASSWORD_CHANGED_MESSAGE);
       await t.http().get('/api/auth/me').set(bearer(second)).expect(401);
       await t.http().get('/api/auth/me').set(bearer(first)).expect(401);
@@ -151,11 +183,27 @@ describe('identity: login, roles, tokens, passwords', () => {
     });
 
     it.each([
-      ['the old password is wrong', { currentPassword: 'faux mot de passe', newPassword: 'un autre mot de passe ok' }, "L'ancien mot de passe est incorrect."],
+      [
+        'the old password is wrong',
+        { currentPassword: 'faux mot de passe', newPassword: 'un autre mot de passe ok' },
+        "L'ancien mot de passe est incorrect.",
+      ],
       ['the new one is too short', { currentPassword: '', newPassword: 'court' }, 'Le champ « ancien mot de passe » est obligatoire.'],
-      ['the new one is common', { currentPassword: 'CURRENT', newPassword: 'azertyuiop' }, 'Ce mot de passe est trop courant : choisissez-en un autre (une phrase de plusieurs mots convient bien).'],
-      ['the new one is short', { currentPassword: 'CURRENT', newPassword: 'court' }, 'Le mot de passe doit contenir au moins 10 caractères.'],
-      ['a field is unexpected', { currentPassword: 'CURRENT', newPassword: 'un autre mot de passe ok', role: 'super-admin' }, 'Le champ « role » n’est pas attendu.'.replace('’', "'")],
+      [
+        'the new one is common',
+        { currentPassword: 'CURRENT', newPassword: 'azertyuiop' },
+        'Ce mot de passe est trop courant : choisissez-en un autre (une phrase de plusieurs mots convient bien).',
+      ],
+      [
+        'the new one is short',
+        { currentPassword: 'CURRENT', newPassword: 'court' },
+        'Le mot de passe doit contenir au moins 10 caractères.',
+      ],
+      [
+        'a field is unexpected',
+        { currentPassword: 'CURRENT', newPassword: 'un autre mot de passe ok', role: 'super-admin' },
+        'Le champ « role » n’est pas attendu.'.replace('’', "'"),
+      ],
     ])('refuses with a French reason when %s, changing nothing', async (_case, body, message) => {
       const d = await createStructureWithAdmin(t, sa, `Ludothèque Refus ${Math.random().toString(36).slice(2, 7)}`);
       const payload = { ...body, currentPassword: body.currentPassword === 'CURRENT' ? d.adminPassword : body.currentPassword };
@@ -190,7 +238,11 @@ describe('identity: login, roles, tokens, passwords', () => {
       expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
 
       const res = await t.http().post('/api/auth/reset').send({ token, password: 'ma nouvelle phrase secrète' }).expect(200);
-      expect(res.body).toEqual({ message: 'Votre mot de passe a été modifié. Vous pouvez vous connecter.', role: 'admin', structureSlug: null });
+      expect(res.body).toEqual({
+        message: 'Votre mot de passe a été modifié. Vous pouvez vous connecter.',
+        role: 'admin',
+        structureSlug: null,
+      });
       await login(t, e.adminEmail, 'ma nouvelle phrase secrète');
       await t.http().get('/api/auth/me').set(bearer(e.adminToken)).expect(401);
 
@@ -235,10 +287,21 @@ describe('identity: login, roles, tokens, passwords', () => {
         'SELECT kind, COUNT(*) AS n FROM ref_item WHERE structure_id = ? GROUP BY kind ORDER BY kind',
         [h.structure.id],
       );
-      expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([['city', 4], ['minima', 5], ['qf', 6], ['sex', 2], ['status', 7]]);
-      const brackets: { n: number }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM age_bracket WHERE structure_id = ?', [h.structure.id]);
+      expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([
+        ['city', 4],
+        ['minima', 5],
+        ['qf', 6],
+        ['sex', 2],
+        ['status', 7],
+      ]);
+      const brackets: { n: number }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM age_bracket WHERE structure_id = ?', [
+        h.structure.id,
+      ]);
       expect(Number(brackets[0].n)).toBe(6);
-      const children: { label: string }[] = await t.dataSource.query("SELECT label FROM ref_item WHERE structure_id = ? AND kind = 'status' AND is_child = 1 ORDER BY position", [h.structure.id]);
+      const children: { label: string }[] = await t.dataSource.query(
+        "SELECT label FROM ref_item WHERE structure_id = ? AND kind = 'status' AND is_child = 1 ORDER BY position",
+        [h.structure.id],
+      );
       expect(children.map((c) => c.label)).toEqual(['Enfant à charge', 'Enfant gardé']);
     });
 
@@ -255,10 +318,12 @@ describe('identity: login, roles, tokens, passwords', () => {
 
     it('two concurrent creations of the same login: exactly one succeeds, the other gets 409', async () => {
       const j = await createStructureWithAdmin(t, sa, 'Ludothèque Course');
-      const create = () => t.http().post(`/api/super-admin/structures/${j.structure.id}/admins`).set(bearer(sa)).send({ email: 'meme.adresse@test.local' });
+      const create = () =>
+        t.http().post(`/api/super-admin/structures/${j.structure.id}/admins`).set(bearer(sa)).send({ email: 'meme.adresse@test.local' });
       const results = await Promise.all([create(), create(), create()]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-      for (const r of results.filter((x) => x.status === 409)) expect(r.body.message).toBe('Cette adresse e-mail est déjà utilisée par un autre compte.');
+      for (const r of results.filter((x) => x.status === 409))
+        expect(r.body.message).toBe('Cette adresse e-mail est déjà utilisée par un autre compte.');
       expect(await t.dataSource.manager.countBy(Account, { email: 'meme.adresse@test.local' })).toBe(1);
     });
 
@@ -268,9 +333,9 @@ describe('identity: login, roles, tokens, passwords', () => {
         [{ name: 'x'.repeat(101) }, 'Le champ « nom » est trop long (100 caractères).'],
         [{ name: '' }, 'Le champ « nom » est obligatoire.'],
         [{ name: 42 }, 'Le champ « nom » doit être un texte.'],
-        [{ name: 'Ok', slug: 'Pas Un Slug' }, 'Le champ « identifiant » n\'a pas le format attendu.'],
+        [{ name: 'Ok', slug: 'Pas Un Slug' }, "Le champ « identifiant » n'a pas le format attendu."],
         [{ name: 'Ok', timeZone: 'Mars/Olympus' }, 'Fuseau horaire inconnu : Mars/Olympus.'],
-        [{ name: 'Ok', extra: true }, 'Le champ « extra » n\'est pas attendu.'],
+        [{ name: 'Ok', extra: true }, "Le champ « extra » n'est pas attendu."],
       ];
       for (const [body, message] of cases) {
         const res = await t.http().post('/api/super-admin/structures').set(bearer(sa)).send(body);
@@ -289,7 +354,12 @@ describe('identity: login, roles, tokens, passwords', () => {
       const k = await createStructureWithAdmin(t, sa, 'Ludothèque Agir');
       const act = await t.http().post(`/api/super-admin/structures/${k.structure.id}/act`).set(bearer(sa)).expect(200);
       const token = act.body.accessToken as string;
-      expect(act.body.session).toMatchObject({ role: 'admin', structureId: k.structure.id, structureName: 'Ludothèque Agir', actor: { role: 'super-admin' } });
+      expect(act.body.session).toMatchObject({
+        role: 'admin',
+        structureId: k.structure.id,
+        structureName: 'Ludothèque Agir',
+        actor: { role: 'super-admin' },
+      });
       const claims = new JwtService().decode(token) as { act?: { role: string } };
       expect(claims.act?.role).toBe('super-admin');
 
@@ -299,7 +369,12 @@ describe('identity: login, roles, tokens, passwords', () => {
       expect(start).toMatchObject({ actorLabel: SUPER_ADMIN.email, actorRole: 'super-admin', actionLabel: AUDIT_ACTIONS['acting.start'] });
 
       // It cannot change a password while acting.
-      await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: SUPER_ADMIN.password, newPassword: 'autre phrase de passe' }).expect(403);
+      await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(token))
+        .send({ currentPassword: SUPER_ADMIN.password, newPassword: 'autre phrase de passe' })
+        .expect(403);
       await t.http().post('/api/auth/act/end').set(bearer(token)).expect(200);
       const end = await t.dataSource.manager.findOneByOrFail(AuditEntry, { action: 'acting.end', structureId: k.structure.id });
       expect(end.actingAs).toBe('administrateur de Ludothèque Agir');

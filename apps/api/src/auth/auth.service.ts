@@ -1,11 +1,13 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, BadRequestException } from '@nestjs/common';
 import {
-  FORGOT_PASSWORD_MESSAGE,
-  LoginResponse,
-  PASSWORD_CHANGED_MESSAGE,
-  ResetPasswordResponse,
-  SessionInfo,
-} from '@pointage/contracts';
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+  BadRequestException,
+} from '@nestjs/common';
+import { FORGOT_PASSWORD_MESSAGE, LoginResponse, PASSWORD_CHANGED_MESSAGE, ResetPasswordResponse, SessionInfo } from '@pointage/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -135,13 +137,25 @@ export class AuthService {
       });
     });
     const issued = await this.tokens.issue(await this.ownPrincipal(user), user.tokenVersion);
-    return { accessToken: issued.accessToken, role: user.role, structureId: user.structureId, displayName: user.displayName, session: issued.session };
+    return {
+      accessToken: issued.accessToken,
+      role: user.role,
+      structureId: user.structureId,
+      displayName: user.displayName,
+      session: issued.session,
+    };
   }
 
   /** A session for an account that has just been created (kiosk registration). */
   async sessionFor(account: Account): Promise<LoginResponse> {
     const issued = await this.tokens.issue(await this.ownPrincipal(account), account.tokenVersion);
-    return { accessToken: issued.accessToken, role: account.role, structureId: account.structureId, displayName: account.displayName, session: issued.session };
+    return {
+      accessToken: issued.accessToken,
+      role: account.role,
+      structureId: account.structureId,
+      displayName: account.displayName,
+      session: issued.session,
+    };
   }
 
   /** At most 10 kiosk registrations per address in 15 minutes (junk data, not passwords, is the risk). */

@@ -1,7 +1,18 @@
 import { JwtService } from '@nestjs/jwt';
 import { sign } from 'jsonwebtoken';
 import { Like } from 'typeorm';
-import { bearer, createFamily, createStructureWithAdmin, insertFamilyAccount, login, memberBody, referenceIds, sentMails, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  insertFamilyAccount,
+  login,
+  memberBody,
+  referenceIds,
+  sentMails,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Account } from './entities/account.entity';
@@ -32,7 +43,11 @@ describe('identity hardening', () => {
     t.app.get(LoginThrottle).useClock(() => Date.now() + offset);
   });
 
-  const wrongLogin = (loginName: string, i: number) => t.http().post('/api/auth/login').send({ login: loginName, password: `mauvais essai numéro ${i}` });
+  const wrongLogin = (loginName: string, i: number) =>
+    t
+      .http()
+      .post('/api/auth/login')
+      .send({ login: loginName, password: `mauvais essai numéro ${i}` });
 
   describe('login throttle under concurrency', () => {
     it('verifies at most 10 of 200 concurrent wrong passwords for one login; the rest get 429 with Retry-After', async () => {
@@ -69,7 +84,11 @@ describe('identity hardening', () => {
   describe('one budget per purpose', () => {
     it('101 "mot de passe oublié" requests do not lock the logins of the address', async () => {
       for (let i = 0; i < 101; i++) {
-        await t.http().post('/api/auth/forgot').send({ email: `quelqu.un.${i}@test.local` }).expect(202);
+        await t
+          .http()
+          .post('/api/auth/forgot')
+          .send({ email: `quelqu.un.${i}@test.local` })
+          .expect(202);
       }
       await login(t, a.adminEmail, a.adminPassword);
     });
@@ -118,7 +137,12 @@ describe('identity hardening', () => {
       const prober = await createFamily(t, a.adminToken, 'Famille Curieuse', [memberBody(ref, { firstName: 'Adulte' })]);
       const token = (await login(t, prober.email, prober.password, a.structure.slug)).accessToken;
       const adult = prober.family.members[0].id;
-      const probe = () => t.http().patch(`/api/family/members/${adult}`).set(bearer(token)).send({ login: { email: taken.email, password: 'une phrase de passe familiale' } });
+      const probe = () =>
+        t
+          .http()
+          .patch(`/api/family/members/${adult}`)
+          .set(bearer(token))
+          .send({ login: { email: taken.email, password: 'une phrase de passe familiale' } });
       for (let i = 0; i < 10; i++) {
         const res = await probe();
         expect(res.status).toBe(409);
@@ -136,11 +160,19 @@ describe('identity hardening', () => {
       const c = await createStructureWithAdmin(t, sa, 'Ludothèque Essais');
       const other = (await login(t, c.adminEmail, c.adminPassword)).accessToken;
       for (let i = 0; i < 4; i++) {
-        const res = await t.http().post('/api/auth/password').set(bearer(c.adminToken)).send({ currentPassword: `faux ${i} faux faux`, newPassword: 'un nouveau mot de passe solide' });
+        const res = await t
+          .http()
+          .post('/api/auth/password')
+          .set(bearer(c.adminToken))
+          .send({ currentPassword: `faux ${i} faux faux`, newPassword: 'un nouveau mot de passe solide' });
         expect(res.status).toBe(400);
         expect(res.body.message).toBe("L'ancien mot de passe est incorrect.");
       }
-      const fifth = await t.http().post('/api/auth/password').set(bearer(c.adminToken)).send({ currentPassword: 'faux 5 faux faux', newPassword: 'un nouveau mot de passe solide' });
+      const fifth = await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(c.adminToken))
+        .send({ currentPassword: 'faux 5 faux faux', newPassword: 'un nouveau mot de passe solide' });
       expect(fifth.status).toBe(401);
       expect(fifth.body.message).toMatch(/reconnectez-vous/);
       // Every session of the account is over; the password itself did not change.
@@ -148,10 +180,17 @@ describe('identity hardening', () => {
       await t.http().get('/api/auth/me').set(bearer(other)).expect(401);
       const fresh = (await login(t, c.adminEmail, c.adminPassword)).accessToken;
       // Still throttled for this account within the window, even with a new session.
-      const again = await t.http().post('/api/auth/password').set(bearer(fresh)).send({ currentPassword: c.adminPassword, newPassword: 'un nouveau mot de passe solide' });
+      const again = await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(fresh))
+        .send({ currentPassword: c.adminPassword, newPassword: 'un nouveau mot de passe solide' });
       expect(again.status).toBe(429);
       expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
-      const failures = await t.dataSource.manager.countBy(AuditEntry, { action: 'auth.password_change_failed', targetId: String(c.adminAccountId) });
+      const failures = await t.dataSource.manager.countBy(AuditEntry, {
+        action: 'auth.password_change_failed',
+        targetId: String(c.adminAccountId),
+      });
       expect(failures).toBe(5);
     });
   });
@@ -159,8 +198,19 @@ describe('identity hardening', () => {
   describe('tokens', () => {
     it('refuses a correctly signed token without an expiry', async () => {
       const account = await t.dataSource.manager.findOneByOrFail(Account, { id: a.adminAccountId });
-      const claims = { sub: String(account.id), role: 'admin', sid: a.structure.id, fid: null, tv: account.tokenVersion, jti: 'sans-expiration' };
-      const forever = sign(claims, t.config.jwt.secret, { algorithm: 'HS256', issuer: t.config.jwt.issuer, audience: t.config.jwt.audience });
+      const claims = {
+        sub: String(account.id),
+        role: 'admin',
+        sid: a.structure.id,
+        fid: null,
+        tv: account.tokenVersion,
+        jti: 'sans-expiration',
+      };
+      const forever = sign(claims, t.config.jwt.secret, {
+        algorithm: 'HS256',
+        issuer: t.config.jwt.issuer,
+        audience: t.config.jwt.audience,
+      });
       await t.http().get('/api/auth/me').set(bearer(forever)).expect(401);
     });
 
@@ -189,18 +239,21 @@ describe('identity hardening', () => {
     it("an admin's token for a family stops working when the family is archived, and on end", async () => {
       const ref = await referenceIds(t, a.adminToken);
       const fam = await createFamily(t, a.adminToken, 'Famille Guichet', [memberBody(ref)]);
-      const acting = (await t.http().post(`/api/families/${fam.family.id}/act`).set(bearer(a.adminToken)).expect(200)).body.accessToken as string;
+      const acting = (await t.http().post(`/api/families/${fam.family.id}/act`).set(bearer(a.adminToken)).expect(200)).body
+        .accessToken as string;
       await t.http().get('/api/family/me').set(bearer(acting)).expect(200);
       await t.http().post(`/api/families/${fam.family.id}/archive`).set(bearer(a.adminToken)).expect(200);
       await t.http().get('/api/family/me').set(bearer(acting)).expect(401);
       await t.http().post(`/api/families/${fam.family.id}/unarchive`).set(bearer(a.adminToken)).expect(200);
-      const second = (await t.http().post(`/api/families/${fam.family.id}/act`).set(bearer(a.adminToken)).expect(200)).body.accessToken as string;
+      const second = (await t.http().post(`/api/families/${fam.family.id}/act`).set(bearer(a.adminToken)).expect(200)).body
+        .accessToken as string;
       await t.http().post('/api/auth/act/end').set(bearer(second)).expect(200);
       await t.http().get('/api/family/me').set(bearer(second)).expect(401);
     });
 
     it("the super-admin's acting token lasts at most 15 minutes and dies on end", async () => {
-      const acting = (await t.http().post(`/api/super-admin/structures/${a.structure.id}/act`).set(bearer(sa)).expect(200)).body.accessToken as string;
+      const acting = (await t.http().post(`/api/super-admin/structures/${a.structure.id}/act`).set(bearer(sa)).expect(200)).body
+        .accessToken as string;
       const claims = new JwtService().decode(acting) as { exp: number; iat: number };
       expect(claims.exp - claims.iat).toBeLessThanOrEqual(15 * 60);
       await t.http().get('/api/families').set(bearer(acting)).expect(200);
@@ -214,7 +267,11 @@ describe('identity hardening', () => {
   describe('audit log', () => {
     it("an unknown login cannot write its text into a structure's audit log", async () => {
       const junk = `pub-${'x'.repeat(240)}`;
-      await t.http().post('/api/auth/login').send({ login: junk, password: 'peu importe vraiment', structure: a.structure.slug }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ login: junk, password: 'peu importe vraiment', structure: a.structure.slug })
+        .expect(401);
       const inStructure = await t.dataSource.manager.countBy(AuditEntry, { structureId: a.structure.id, actorLabel: Like('pub-%') });
       expect(inStructure).toBe(0);
       const anywhere = await t.dataSource.manager.findBy(AuditEntry, { action: 'auth.login_failed', actorLabel: Like('pub-%') });
@@ -223,11 +280,18 @@ describe('identity hardening', () => {
   });
 
   describe('passwords', () => {
-    it.each([['          a'], ['a a a a a a a a a a'], ['\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0b']])('refuses %j (spaces and hardly any characters)', async (password) => {
-      const c = await createStructureWithAdmin(t, sa, `Ludothèque Espaces ${Math.random().toString(36).slice(2, 7)}`);
-      const res = await t.http().post('/api/auth/password').set(bearer(c.adminToken)).send({ currentPassword: c.adminPassword, newPassword: password });
-      expect(res.status).toBe(400);
-      expect(res.body.message).toMatch(/mot de passe/);
-    });
+    it.each([['          a'], ['a a a a a a a a a a'], ['\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0b']])(
+      'refuses %j (spaces and hardly any characters)',
+      async (password) => {
+        const c = await createStructureWithAdmin(t, sa, `Ludothèque Espaces ${Math.random().toString(36).slice(2, 7)}`);
+        const res = await t
+          .http()
+          .post('/api/auth/password')
+          .set(bearer(c.adminToken))
+          .send({ currentPassword: c.adminPassword, newPassword: password });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/mot de passe/);
+      },
+    );
   });
 });

@@ -56,7 +56,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: TokenClaims): Promise<Principal> {
     const accountId = Number(claims.sub);
-    if (!Number.isInteger(accountId) || !['super-admin', 'admin', 'family'].includes(claims.role)) throw new UnauthorizedException(SESSION_EXPIRED);
+    if (!Number.isInteger(accountId) || !['super-admin', 'admin', 'family'].includes(claims.role))
+      throw new UnauthorizedException(SESSION_EXPIRED);
     // jsonwebtoken accepts a token without expiry; ours always have one, and an id to revoke them by.
     if (typeof claims.exp !== 'number' || typeof claims.jti !== 'string' || !claims.jti) throw new UnauthorizedException(SESSION_EXPIRED);
     // One plain query for the account, the structure acted in, the family named
@@ -70,9 +71,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         'FROM account a LEFT JOIN structure s ON s.id = ? LEFT JOIN family f ON f.id = ? AND f.structure_id = ? LEFT JOIN revoked_token r ON r.jti = ? WHERE a.id = ?',
       [sidClaim ?? -1, fidClaim ?? -1, sidClaim ?? -1, claims.jti, accountId],
     )) as AccountRow[];
-    if (!row || !Number(row.active) || Number(row.token_version) !== claims.tv || row.revoked !== null) throw new UnauthorizedException(SESSION_EXPIRED);
+    if (!row || !Number(row.active) || Number(row.token_version) !== claims.tv || row.revoked !== null)
+      throw new UnauthorizedException(SESSION_EXPIRED);
     // A family's session (its own, or an admin's acting for it) ends when the family is archived.
-    if (fidClaim !== null && (row.f_id === null || Number(row.f_archived) || row.f_anonymised_at !== null)) throw new UnauthorizedException(SESSION_EXPIRED);
+    if (fidClaim !== null && (row.f_id === null || Number(row.f_archived) || row.f_anonymised_at !== null))
+      throw new UnauthorizedException(SESSION_EXPIRED);
     const account = {
       role: row.role,
       email: row.email,
@@ -97,7 +100,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     let structureName: string | null = null;
     if (sid !== null) {
       // The super-admin may still act on a disabled structure; nobody else may use it.
-      if (row.s_name === null || (!Number(row.s_active) && account.role !== 'super-admin')) throw new UnauthorizedException(SESSION_EXPIRED);
+      if (row.s_name === null || (!Number(row.s_active) && account.role !== 'super-admin'))
+        throw new UnauthorizedException(SESSION_EXPIRED);
       structureName = row.s_name;
     }
     return {

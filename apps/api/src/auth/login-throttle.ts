@@ -124,7 +124,11 @@ export class LoginThrottle {
    */
   private async lock(em: EntityManager, budget: Budget, keyHash: string, now: number): Promise<void> {
     if (this.db.dialect !== 'mariadb') return;
-    await em.query('INSERT INTO throttle_key (bucket, key_hash, at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE at = VALUES(at)', [budget.bucket, keyHash, sqlInstant(now)]);
+    await em.query('INSERT INTO throttle_key (bucket, key_hash, at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE at = VALUES(at)', [
+      budget.bucket,
+      keyHash,
+      sqlInstant(now),
+    ]);
   }
 
   /** Seconds until one more event of `budget` is allowed for the key (0: allowed now). */
@@ -180,7 +184,8 @@ export class LoginThrottle {
    */
   async reserveLogin(login: string, ip: string): Promise<LoginReservation> {
     const loginKey = `${login}|${ip}`;
-    if (!this.loginsInFlight.tryEnter(loginKey)) throw tooManyRequests('Trop de tentatives de connexion en même temps. Réessayez dans un instant.', 2);
+    if (!this.loginsInFlight.tryEnter(loginKey))
+      throw tooManyRequests('Trop de tentatives de connexion en même temps. Réessayez dans un instant.', 2);
     if (!this.ipsInFlight.tryEnter(ip)) {
       this.loginsInFlight.leave(loginKey);
       throw tooManyRequests('Trop de tentatives de connexion en même temps. Réessayez dans un instant.', 2);
@@ -213,7 +218,9 @@ export class LoginThrottle {
         if (!settle()) return;
         try {
           // One statement, atomic by itself: no BEGIN/COMMIT round trips.
-          await this.db.atomic((em) => em.query('DELETE FROM throttle_event WHERE id = ? OR (bucket = ? AND key_hash = ?)', [ipEvent, LOGIN.bucket, loginHash]));
+          await this.db.atomic((em) =>
+            em.query('DELETE FROM throttle_event WHERE id = ? OR (bucket = ? AND key_hash = ?)', [ipEvent, LOGIN.bucket, loginHash]),
+          );
         } catch (e) {
           // Not forgiving errs on the safe side (the attempt stays counted).
           this.logger.warn(`Login reservation not released: ${(e as Error).message}`);

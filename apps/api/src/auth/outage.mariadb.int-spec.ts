@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
-import { bearer, createFamily, createStructureWithAdmin, login, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  login,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { MariadbProcess, startMariadb } from '../../test/mariadb-process';
 
@@ -26,9 +35,17 @@ describe('a MariaDB outage', () => {
     const sa = await superAdminToken(t);
     a = await createStructureWithAdmin(t, sa, 'Ludothèque Panne');
     const ref = await referenceIds(t, a.adminToken);
-    const fam = await createFamily(t, a.adminToken, 'Famille Patiente', [memberBody(ref, { firstName: 'Lou' }), memberBody(ref, { firstName: 'Noé' })]);
+    const fam = await createFamily(t, a.adminToken, 'Famille Patiente', [
+      memberBody(ref, { firstName: 'Lou' }),
+      memberBody(ref, { firstName: 'Noé' }),
+    ]);
     memberIds = fam.family.members.map((m) => m.id);
-    await t.http().post('/api/slots/generate').set(bearer(a.adminToken)).send({ from: '2026-10-20', weekdays: [2], ranges: [{ start: '09:00', end: '18:00' }] }).expect(200);
+    await t
+      .http()
+      .post('/api/slots/generate')
+      .set(bearer(a.adminToken))
+      .send({ from: '2026-10-20', weekdays: [2], ranges: [{ start: '09:00', end: '18:00' }] })
+      .expect(200);
     t.app.get(Clock).travelTo(new Date('2026-10-20T10:00:00Z'));
     familyToken = (await login(t, fam.email, fam.password, a.structure.slug)).accessToken;
   }, 120_000);
@@ -38,7 +55,8 @@ describe('a MariaDB outage', () => {
   }, 60_000);
 
   const press = (key: string) => t.http().post('/api/family/attendance').set(bearer(familyToken)).send({ key, memberIds });
-  const rows = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM attendance WHERE member_id IN (?, ?)', memberIds))[0].n);
+  const rows = async () =>
+    Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM attendance WHERE member_id IN (?, ?)', memberIds))[0].n);
 
   it('answers 503 "database-unavailable" (never 401 or 500) while it is down, and records the retried press once after', async () => {
     const key = randomUUID();

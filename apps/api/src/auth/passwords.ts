@@ -53,7 +53,7 @@ export function passwordProblem(password: string, login?: string): string | null
   if (login) {
     const local = login.toLowerCase().split('@')[0];
     if (squashed === login.toLowerCase() || (local.length >= 4 && squashed === local)) {
-      return "Le mot de passe ne doit pas être votre identifiant.";
+      return 'Le mot de passe ne doit pas être votre identifiant.';
     }
   }
   return null;

@@ -47,7 +47,9 @@ export class TokenService {
    * HS256 only, with issuer, audience and expiry checked on the way back.
    */
   async issue(principal: Omit<Principal, 'expiresAt'>, tokenVersion: number): Promise<IssuedToken> {
-    const lifetime = principal.acting ? Math.min(ACTING_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS[principal.role]) : TOKEN_LIFETIME_SECONDS[principal.role];
+    const lifetime = principal.acting
+      ? Math.min(ACTING_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS[principal.role])
+      : TOKEN_LIFETIME_SECONDS[principal.role];
     const tokenId = randomUUID();
     const claims: TokenClaims = {
       sub: String(principal.accountId),
@@ -55,7 +57,9 @@ export class TokenService {
       sid: principal.structureId,
       fid: principal.familyId,
       tv: tokenVersion,
-      ...(principal.acting ? { act: { sub: String(principal.accountId), role: principal.accountRole }, as: principal.actingAs ?? undefined } : {}),
+      ...(principal.acting
+        ? { act: { sub: String(principal.accountId), role: principal.accountRole }, as: principal.actingAs ?? undefined }
+        : {}),
     };
     const accessToken = await this.jwt.signAsync(claims, {
       jwtid: tokenId,

@@ -7,7 +7,16 @@ import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../database/data-source';
 import { loadConfig } from '../config/config';
-import { bearer, createFamily, createStructureWithAdmin, insertAttendance, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  insertAttendance,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp, TestDialect } from '../../test/harness';
 import { createTempDatabase, TempDatabase } from '../../test/mariadb';
 import { API_BUNDLE, assertBundleBuilt, baseEnv, collect, Exited, freePort, spawnApi, waitForHealthy } from '../../test/process';
@@ -48,7 +57,13 @@ async function newInstall(dialect: TestDialect): Promise<Install> {
     dataDir,
     db,
     dialect,
-    env: { DATA_DIR: dataDir, DB_TYPE: dialect, ...(db ? { DATABASE_URL: db.url } : {}), POINTAGE_MODE: 'federation', WEB_ROOT: join(dataDir, 'no-web') },
+    env: {
+      DATA_DIR: dataDir,
+      DB_TYPE: dialect,
+      ...(db ? { DATABASE_URL: db.url } : {}),
+      POINTAGE_MODE: 'federation',
+      WEB_ROOT: join(dataDir, 'no-web'),
+    },
   };
 }
 
@@ -86,7 +101,9 @@ async function snapshot(ds: DataSource) {
 }
 
 async function png(width: number, height: number): Promise<Buffer> {
-  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 describe('backup and restore through the command line', () => {
@@ -120,7 +137,13 @@ describe('backup and restore through the command line', () => {
     }
     await insertAttendance(t, a.structure.id, '2026-03-04', memberIds);
     await insertAttendance(t, a.structure.id, '2026-03-11', memberIds.slice(0, 3));
-    const logo = await t.http().put('/api/settings/logo').set(bearer(a.adminToken)).set('Content-Type', 'image/png').send(await png(120, 60)).expect(200);
+    const logo = await t
+      .http()
+      .put('/api/settings/logo')
+      .set(bearer(a.adminToken))
+      .set('Content-Type', 'image/png')
+      .send(await png(120, 60))
+      .expect(200);
     logoName = (logo.body.url as string).split('/').pop() as string;
     sourceEnv = {
       DATA_DIR: t.config.dataDir,
@@ -151,7 +174,10 @@ describe('backup and restore through the command line', () => {
     const saved = await runCli(sourceEnv, ['backup', '--to', `${outDir}/`]);
     expect(saved.stderr).toBe('');
     expect(saved.code).toBe(0);
-    const match = /^Sauvegarde enregistrée : (\S+\.tar\.gz) \(.+ ; base (\w+), (\d+) migration\(s\), (\d+) fichier\(s\) envoyé\(s\)\)\.\n$/.exec(saved.stdout);
+    const match =
+      /^Sauvegarde enregistrée : (\S+\.tar\.gz) \(.+ ; base (\w+), (\d+) migration\(s\), (\d+) fichier\(s\) envoyé\(s\)\)\.\n$/.exec(
+        saved.stdout,
+      );
     expect(match).not.toBeNull();
     archive = match?.[1] as string;
     expect(dirname(archive)).toBe(outDir);
@@ -168,7 +194,11 @@ describe('backup and restore through the command line', () => {
     const restored = await runCli(target.env, ['restore', archive]);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(new RegExp(`^Sauvegarde du \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d \\(Pointage [\\d.]+\\) restaurée : base ${t.dialect}, 2 fichier\\(s\\) envoyé\\(s\\)\\.\\n$`));
+    expect(restored.stdout).toMatch(
+      new RegExp(
+        `^Sauvegarde du \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d \\(Pointage [\\d.]+\\) restaurée : base ${t.dialect}, 2 fichier\\(s\\) envoyé\\(s\\)\\.\\n$`,
+      ),
+    );
 
     // The uploads, byte for byte; no staging folder left in DATA_DIR.
     expect(readdirSync(join(target.dataDir, 'uploads')).sort()).toEqual(uploads);
@@ -220,7 +250,11 @@ describe('backup and restore through the command line', () => {
 
     // --force does not replace the database under a running Pointage either.
     const forced = await runCli(sourceEnv, ['restore', archive, '--force']);
-    expectOneErrorLine(forced, 4, /^Erreur : La base de cette installation est ouverte par un autre programme \(Pointage est-il encore en marche \?\) : arrêtez Pointage avant de restaurer\. Rien n'a été modifié\.$/);
+    expectOneErrorLine(
+      forced,
+      4,
+      /^Erreur : La base de cette installation est ouverte par un autre programme \(Pointage est-il encore en marche \?\) : arrêtez Pointage avant de restaurer\. Rien n'a été modifié\.$/,
+    );
     expect(await snapshot(t.dataSource)).toEqual(before);
   });
 
@@ -261,7 +295,11 @@ describe('backup and restore through the command line', () => {
     const altered = join(outDir, 'altered.tar.gz');
     try {
       expect(spawnSync('tar', ['xzf', archive, '-C', work]).status).toBe(0);
-      const names = ['manifest.json', ...readdirSync(work).filter((f) => f.startsWith('database.')), ...readdirSync(join(work, 'uploads')).map((f) => `uploads/${f}`)];
+      const names = [
+        'manifest.json',
+        ...readdirSync(work).filter((f) => f.startsWith('database.')),
+        ...readdirSync(join(work, 'uploads')).map((f) => `uploads/${f}`),
+      ];
       const logoCopy = join(work, 'uploads', logoName);
       const logoBytes = readFileSync(logoCopy);
       logoBytes[logoBytes.length - 1] = (logoBytes[logoBytes.length - 1] as number) ^ 1;
@@ -273,7 +311,11 @@ describe('backup and restore through the command line', () => {
 
     const empty = await install();
     const alteredRun = await runCli(empty.env, ['restore', altered]);
-    expectOneErrorLine(alteredRun, 3, new RegExp(`\\(uploads/${logoName.replace(/\./g, '\\.')} ne correspond pas à sa somme de contrôle\\) : rien n'a été modifié\\.$`));
+    expectOneErrorLine(
+      alteredRun,
+      3,
+      new RegExp(`\\(uploads/${logoName.replace(/\./g, '\\.')} ne correspond pas à sa somme de contrôle\\) : rien n'a été modifié\\.$`),
+    );
     for (const file of [damaged, truncated, notOurs]) {
       const r = await runCli(empty.env, ['restore', file]);
       expectOneErrorLine(r, 3, /^Erreur : L'archive .+ est illisible ou endommagée \(.+\) : rien n'a été modifié\.$/);
@@ -304,7 +346,9 @@ describe('backup and restore through the command line', () => {
     const ds = await open(old);
     try {
       await ds.undoLastMigration({ transaction: 'each' });
-      await ds.query("INSERT INTO structure (name, slug, time_zone, active, created_at) VALUES ('Ludothèque Ancienne', 'ancienne', 'Europe/Paris', 1, '2026-01-01 00:00:00.000')");
+      await ds.query(
+        "INSERT INTO structure (name, slug, time_zone, active, created_at) VALUES ('Ludothèque Ancienne', 'ancienne', 'Europe/Paris', 1, '2026-01-01 00:00:00.000')",
+      );
     } finally {
       await ds.destroy();
     }
@@ -316,7 +360,9 @@ describe('backup and restore through the command line', () => {
     const restored = await runCli(target.env, ['restore', join(outDir, 'old.tar.gz')]);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/restaurée : base \w+, 0 fichier\(s\) envoyé\(s\), 1 migration\(s\) appliquée\(s\) pour cette version\.\n$/);
+    expect(restored.stdout).toMatch(
+      /restaurée : base \w+, 0 fichier\(s\) envoyé\(s\), 1 migration\(s\) appliquée\(s\) pour cette version\.\n$/,
+    );
     const check = await open(target);
     try {
       const applied: unknown[] = await check.query('SELECT name FROM migrations');

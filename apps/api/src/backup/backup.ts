@@ -78,7 +78,11 @@ const DB_FILE = { sqlite: 'database.sqlite', mariadb: 'database.sql' } as const;
  * this source file under jest.
  */
 export function appVersion(): string {
-  for (const candidate of [join(__dirname, '../../../package.json'), join(__dirname, '../../../../package.json'), join(process.cwd(), 'package.json')]) {
+  for (const candidate of [
+    join(__dirname, '../../../package.json'),
+    join(__dirname, '../../../../package.json'),
+    join(process.cwd(), 'package.json'),
+  ]) {
     try {
       const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'pointage' && pkg.version) return pkg.version;
@@ -186,7 +190,11 @@ function runTool(command: string, args: string[], env: NodeJS.ProcessEnv, stdinF
   });
 }
 
-function parseArgs(args: string[], valueOptions: string[], flags: string[]): { options: Record<string, string | true>; positional: string[] } {
+function parseArgs(
+  args: string[],
+  valueOptions: string[],
+  flags: string[],
+): { options: Record<string, string | true>; positional: string[] } {
   const options: Record<string, string | true> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -234,7 +242,8 @@ async function dumpSqlite(config: AppConfig & { db: { type: 'sqlite' } }, target
   const copy = new Database(target, { readonly: true });
   try {
     const check = copy.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new BackupError(`La base ${config.db.path} est endommagée (${String(check)}) : sauvegarde interrompue.`, EXIT.failed);
+    if (check !== 'ok')
+      throw new BackupError(`La base ${config.db.path} est endommagée (${String(check)}) : sauvegarde interrompue.`, EXIT.failed);
     const hasTable = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get();
     return hasTable ? (copy.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((r) => r.name) : [];
   } finally {
@@ -249,7 +258,9 @@ async function dumpMariadb(config: AppConfig & { db: { type: 'mariadb' } }, targ
   const connection = await createConnection({ uri: config.db.url, connectTimeout: 5000 });
   let migrations: string[];
   try {
-    const [tables] = await connection.query("SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'migrations'");
+    const [tables] = await connection.query(
+      "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'migrations'",
+    );
     const [rows] = (tables as unknown[]).length ? await connection.query('SELECT name FROM migrations ORDER BY id') : [[]];
     migrations = (rows as { name: string }[]).map((r) => r.name);
   } finally {
@@ -275,14 +286,19 @@ function listUploads(config: AppConfig): string[] {
 
 export async function backupCommand(config: AppConfig, argv: string[], out: (line: string) => void): Promise<void> {
   const { options, positional } = parseArgs(argv, ['to'], []);
-  if (positional.length) throw new BackupError(`Argument inattendu : ${positional[0]}. Usage : backup [--to <fichier ou dossier>]`, EXIT.usage);
+  if (positional.length)
+    throw new BackupError(`Argument inattendu : ${positional[0]}. Usage : backup [--to <fichier ou dossier>]`, EXIT.usage);
   const now = new Date();
   const target = archivePath(config, options['to'] as string | undefined, now);
-  if (existsSync(target)) throw new BackupError(`${target} existe déjà : choisissez un autre nom, la sauvegarde ne remplace pas un fichier.`, EXIT.failed);
+  if (existsSync(target))
+    throw new BackupError(`${target} existe déjà : choisissez un autre nom, la sauvegarde ne remplace pas un fichier.`, EXIT.failed);
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (e) {
-    throw new BackupError(`Impossible de créer le dossier ${dirname(target)} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).`, EXIT.failed);
+    throw new BackupError(
+      `Impossible de créer le dossier ${dirname(target)} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).`,
+      EXIT.failed,
+    );
   }
   const staging = mkdtempSync(join(dirname(target), '.pointage-backup-'));
   const partial = `${target}.part`;
@@ -326,7 +342,8 @@ export async function backupCommand(config: AppConfig, argv: string[], out: (lin
   } catch (e) {
     rmSync(partial, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new BackupError(`Le disque de ${dirname(target)} est plein : aucune sauvegarde n'a été écrite.`, EXIT.failed);
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new BackupError(`Le disque de ${dirname(target)} est plein : aucune sauvegarde n'a été écrite.`, EXIT.failed);
     throw e;
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -349,7 +366,8 @@ function readManifest(staging: string, entries: { name: string; size: number; sh
   for (const file of manifest.files) {
     const entry = found.get(file.name);
     if (!entry) throw new ArchiveError(`${file.name} manque`);
-    if (entry.size !== file.size || entry.sha256 !== file.sha256) throw new ArchiveError(`${file.name} ne correspond pas à sa somme de contrôle`);
+    if (entry.size !== file.size || entry.sha256 !== file.sha256)
+      throw new ArchiveError(`${file.name} ne correspond pas à sa somme de contrôle`);
     found.delete(file.name);
   }
   if (found.size) throw new ArchiveError(`${[...found.keys()][0]} n’est pas dans le manifeste`);
@@ -371,7 +389,9 @@ async function structuresInTarget(config: AppConfig): Promise<number> {
   }
   const connection = await createConnection({ uri: config.db.url, connectTimeout: 5000 });
   try {
-    const [tables] = await connection.query("SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'structure'");
+    const [tables] = await connection.query(
+      "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'structure'",
+    );
     if (!(tables as unknown[]).length) return 0;
     const [rows] = await connection.query('SELECT COUNT(*) AS n FROM structure');
     return Number((rows as { n: number }[])[0]?.n ?? 0);
@@ -381,7 +401,7 @@ async function structuresInTarget(config: AppConfig): Promise<number> {
 }
 
 const IN_USE =
-  'La base de cette installation est ouverte par un autre programme (Pointage est-il encore en marche ?) : arrêtez Pointage avant de restaurer. Rien n\'a été modifié.';
+  "La base de cette installation est ouverte par un autre programme (Pointage est-il encore en marche ?) : arrêtez Pointage avant de restaurer. Rien n'a été modifié.";
 
 /**
  * Restoring under a running Pointage would lose what it writes next (SQLite:
@@ -410,7 +430,9 @@ async function assertNotInUse(config: AppConfig): Promise<void> {
   }
   const connection = await createConnection({ uri: config.db.url, connectTimeout: 5000 });
   try {
-    const [rows] = await connection.query('SELECT COUNT(*) AS n FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()');
+    const [rows] = await connection.query(
+      'SELECT COUNT(*) AS n FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()',
+    );
     if (Number((rows as { n: number }[])[0]?.n ?? 0) > 0) throw new BackupError(IN_USE, EXIT.refused);
   } finally {
     await connection.end();
@@ -443,11 +465,15 @@ async function restoreMariadb(config: AppConfig & { db: { type: 'mariadb' } }, s
   const connection = await createConnection({ uri: config.db.url, connectTimeout: 5000 });
   try {
     await connection.query('SET FOREIGN_KEY_CHECKS = 0');
-    const [tables] = await connection.query('SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_schema = DATABASE()');
+    const [tables] = await connection.query(
+      'SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_schema = DATABASE()',
+    );
     for (const t of tables as { name: string; type: string }[]) {
       await connection.query(`DROP ${t.type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS \`${t.name.replace(/`/g, '``')}\``);
     }
-    const [routines] = await connection.query('SELECT routine_name AS name, routine_type AS type FROM information_schema.routines WHERE routine_schema = DATABASE()');
+    const [routines] = await connection.query(
+      'SELECT routine_name AS name, routine_type AS type FROM information_schema.routines WHERE routine_schema = DATABASE()',
+    );
     for (const r of routines as { name: string; type: string }[]) {
       await connection.query(`DROP ${r.type === 'FUNCTION' ? 'FUNCTION' : 'PROCEDURE'} IF EXISTS \`${r.name.replace(/`/g, '``')}\``);
     }
@@ -460,7 +486,10 @@ async function restoreMariadb(config: AppConfig & { db: { type: 'mariadb' } }, s
     await runTool(tool, [...args, '--binary-mode', db.database], env, staged);
   } catch (e) {
     if (e instanceof BackupError) {
-      throw new BackupError(`${e.message} La base ${db.database} est peut-être restaurée en partie : corrigez la cause puis relancez avec --force.`, EXIT.failed);
+      throw new BackupError(
+        `${e.message} La base ${db.database} est peut-être restaurée en partie : corrigez la cause puis relancez avec --force.`,
+        EXIT.failed,
+      );
     }
     throw e;
   }
@@ -483,7 +512,10 @@ export async function restoreCommand(config: AppConfig, argv: string[], out: (li
     let manifest: BackupManifest;
     try {
       const accept = (name: string) =>
-        name === 'manifest.json' || name === DB_FILE.sqlite || name === DB_FILE.mariadb || (name.startsWith('uploads/') && UPLOAD_NAME.test(name.slice(8)));
+        name === 'manifest.json' ||
+        name === DB_FILE.sqlite ||
+        name === DB_FILE.mariadb ||
+        (name.startsWith('uploads/') && UPLOAD_NAME.test(name.slice(8)));
       const entries = await extractTarGz(archive, staging, accept);
       manifest = readManifest(staging, entries);
     } catch (e) {

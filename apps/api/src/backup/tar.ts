@@ -124,7 +124,8 @@ export async function extractTarGz(archive: string, dir: string, accept: (name: 
   const entries: ExtractedEntry[] = [];
   const seen = new Set<string>();
   let buffer: Buffer = Buffer.alloc(0);
-  let current: { fd: number; name: string; size: number; remaining: number; pad: number; hash: ReturnType<typeof createHash> } | null = null;
+  let current: { fd: number; name: string; size: number; remaining: number; pad: number; hash: ReturnType<typeof createHash> } | null =
+    null;
   let ended = false;
   const gunzip = createGunzip();
   const source = createReadStream(archive);
@@ -170,13 +171,21 @@ export async function extractTarGz(archive: string, dir: string, accept: (name: 
         const size = readOctal(h, 124, 12);
         const path = join(dir, name);
         mkdirSync(dirname(path), { recursive: true });
-        current = { fd: openSync(path, 'wx', 0o600), name, size, remaining: size, pad: (BLOCK - (size % BLOCK)) % BLOCK, hash: createHash('sha256') };
+        current = {
+          fd: openSync(path, 'wx', 0o600),
+          name,
+          size,
+          remaining: size,
+          pad: (BLOCK - (size % BLOCK)) % BLOCK,
+          hash: createHash('sha256'),
+        };
       }
     }
   } catch (e) {
     if (e instanceof ArchiveError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE') throw new ArchiveError('ce n’est pas une archive .tar.gz valide, ou elle est endommagée');
+    if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE')
+      throw new ArchiveError('ce n’est pas une archive .tar.gz valide, ou elle est endommagée');
     throw e;
   } finally {
     if (current) closeSync(current.fd);

@@ -1,4 +1,12 @@
-import { bearer, createFamily, createStructureWithAdmin, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 
 /**
@@ -20,15 +28,37 @@ describe('dates with a year outside 1900–2100 are refused', () => {
   });
   afterAll(() => t.close());
 
-  const count = async (table: string) => Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE structure_id = ?`, [a.structure.id]))[0].n);
+  const count = async (table: string) =>
+    Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE structure_id = ?`, [a.structure.id]))[0].n);
 
   it.each(['0050', '2500', '1899', '2101'])('year %s: slots, birth dates, statistics periods, the day view', async (year) => {
     const slotsBefore = await count('slot');
     const membersBefore = await count('member');
     const cases: [string, string, object, string][] = [
-      ['post', '/api/slots/generate', { from: `${year}-01-01`, to: `${year}-01-31`, weekdays: [1], ranges: [{ start: '09:00', end: '12:00' }] }, 'date de début'],
-      ['post', '/api/slots/generate', { from: '2026-01-01', to: `${year}-01-31`, weekdays: [1], ranges: [{ start: '09:00', end: '12:00' }] }, 'date de fin'],
-      ['post', '/api/families', { name: 'SIÈCLE', email: `siecle${year}@test.local`, qfId: ref['qf']['481 à 581 €'], minimaId: ref['minima']['Non'], members: [memberBody(ref, { birthDate: `${year}-06-15` })] }, 'membres › entrée 1 › date de naissance'],
+      [
+        'post',
+        '/api/slots/generate',
+        { from: `${year}-01-01`, to: `${year}-01-31`, weekdays: [1], ranges: [{ start: '09:00', end: '12:00' }] },
+        'date de début',
+      ],
+      [
+        'post',
+        '/api/slots/generate',
+        { from: '2026-01-01', to: `${year}-01-31`, weekdays: [1], ranges: [{ start: '09:00', end: '12:00' }] },
+        'date de fin',
+      ],
+      [
+        'post',
+        '/api/families',
+        {
+          name: 'SIÈCLE',
+          email: `siecle${year}@test.local`,
+          qfId: ref['qf']['481 à 581 €'],
+          minimaId: ref['minima']['Non'],
+          members: [memberBody(ref, { birthDate: `${year}-06-15` })],
+        },
+        'membres › entrée 1 › date de naissance',
+      ],
       ['post', '/api/statistics/report', { from: `${year}-01-01`, to: '2026-12-31' }, 'date de début'],
       ['post', '/api/statistics/report', { from: '2026-01-01', to: `${year}-12-31` }, 'date de fin'],
       ['get', `/api/attendance/day?date=${year}-03-01`, {}, 'date'],
@@ -36,7 +66,12 @@ describe('dates with a year outside 1900–2100 are refused', () => {
     for (const [method, path, body, label] of cases) {
       const req = method === 'get' ? t.http().get(path) : t.http().post(path).send(body);
       const res = await req.set(bearer(a.adminToken));
-      expect({ path, label, status: res.status, message: res.body.message }).toEqual({ path, label, status: 400, message: yearMessage(label) });
+      expect({ path, label, status: res.status, message: res.body.message }).toEqual({
+        path,
+        label,
+        status: 400,
+        message: yearMessage(label),
+      });
     }
     expect(await count('slot')).toBe(slotsBefore);
     expect(await count('member')).toBe(membersBefore);
@@ -53,7 +88,10 @@ describe('dates with a year outside 1900–2100 are refused', () => {
 
   it('keeps the usual message for a date that does not exist, and accepts the limits', async () => {
     const bad = await t.http().post('/api/statistics/report').set(bearer(a.adminToken)).send({ from: '2026-02-30', to: '2026-12-31' });
-    expect({ status: bad.status, message: bad.body.message }).toEqual({ status: 400, message: 'Le champ « date de début » doit être une date valide (jour, mois et année qui existent).' });
+    expect({ status: bad.status, message: bad.body.message }).toEqual({
+      status: 400,
+      message: 'Le champ « date de début » doit être une date valide (jour, mois et année qui existent).',
+    });
     await t.http().get('/api/attendance/day?date=1900-01-01').set(bearer(a.adminToken)).expect(200);
     await t.http().get('/api/attendance/day?date=2100-12-31').set(bearer(a.adminToken)).expect(200);
     await createFamily(t, a.adminToken, 'CENTENAIRES', [memberBody(ref, { firstName: 'Doyenne', birthDate: '1900-01-01' })]);

@@ -55,7 +55,11 @@ describe('AllExceptionsFilter', () => {
 
   it('gives a 429 the Retry-After its thrower computed', () => {
     const r = answer(new HttpException({ message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.', retryAfter: 170 }, 429));
-    expect(r).toEqual({ status: 429, body: { statusCode: 429, message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.' }, headers: { 'Retry-After': '170' } });
+    expect(r).toEqual({
+      status: 429,
+      body: { statusCode: 429, message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.' },
+      headers: { 'Retry-After': '170' },
+    });
   });
 
   it('answers {statusCode, message} with the French message of the exception', () => {

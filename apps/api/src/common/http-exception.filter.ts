@@ -78,7 +78,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    if (error.statusCode === 429 || error.statusCode === 503) res.setHeader('Retry-After', String(retryAfterSeconds(exception, error.statusCode)));
+    if (error.statusCode === 429 || error.statusCode === 503)
+      res.setHeader('Retry-After', String(retryAfterSeconds(exception, error.statusCode)));
     res.status(error.statusCode).json(error);
   }
 

@@ -30,7 +30,8 @@ describe('textProblem: what people type, and what they do not', () => {
   it('allows line feeds and tabs, and only them, in multi-line text', () => {
     expect(textProblem('ligne 1\nligne 2\tsuite', { multiline: true })).toBeNull();
     expect(textProblem('ligne 1\nligne 2', {})).toBe('hidden');
-    for (const c of ['\u0000', '\u0008', '\u000B', '\u000C', '\r', '\u001B']) expect(textProblem(`a${c}b`, { multiline: true })).toBe('hidden');
+    for (const c of ['\u0000', '\u0008', '\u000B', '\u000C', '\r', '\u001B'])
+      expect(textProblem(`a${c}b`, { multiline: true })).toBe('hidden');
   });
 
   it('refuses bidirectional embeddings, overrides and isolates', () => {
@@ -41,7 +42,8 @@ describe('textProblem: what people type, and what they do not', () => {
   });
 
   it('refuses values made only of spaces and zero-width characters', () => {
-    for (const v of ['\u200B', '\u200B\u200B', '\u200C\u200D', '\u2060', '\uFEFF', ' \u200B ', '\u00A0', '   ']) expect(textProblem(v)).toBe('invisible');
+    for (const v of ['\u200B', '\u200B\u200B', '\u200C\u200D', '\u2060', '\uFEFF', ' \u200B ', '\u00A0', '   '])
+      expect(textProblem(v)).toBe('invisible');
     expect(textProblem('\n\t\u200B', { multiline: true })).toBe('invisible');
     expect(textProblem('x\u200B')).toBeNull();
   });
@@ -60,15 +62,23 @@ describe('@IsHumanText through the French validation pipe', () => {
       await validate(body);
       return null;
     } catch (e) {
-      return ((e as { getResponse(): { message: string } }).getResponse()).message;
+      return (e as { getResponse(): { message: string } }).getResponse().message;
     }
   };
 
   it('names the field in French', async () => {
-    expect(await messageOf({ name: 'abc\u202Eevil' })).toBe("Le champ « nom » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.");
-    expect(await messageOf({ name: '\u0000' })).toBe("Le champ « nom » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.");
-    expect(await messageOf({ name: '\u200B\u200B' })).toBe("Le champ « nom » ne peut pas être fait que d'espaces ou de caractères invisibles.");
-    expect(await messageOf({ name: 'Dupont', message: 'Bonjour\r\n' })).toBe("Le champ « message » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.");
+    expect(await messageOf({ name: 'abc\u202Eevil' })).toBe(
+      "Le champ « nom » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.",
+    );
+    expect(await messageOf({ name: '\u0000' })).toBe(
+      "Le champ « nom » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.",
+    );
+    expect(await messageOf({ name: '\u200B\u200B' })).toBe(
+      "Le champ « nom » ne peut pas être fait que d'espaces ou de caractères invisibles.",
+    );
+    expect(await messageOf({ name: 'Dupont', message: 'Bonjour\r\n' })).toBe(
+      "Le champ « message » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.",
+    );
   });
 
   it('lets clean values through', async () => {

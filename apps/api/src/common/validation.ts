@@ -42,7 +42,8 @@ const TEMPLATES: Record<string, (label: string, c: string) => string> = {
   isEmail: (l) => `Le champ « ${l} » doit être une adresse e-mail valide.`,
   isLocalDate: (l) => `Le champ « ${l} » doit être une date valide (jour, mois et année qui existent).`,
   isSupportedYear: (l) => `L'année du champ « ${l} » doit être comprise entre ${SUPPORTED_YEARS.min} et ${SUPPORTED_YEARS.max}.`,
-  hasNoHiddenCharacters: (l) => `Le champ « ${l} » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.`,
+  hasNoHiddenCharacters: (l) =>
+    `Le champ « ${l} » contient des caractères de contrôle ou d'inversion du sens d'écriture, qui ne sont pas permis.`,
   hasVisibleCharacters: (l) => `Le champ « ${l} » ne peut pas être fait que d'espaces ou de caractères invisibles.`,
   isArray: (l) => `Le champ « ${l} » doit être une liste.`,
   isEnum: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
@@ -57,7 +58,18 @@ const TEMPLATES: Record<string, (label: string, c: string) => string> = {
   nestedValidation: (l) => `Le champ « ${l} » n'est pas valide.`,
 };
 
-const PRIORITY = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isEnum', 'isIn'];
+const PRIORITY = [
+  'whitelistValidation',
+  'isDefined',
+  'isNotEmpty',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isEnum',
+  'isIn',
+];
 function priority(key: string): number {
   const i = PRIORITY.indexOf(key);
   return i === -1 ? PRIORITY.length : i;

@@ -22,8 +22,16 @@ describe('loadConfig', () => {
 
   it('reads the MariaDB query timeout when given', () => {
     const url = 'mysql://p:s@db:3306/pointage';
-    expect(loadConfig({ ...base, DB_TYPE: 'mariadb', DATABASE_URL: url, DB_QUERY_TIMEOUT_MS: '3000' }).db).toEqual({ type: 'mariadb', url, queryTimeoutMs: 3000 });
-    expect(loadConfig({ ...base, DB_TYPE: 'mariadb', DATABASE_URL: url, DB_QUERY_TIMEOUT_MS: '0' }).db).toEqual({ type: 'mariadb', url, queryTimeoutMs: 0 });
+    expect(loadConfig({ ...base, DB_TYPE: 'mariadb', DATABASE_URL: url, DB_QUERY_TIMEOUT_MS: '3000' }).db).toEqual({
+      type: 'mariadb',
+      url,
+      queryTimeoutMs: 3000,
+    });
+    expect(loadConfig({ ...base, DB_TYPE: 'mariadb', DATABASE_URL: url, DB_QUERY_TIMEOUT_MS: '0' }).db).toEqual({
+      type: 'mariadb',
+      url,
+      queryTimeoutMs: 0,
+    });
   });
 
   it.each([
@@ -45,7 +53,10 @@ describe('loadConfig', () => {
     [{ PDF_CONCURRENCY: '0' }, /PDF_CONCURRENCY="0" n'est pas valide/],
     [{ PDF_CONCURRENCY: 'deux' }, /PDF_CONCURRENCY="deux" n'est pas valide/],
     [{ PDF_CONCURRENCY: '17' }, /entre 1 et 16/],
-    [{ DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://p:s@db:3306/pointage', DB_QUERY_TIMEOUT_MS: '20s' }, /DB_QUERY_TIMEOUT_MS="20s" n'est pas valide/],
+    [
+      { DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://p:s@db:3306/pointage', DB_QUERY_TIMEOUT_MS: '20s' },
+      /DB_QUERY_TIMEOUT_MS="20s" n'est pas valide/,
+    ],
     [{ DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://p:s@db:3306/pointage', DB_QUERY_TIMEOUT_MS: '50' }, /de 1000 à 3600000/],
     [{ TRUST_PROXY: 'proxy.example.org' }, /TRUST_PROXY="proxy.example.org" n'est pas valide/],
     [{ TRUST_PROXY: '10.0.0.1/99' }, /TRUST_PROXY="10.0.0.1\/99" n'est pas valide/],

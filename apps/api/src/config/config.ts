@@ -55,9 +55,7 @@ export interface MariaDbConfig {
   queryTimeoutMs?: number;
 }
 
-export type MailConfig =
-  | { transport: 'file'; dir: string; from: string }
-  | { transport: 'smtp'; url: string; from: string };
+export type MailConfig = { transport: 'file'; dir: string; from: string } | { transport: 'smtp'; url: string; from: string };
 
 /** A configuration problem: one readable line for the person starting the app. */
 export class ConfigError extends Error {
@@ -152,19 +150,26 @@ function parseDb(env: Env, dataDir: string): SqliteDbConfig | MariaDbConfig {
   if (type === 'mariadb' || type === 'mysql') {
     const url = str(env, 'DATABASE_URL');
     if (!url) {
-      throw new ConfigError('DB_TYPE=mariadb demande DATABASE_URL, par exemple DATABASE_URL=mysql://pointage:motdepasse@127.0.0.1:3306/pointage.');
+      throw new ConfigError(
+        'DB_TYPE=mariadb demande DATABASE_URL, par exemple DATABASE_URL=mysql://pointage:motdepasse@127.0.0.1:3306/pointage.',
+      );
     }
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
-      throw new ConfigError('DATABASE_URL n\'est pas une adresse valide : attendu mysql://utilisateur:motdepasse@hôte:3306/base.');
+      throw new ConfigError("DATABASE_URL n'est pas une adresse valide : attendu mysql://utilisateur:motdepasse@hôte:3306/base.");
     }
     if (!['mysql:', 'mariadb:'].includes(parsed.protocol) || parsed.pathname.length < 2) {
-      throw new ConfigError('DATABASE_URL doit avoir la forme mysql://utilisateur:motdepasse@hôte:3306/base (le nom de la base est obligatoire).');
+      throw new ConfigError(
+        'DATABASE_URL doit avoir la forme mysql://utilisateur:motdepasse@hôte:3306/base (le nom de la base est obligatoire).',
+      );
     }
     const timeoutRaw = str(env, 'DB_QUERY_TIMEOUT_MS');
-    if (timeoutRaw !== undefined && (!/^\d+$/.test(timeoutRaw) || (Number(timeoutRaw) > 0 && Number(timeoutRaw) < 1000) || Number(timeoutRaw) > 3_600_000)) {
+    if (
+      timeoutRaw !== undefined &&
+      (!/^\d+$/.test(timeoutRaw) || (Number(timeoutRaw) > 0 && Number(timeoutRaw) < 1000) || Number(timeoutRaw) > 3_600_000)
+    ) {
       throw new ConfigError(
         `DB_QUERY_TIMEOUT_MS="${timeoutRaw}" n'est pas valide : indiquez en millisecondes combien attendre une requête à MariaDB (de 1000 à 3600000, 20000 par défaut ; 0 : sans limite).`,
       );
@@ -175,7 +180,9 @@ function parseDb(env: Env, dataDir: string): SqliteDbConfig | MariaDbConfig {
       ...(timeoutRaw !== undefined ? { queryTimeoutMs: Number(timeoutRaw) } : {}),
     };
   }
-  throw new ConfigError(`DB_TYPE="${type}" n'est pas pris en charge : utilisez sqlite (installation locale) ou mariadb (installation fédération).`);
+  throw new ConfigError(
+    `DB_TYPE="${type}" n'est pas pris en charge : utilisez sqlite (installation locale) ou mariadb (installation fédération).`,
+  );
 }
 
 function parseEnvName(env: Env): AppConfig['env'] {
@@ -235,7 +242,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   } else if (mailTransport === 'smtp') {
     const url = str(env, 'SMTP_URL');
     if (!url) {
-      throw new ConfigError('MAIL_TRANSPORT=smtp demande SMTP_URL, par exemple SMTP_URL=smtp://utilisateur:motdepasse@smtp.exemple.fr:587 (ou MAIL_TRANSPORT=file pour écrire les e-mails dans DATA_DIR/mails).');
+      throw new ConfigError(
+        'MAIL_TRANSPORT=smtp demande SMTP_URL, par exemple SMTP_URL=smtp://utilisateur:motdepasse@smtp.exemple.fr:587 (ou MAIL_TRANSPORT=file pour écrire les e-mails dans DATA_DIR/mails).',
+      );
     }
     if (!/^smtps?:\/\//.test(url)) throw new ConfigError('SMTP_URL doit commencer par smtp:// ou smtps://.');
     mail = { transport: 'smtp', url, from };

@@ -107,7 +107,9 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   if (CONNECTION_CODES.has(code) || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY')) return true;
   const message = e && typeof e === 'object' ? String((e as WithCode).message ?? '') : '';
   // mysql2's pool and TypeORM raise these without a code.
-  return /Pool is closed|Connection lost|connect ETIMEDOUT|Can't add new command when connection is in closed state|Query inactivity timeout|acquire.*timeout|Driver not Connected|Connection is not established/i.test(message);
+  return /Pool is closed|Connection lost|connect ETIMEDOUT|Can't add new command when connection is in closed state|Query inactivity timeout|acquire.*timeout|Driver not Connected|Connection is not established/i.test(
+    message,
+  );
 }
 
 export interface RetryOptions {

@@ -114,10 +114,14 @@ describe(`runMigrationsGuarded (${dialect})`, () => {
   async function state(ds: DataSource) {
     const create: Record<string, string> = {};
     if (dialect === 'mariadb') {
-      const tables: { t: string }[] = await ds.query("SELECT TABLE_NAME t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY t");
-      for (const { t } of tables) create[t] = ((await ds.query(`SHOW CREATE TABLE \`${t}\``)) as Record<string, string>[])[0]['Create Table'];
+      const tables: { t: string }[] = await ds.query(
+        'SELECT TABLE_NAME t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY t',
+      );
+      for (const { t } of tables)
+        create[t] = ((await ds.query(`SHOW CREATE TABLE \`${t}\``)) as Record<string, string>[])[0]['Create Table'];
     } else {
-      for (const r of (await ds.query('SELECT name, sql FROM sqlite_master ORDER BY name')) as { name: string; sql: string }[]) create[r.name] = r.sql;
+      for (const r of (await ds.query('SELECT name, sql FROM sqlite_master ORDER BY name')) as { name: string; sql: string }[])
+        create[r.name] = r.sql;
     }
     return {
       schema: await snapshotSchema(ds, dialect),
@@ -135,12 +139,19 @@ describe(`runMigrationsGuarded (${dialect})`, () => {
     });
     expect(before.migrations).toEqual(['Base1000000000001']);
 
-    const error = await withMigrations([Base, Additions(true)], (ds) => runMigrationsGuarded(ds).then(() => null, (e: unknown) => e));
+    const error = await withMigrations([Base, Additions(true)], (ds) =>
+      runMigrationsGuarded(ds).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
     expect(error).toBeInstanceOf(MigrationFailedError);
     const failure = error as MigrationFailedError;
     expect(failure.migration).toBe('Additions1000000000002');
     expect(failure.restored).toBe(true);
-    expect(failure.message).toMatch(/^La migration Additions1000000000002 a échoué : .*no_such_table.*\. La base est restée dans son état d'avant cette migration \(.*dernière migration appliquée : Base1000000000001\)\. Pointage ne démarre pas/);
+    expect(failure.message).toMatch(
+      /^La migration Additions1000000000002 a échoué : .*no_such_table.*\. La base est restée dans son état d'avant cette migration \(.*dernière migration appliquée : Base1000000000001\)\. Pointage ne démarre pas/,
+    );
     expect(failure.message).not.toContain('\n');
     if (dialect === 'mariadb') {
       expect(failure.message).toContain('table « extra »');
@@ -153,13 +164,20 @@ describe(`runMigrationsGuarded (${dialect})`, () => {
       await runMigrationsGuarded(ds);
       const after = await state(ds);
       expect(after.migrations).toEqual(['Base1000000000001', 'Additions1000000000002']);
-      expect(after.child).toEqual(before.child.map((c: object) => ({ ...c, note: 'x', ...(dialect === 'mariadb' ? { parent2_id: null } : {}) })));
+      expect(after.child).toEqual(
+        before.child.map((c: object) => ({ ...c, note: 'x', ...(dialect === 'mariadb' ? { parent2_id: null } : {}) })),
+      );
     });
   });
 
   it('says when a failed migration dropped something that cannot be put back', async () => {
     await withMigrations([Base], (ds) => runMigrationsGuarded(ds));
-    const error = await withMigrations([Base, Removal], (ds) => runMigrationsGuarded(ds).then(() => null, (e: unknown) => e));
+    const error = await withMigrations([Base, Removal], (ds) =>
+      runMigrationsGuarded(ds).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
     expect(error).toBeInstanceOf(MigrationFailedError);
     const failure = error as MigrationFailedError;
     if (dialect === 'sqlite') {

@@ -1,6 +1,13 @@
 import { describeDifferences, SchemaSnapshot, TableShape } from './migration-guard';
 
-const table = (parts: Partial<TableShape> = {}): TableShape => ({ kind: 'table', columns: {}, indexes: {}, foreignKeys: {}, other: {}, ...parts });
+const table = (parts: Partial<TableShape> = {}): TableShape => ({
+  kind: 'table',
+  columns: {},
+  indexes: {},
+  foreignKeys: {},
+  other: {},
+  ...parts,
+});
 
 describe('describeDifferences', () => {
   const before: SchemaSnapshot = {

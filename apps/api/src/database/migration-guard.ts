@@ -55,7 +55,8 @@ async function snapshotMariaDb(q: Queryable): Promise<SchemaSnapshot> {
      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`,
   );
   for (const c of columns) {
-    table(c.t).columns[c.c] = `${c.ty}${c.n === 'YES' ? '' : ' NOT NULL'} DEFAULT ${c.d ?? 'NULL'}${c.e ? ` ${c.e}` : ''}${c.co ? ` ${c.co}` : ''}`;
+    table(c.t).columns[c.c] =
+      `${c.ty}${c.n === 'YES' ? '' : ' NOT NULL'} DEFAULT ${c.d ?? 'NULL'}${c.e ? ` ${c.e}` : ''}${c.co ? ` ${c.co}` : ''}`;
   }
   const stats: { t: string; i: string; nu: number | string; c: string; sub: number | null }[] = await q.query(
     `SELECT TABLE_NAME t, INDEX_NAME i, NON_UNIQUE nu, COLUMN_NAME c, SUB_PART sub
@@ -87,7 +88,8 @@ async function snapshotMariaDb(q: Queryable): Promise<SchemaSnapshot> {
     fkParts.set(key, fk);
   }
   for (const fk of fkParts.values()) {
-    table(fk.t).foreignKeys[fk.n] = `(${fk.cols.join(', ')}) REFERENCES ${fk.rt} (${fk.rcols.join(', ')}) ON DELETE ${fk.del} ON UPDATE ${fk.upd}`;
+    table(fk.t).foreignKeys[fk.n] =
+      `(${fk.cols.join(', ')}) REFERENCES ${fk.rt} (${fk.rcols.join(', ')}) ON DELETE ${fk.del} ON UPDATE ${fk.upd}`;
   }
   const checks: { t: string; n: string; c: string }[] = await q.query(
     'SELECT TABLE_NAME t, CONSTRAINT_NAME n, CHECK_CLAUSE c FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME',
@@ -106,7 +108,8 @@ async function snapshotSqlite(q: Queryable): Promise<SchemaSnapshot> {
     const cols: { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[] = await q.query(
       `PRAGMA table_info("${o.name.replace(/"/g, '""')}")`,
     );
-    for (const c of cols) shape.columns[c.name] = `${c.type}${c.notnull ? ' NOT NULL' : ''} DEFAULT ${c.dflt_value ?? 'NULL'}${c.pk ? ` PK${c.pk}` : ''}`;
+    for (const c of cols)
+      shape.columns[c.name] = `${c.type}${c.notnull ? ' NOT NULL' : ''} DEFAULT ${c.dflt_value ?? 'NULL'}${c.pk ? ` PK${c.pk}` : ''}`;
     if (o.type === 'table') {
       const idx: { name: string; unique: number; origin: string }[] = await q.query(`PRAGMA index_list("${o.name.replace(/"/g, '""')}")`);
       for (const i of idx) {
@@ -163,7 +166,8 @@ export function describeDifferences(before: SchemaSnapshot, after: SchemaSnapsho
         const was = b[part][key];
         const is = a[part][key];
         if (was === is) continue;
-        const what = part === 'other' && key === 'definition' ? `définition de la table « ${name} »` : `${PART_LABEL[part]} « ${name}.${key} »`;
+        const what =
+          part === 'other' && key === 'definition' ? `définition de la table « ${name} »` : `${PART_LABEL[part]} « ${name}.${key} »`;
         const e = part === 'indexes' ? '' : 'e'; // un index, une colonne, une clé, une contrainte, une définition
         out.push(`${what} ${was === undefined ? `ajouté${e}` : is === undefined ? `supprimé${e}` : `modifié${e}`}`);
       }
@@ -245,7 +249,10 @@ export async function undoAdditions(ds: DataSource, before: SchemaSnapshot): Pro
       if (!was || was.kind !== 'table') continue;
       const added = Object.keys(shape.columns).filter((c) => was.columns[c] === undefined);
       if (added.length) {
-        await run(`ALTER TABLE ${q(name)} ${added.map((c) => `DROP COLUMN ${q(c)}`).join(', ')}`, added.map((c) => `colonne « ${name}.${c} »`).join(', '));
+        await run(
+          `ALTER TABLE ${q(name)} ${added.map((c) => `DROP COLUMN ${q(c)}`).join(', ')}`,
+          added.map((c) => `colonne « ${name}.${c} »`).join(', '),
+        );
       }
     }
     // 5. CHECK constraints that are still there (those of a dropped column went with it).
@@ -267,7 +274,10 @@ export async function undoAdditions(ds: DataSource, before: SchemaSnapshot): Pro
 function reasonOf(error: unknown): string {
   const e = error as { message?: string; query?: string };
   // TypeORM's QueryFailedError repeats the driver's class name (SqliteError: …).
-  const message = (e?.message ?? String(error)).split('\n')[0].trim().replace(/^[A-Za-z]+Error: /, '');
+  const message = (e?.message ?? String(error))
+    .split('\n')[0]
+    .trim()
+    .replace(/^[A-Za-z]+Error: /, '');
   const query = typeof e?.query === 'string' ? e.query.replace(/\s+/g, ' ').trim() : '';
   return query ? `${message} (requête : ${query.length > 200 ? `${query.slice(0, 200)}…` : query})` : message;
 }
@@ -306,7 +316,12 @@ export async function runMigrationsGuarded(ds: DataSource): Promise<void> {
   }
 }
 
-async function afterFailure(ds: DataSource, dialect: Dialect, failed: { name: string; before: SchemaSnapshot }, error: unknown): Promise<Error> {
+async function afterFailure(
+  ds: DataSource,
+  dialect: Dialect,
+  failed: { name: string; before: SchemaSnapshot },
+  error: unknown,
+): Promise<Error> {
   const head = `La migration ${failed.name} a échoué : ${reasonOf(error)}.`;
   const tail = 'Pointage ne démarre pas : corrigez la cause (ou signalez le problème avec ce message), puis relancez-le.';
   let applied: string[];

@@ -63,17 +63,21 @@ describe(`migrations on ${dialect}`, () => {
     const tables: { t: string }[] =
       dialect === 'sqlite'
         ? await subject.ds.query("SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        : await subject.ds.query("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'");
+        : await subject.ds.query(
+            "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
+          );
     expect(tables.length).toBeGreaterThan(10);
     const withoutKey: string[] = [];
     for (const { t } of tables) {
       const hasKey =
         dialect === 'sqlite'
           ? ((await subject.ds.query(`PRAGMA table_info("${t}")`)) as { pk: number }[]).some((c) => Number(c.pk) > 0)
-          : ((await subject.ds.query(
-              "SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_TYPE = 'PRIMARY KEY'",
-              [t],
-            )) as unknown[]).length === 1;
+          : (
+              (await subject.ds.query(
+                "SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_TYPE = 'PRIMARY KEY'",
+                [t],
+              )) as unknown[]
+            ).length === 1;
       if (!hasKey) withoutKey.push(t);
     }
     expect(withoutKey).toEqual([]);
@@ -126,25 +130,31 @@ describe(`upgrading a ${dialect} database that holds data`, () => {
       const old = new DataSource({ ...dataSourceOptions(db), migrations: all.slice(0, 2) });
       await old.initialize();
       await old.runMigrations({ transaction: 'each' });
-      await old.query("INSERT INTO structure (id, name, slug, time_zone, active, created_at) VALUES (1, 'Ludothèque', 'ludotheque', 'Europe/Paris', 1, '2026-01-01 10:00:00')");
       await old.query(
-        "INSERT INTO account (id, role, email, realm, password_hash, display_name, structure_id, family_id, token_version, active, created_at, password_changed_at) " +
+        "INSERT INTO structure (id, name, slug, time_zone, active, created_at) VALUES (1, 'Ludothèque', 'ludotheque', 'Europe/Paris', 1, '2026-01-01 10:00:00')",
+      );
+      await old.query(
+        'INSERT INTO account (id, role, email, realm, password_hash, display_name, structure_id, family_id, token_version, active, created_at, password_changed_at) ' +
           "VALUES (1, 'admin', 'admin@ludotheque.local', 'staff', 'x', 'Équipe', 1, NULL, 3, 1, '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
       );
-      await old.query("INSERT INTO ref_item (structure_id, kind, label, position, active, is_child, code) VALUES (1, 'city', 'Lille', 0, 1, 0, NULL)");
+      await old.query(
+        "INSERT INTO ref_item (structure_id, kind, label, position, active, is_child, code) VALUES (1, 'city', 'Lille', 0, 1, 0, NULL)",
+      );
       await old.destroy();
 
       const upgraded = new DataSource({ ...dataSourceOptions(db), migrations: all });
       await upgraded.initialize();
       await upgraded.runMigrations({ transaction: 'each' });
-      const accounts: { email: string; token_version: number; structure_id: number }[] = await upgraded.query('SELECT email, token_version, structure_id FROM account');
+      const accounts: { email: string; token_version: number; structure_id: number }[] = await upgraded.query(
+        'SELECT email, token_version, structure_id FROM account',
+      );
       expect(accounts.map((a) => ({ ...a, token_version: Number(a.token_version), structure_id: Number(a.structure_id) }))).toEqual([
         { email: 'admin@ludotheque.local', token_version: 3, structure_id: 1 },
       ]);
       const cities: { label: string }[] = await upgraded.query("SELECT label FROM ref_item WHERE kind = 'city'");
       expect(cities).toEqual([{ label: 'Lille' }]);
       // Foreign keys are enforced after the rebuilds.
-      await expect(upgraded.query("UPDATE account SET structure_id = 999 WHERE id = 1")).rejects.toThrow(/foreign key|FOREIGN KEY/i);
+      await expect(upgraded.query('UPDATE account SET structure_id = 999 WHERE id = 1')).rejects.toThrow(/foreign key|FOREIGN KEY/i);
       await upgraded.destroy();
     } finally {
       await temp?.drop();

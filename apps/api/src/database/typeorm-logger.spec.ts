@@ -10,14 +10,21 @@ describe('SafeTypeOrmLogger', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it.each(['ER_LOCK_DEADLOCK', 'ER_AUTOINC_READ_FAILED', 'ER_LOCK_WAIT_TIMEOUT'])('logs a %s (run again by the caller) as a warning', (code) => {
-    new SafeTypeOrmLogger().logQueryError(Object.assign(new Error('Deadlock found'), { code }), 'INSERT INTO attendance …', ['Martin']);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(error).not.toHaveBeenCalled();
-  });
+  it.each(['ER_LOCK_DEADLOCK', 'ER_AUTOINC_READ_FAILED', 'ER_LOCK_WAIT_TIMEOUT'])(
+    'logs a %s (run again by the caller) as a warning',
+    (code) => {
+      new SafeTypeOrmLogger().logQueryError(Object.assign(new Error('Deadlock found'), { code }), 'INSERT INTO attendance …', ['Martin']);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(error).not.toHaveBeenCalled();
+    },
+  );
 
   it('logs any other failure as an error, without its parameters', () => {
-    new SafeTypeOrmLogger().logQueryError(Object.assign(new Error("Unknown column 'x'"), { code: 'ER_BAD_FIELD_ERROR' }), 'SELECT x FROM family WHERE name = ?', ['Martin']);
+    new SafeTypeOrmLogger().logQueryError(
+      Object.assign(new Error("Unknown column 'x'"), { code: 'ER_BAD_FIELD_ERROR' }),
+      'SELECT x FROM family WHERE name = ?',
+      ['Martin'],
+    );
     expect(error).toHaveBeenCalledTimes(1);
     expect(String(error.mock.calls[0][0])).not.toContain('Martin');
   });

@@ -72,7 +72,9 @@ async function loadFixture(): Promise<Install> {
       }
     };
     const tables = async () =>
-      (await query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).map((r) => r.name);
+      (await query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).map(
+        (r) => r.name,
+      );
     return {
       env: { DATA_DIR: dir, DB_TYPE: 'sqlite' },
       exec: async (sql) => {
@@ -111,9 +113,11 @@ async function loadFixture(): Promise<Install> {
     }
   };
   const tables = async () =>
-    (await run<{ t: string }>("SELECT TABLE_NAME t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY t")).map(
-      (r) => r.t,
-    );
+    (
+      await run<{ t: string }>(
+        "SELECT TABLE_NAME t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY t",
+      )
+    ).map((r) => r.t);
   return {
     env: { DATA_DIR: dir, DB_TYPE: 'mariadb', DATABASE_URL: db.url },
     exec: async (sql) => {
@@ -126,7 +130,9 @@ async function loadFixture(): Promise<Install> {
       const create: Record<string, string> = {};
       for (const t of await tables()) create[t] = (await run<Record<string, string>>(`SHOW CREATE TABLE \`${t}\``))[0]['Create Table'];
       return {
-        tables: await run(`SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION FROM information_schema.TABLES ${where} ORDER BY TABLE_NAME`),
+        tables: await run(
+          `SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION FROM information_schema.TABLES ${where} ORDER BY TABLE_NAME`,
+        ),
         columns: await run(
           `SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLLATION_NAME
            FROM information_schema.COLUMNS ${where} ORDER BY TABLE_NAME, ORDINAL_POSITION`,
@@ -151,11 +157,13 @@ async function loadFixture(): Promise<Install> {
 
 async function rowCounts(install: Install): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of await install.tables()) out[t] = Number((await install.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${dialect === 'sqlite' ? `"${t}"` : `\`${t}\``}`))[0].n);
+  for (const t of await install.tables())
+    out[t] = Number((await install.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${dialect === 'sqlite' ? `"${t}"` : `\`${t}\``}`))[0].n);
   return out;
 }
 
-const migrationRows = (install: Install) => install.query<{ id: number; timestamp: number; name: string }>('SELECT id, timestamp, name FROM migrations ORDER BY id');
+const migrationRows = (install: Install) =>
+  install.query<{ id: number; timestamp: number; name: string }>('SELECT id, timestamp, name FROM migrations ORDER BY id');
 
 /** Everything a failed start must leave as it found it. */
 async function state(install: Install) {
@@ -223,7 +231,9 @@ describe(`upgrade of an install made by ${fixture.madeWith.commit.slice(0, 7)} (
     running.push(child);
     const exited = collect(child, 120_000);
     const base = `http://127.0.0.1:${port}`;
-    const died = exited.then((e) => Promise.reject(new Error(`the API exited (${e.code}) before it was healthy:\n${e.stdout}\n${e.stderr}`)));
+    const died = exited.then((e) =>
+      Promise.reject(new Error(`the API exited (${e.code}) before it was healthy:\n${e.stdout}\n${e.stderr}`)),
+    );
     await Promise.race([waitForHealthy(`${base}/api/health`, 60_000), died]);
     died.catch(() => undefined);
     return {
@@ -247,7 +257,11 @@ describe(`upgrade of an install made by ${fixture.madeWith.commit.slice(0, 7)} (
 
   async function login(base: string, loginName: string, password: string): Promise<string> {
     const res = await api(base, 'POST', '/api/auth/login', null, { login: loginName, password });
-    expect({ login: loginName, status: res.status, message: res.body['message'] }).toEqual({ login: loginName, status: 200, message: undefined });
+    expect({ login: loginName, status: res.status, message: res.body['message'] }).toEqual({
+      login: loginName,
+      status: 200,
+      message: undefined,
+    });
     return res.body['accessToken'] as string;
   }
 
@@ -292,7 +306,9 @@ describe(`upgrade of an install made by ${fixture.madeWith.commit.slice(0, 7)} (
     expect(families.body['total']).toBe(expectedRows['family']);
     expect((families.body['items'] as { name: string }[]).map((f) => f.name).sort()).toEqual(names.map((f) => f.name).sort());
     // A wrong password is still refused.
-    expect((await api(server.base, 'POST', '/api/auth/login', null, { login: admin.login, password: `${admin.password}x` })).status).toBe(401);
+    expect((await api(server.base, 'POST', '/api/auth/login', null, { login: admin.login, password: `${admin.password}x` })).status).toBe(
+      401,
+    );
 
     expect((await server.stop()).code).toBe(0);
   }, 120_000);

@@ -45,7 +45,10 @@ export class DemoDataService {
       let members = 0;
       if (familyIds.length) {
         attendance = await tx.repo(Attendance).delete({ familyId: In(familyIds) });
-        const accounts = await tx.em.find(Account, { where: { structureId: tx.structureId, familyId: In(familyIds) }, select: { id: true } });
+        const accounts = await tx.em.find(Account, {
+          where: { structureId: tx.structureId, familyId: In(familyIds) },
+          select: { id: true },
+        });
         if (accounts.length) {
           const accountIds = accounts.map((a) => a.id);
           await tx.em.delete(PasswordResetToken, { accountId: In(accountIds) });
@@ -59,7 +62,12 @@ export class DemoDataService {
       const slots = await tx.repo(Slot).delete({ demo: true });
       await this.calendar.changed(tx.em, tx.structureId);
       const removal: DemoDataRemoval = { families: familyIds.length, members, slots, attendance, keptSlots: kept.length };
-      await this.audit.record(tx.em, { action: 'demo.removed', targetType: 'structure', targetId: tx.structureId, details: { ...removal } });
+      await this.audit.record(tx.em, {
+        action: 'demo.removed',
+        targetType: 'structure',
+        targetId: tx.structureId,
+        details: { ...removal },
+      });
       return removal;
     });
     this.calendar.invalidate(this.tenancy.structureId());

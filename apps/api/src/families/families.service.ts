@@ -163,7 +163,12 @@ export class FamiliesService {
     };
     const [sortExpr, sortOrder] = sorts[q.sort];
     const qb = this.tenancy.repo(Member).query('m', (b) => {
-      b.innerJoin('m.family', 'f').innerJoin('m.sex', 'sx').innerJoin('m.status', 'st').innerJoin('m.city', 'ci').innerJoin('m.minima', 'mi').innerJoin('m.qf', 'qf');
+      b.innerJoin('m.family', 'f')
+        .innerJoin('m.sex', 'sx')
+        .innerJoin('m.status', 'st')
+        .innerJoin('m.city', 'ci')
+        .innerJoin('m.minima', 'mi')
+        .innerJoin('m.qf', 'qf');
       if (q.search) b.andWhere("m.searchName LIKE :q ESCAPE '!'", { q: likePattern(q.search) });
       if (q.archived !== 'all') b.andWhere('m.archived = :archived', { archived: q.archived === 'true' });
       if (q.statusId !== undefined) b.andWhere('m.statusId = :statusId', { statusId: q.statusId });
@@ -225,7 +230,11 @@ export class FamiliesService {
     return em.find(Account, { where: { structureId: this.tenancy.structureId(), role: 'family', familyId: In(familyIds) } });
   }
 
-  async detail(familyId: number, options: { includeArchived: boolean } = { includeArchived: true }, em?: EntityManager): Promise<FamilyDetail> {
+  async detail(
+    familyId: number,
+    options: { includeArchived: boolean } = { includeArchived: true },
+    em?: EntityManager,
+  ): Promise<FamilyDetail> {
     const tx = em ? new TenantTransaction(em, this.tenancy.structureId()) : null;
     const families = tx ? tx.repo(Family) : this.tenancy.repo(Family);
     const family = await families.get(familyId, FAMILY_NOT_FOUND, { relations: { members: true } });
@@ -233,7 +242,13 @@ export class FamiliesService {
     const accounts = await this.familyAccounts(manager, [familyId]);
     const attendance = tx ? tx.repo(Attendance) : this.tenancy.repo(Attendance);
     const counts: { member_id: number; n: number }[] = await attendance
-      .query('a', (qb) => qb.select('a.member_id', 'member_id').addSelect('COUNT(*)', 'n').where('a.familyId = :fid', { fid: familyId }).groupBy('a.member_id'))
+      .query('a', (qb) =>
+        qb
+          .select('a.member_id', 'member_id')
+          .addSelect('COUNT(*)', 'n')
+          .where('a.familyId = :fid', { fid: familyId })
+          .groupBy('a.member_id'),
+      )
       .getRawMany();
     const withAttendance = new Set(counts.filter((c) => Number(c.n) > 0).map((c) => Number(c.member_id)));
     const members = (family.members ?? [])
@@ -314,7 +329,13 @@ export class FamiliesService {
   }
 
   /** Validates and inserts a member; its own login (adults only) if asked. */
-  private async insertMember(tx: TenantTransaction, family: Family, write: MemberWrite, timeZone: string, loginHash: string | null): Promise<Member> {
+  private async insertMember(
+    tx: TenantTransaction,
+    family: Family,
+    write: MemberWrite,
+    timeZone: string,
+    loginHash: string | null,
+  ): Promise<Member> {
     const { input } = write;
     checkBirthDate(input.birthDate, timeZone, this.clock.now());
     if (write.registeredOn) checkRegistrationDate(write.registeredOn, timeZone, this.clock.now());
@@ -367,7 +388,12 @@ export class FamiliesService {
           await this.insertMember(tx, family, { input: m, registeredOn: m.registeredOn }, timeZone, memberHashes[i]);
         }
         await assertNoDuplicates(tx, family.id, dto.members, dto.confirmDuplicates, 'admin');
-        await this.audit.record(tx.em, { action: 'family.created', targetType: 'family', targetId: family.id, details: { members: dto.members.length } });
+        await this.audit.record(tx.em, {
+          action: 'family.created',
+          targetType: 'family',
+          targetId: family.id,
+          details: { members: dto.members.length },
+        });
         return family.id;
       }),
     );
@@ -377,7 +403,15 @@ export class FamiliesService {
   /** Kiosk registration: the structure is the kiosk's; returns the new family's id and account. */
   async register(
     structureId: number,
-    dto: { name: string; email: string; password: string; qfId: number; minimaId: number; members: MemberInputDto[]; confirmDuplicates?: boolean },
+    dto: {
+      name: string;
+      email: string;
+      password: string;
+      qfId: number;
+      minimaId: number;
+      members: MemberInputDto[];
+      confirmDuplicates?: boolean;
+    },
   ): Promise<Account> {
     assertPasswordAcceptable(dto.password, dto.email);
     const familyHash = await hashPassword(dto.password);
@@ -484,11 +518,17 @@ export class FamiliesService {
         if (dto.email !== undefined) {
           const account = await tx.em.findOneBy(Account, { structureId: tx.structureId, familyId, memberId: IsNull(), role: 'family' });
           if (account && account.email !== dto.email) {
-            if (await tx.em.existsBy(Account, { realm: familyRealm(tx.structureId), email: dto.email })) throw new ConflictException(EMAIL_TAKEN);
+            if (await tx.em.existsBy(Account, { realm: familyRealm(tx.structureId), email: dto.email }))
+              throw new ConflictException(EMAIL_TAKEN);
             await tx.em.update(Account, { id: account.id }, { email: dto.email });
           }
         }
-        await this.audit.record(tx.em, { action: 'family.updated', targetType: 'family', targetId: familyId, details: { fields: Object.keys(dto) } });
+        await this.audit.record(tx.em, {
+          action: 'family.updated',
+          targetType: 'family',
+          targetId: familyId,
+          details: { fields: Object.keys(dto) },
+        });
       }),
     );
     return this.detail(familyId);
@@ -496,7 +536,12 @@ export class FamiliesService {
 
   async setPassword(familyId: number, password: string | undefined): Promise<{ password: string | null }> {
     const generated = password ? null : generatePassword();
-    const account = await this.db.manager.findOneBy(Account, { structureId: this.tenancy.structureId(), familyId, memberId: IsNull(), role: 'family' });
+    const account = await this.db.manager.findOneBy(Account, {
+      structureId: this.tenancy.structureId(),
+      familyId,
+      memberId: IsNull(),
+      role: 'family',
+    });
     if (!account) throw new NotFoundException(FAMILY_NOT_FOUND);
     const chosen = password ?? (generated as string);
     assertPasswordAcceptable(chosen, account.email);
@@ -518,7 +563,11 @@ export class FamiliesService {
       await tx.repo(Family).update({ id: familyId }, { archived, updatedAt: new Date() });
       // An archived family leaves the kiosk: its open sessions end.
       if (archived) await tx.em.increment(Account, { structureId: tx.structureId, familyId }, 'tokenVersion', 1);
-      await this.audit.record(tx.em, { action: archived ? 'family.archived' : 'family.unarchived', targetType: 'family', targetId: familyId });
+      await this.audit.record(tx.em, {
+        action: archived ? 'family.archived' : 'family.unarchived',
+        targetType: 'family',
+        targetId: familyId,
+      });
     });
     return this.detail(familyId);
   }
@@ -553,7 +602,13 @@ export class FamiliesService {
         const family = await this.mutableFamily(tx, familyId);
         if (byFamily && family.archived) throw new ForbiddenException('Cette famille est archivée.');
         const timeZone = await this.timeZone(tx.em, tx.structureId);
-        const member = await this.insertMember(tx, family, { input, registeredOn: byFamily ? undefined : input.registeredOn }, timeZone, hash);
+        const member = await this.insertMember(
+          tx,
+          family,
+          { input, registeredOn: byFamily ? undefined : input.registeredOn },
+          timeZone,
+          hash,
+        );
         await this.audit.record(tx.em, { action: 'member.created', targetType: 'member', targetId: member.id, details: { familyId } });
         return member.id;
       }),
@@ -613,9 +668,14 @@ export class FamiliesService {
             if (status?.isChild) throw new BadRequestException('Seul un membre adulte peut avoir son propre identifiant.');
             if (existing) {
               if (existing.email !== dto.login.email) {
-                if (await tx.em.existsBy(Account, { realm: familyRealm(tx.structureId), email: dto.login.email })) throw new ConflictException(EMAIL_TAKEN);
+                if (await tx.em.existsBy(Account, { realm: familyRealm(tx.structureId), email: dto.login.email }))
+                  throw new ConflictException(EMAIL_TAKEN);
               }
-              await tx.em.update(Account, { id: existing.id }, { email: dto.login.email, ...(hash ? { passwordHash: hash, passwordChangedAt: new Date() } : {}) });
+              await tx.em.update(
+                Account,
+                { id: existing.id },
+                { email: dto.login.email, ...(hash ? { passwordHash: hash, passwordChangedAt: new Date() } : {}) },
+              );
               if (hash) await tx.em.increment(Account, { id: existing.id }, 'tokenVersion', 1);
             } else {
               if (!hash) throw new BadRequestException('Indiquez le mot de passe du nouvel identifiant.');
@@ -627,7 +687,10 @@ export class FamiliesService {
           action: 'member.updated',
           targetType: 'member',
           targetId: memberId,
-          details: { fields: Object.keys(dto).filter((k) => k !== 'login'), statsChange: Object.keys(changed).length ? (statsChange ?? null) : null },
+          details: {
+            fields: Object.keys(dto).filter((k) => k !== 'login'),
+            statsChange: Object.keys(changed).length ? (statsChange ?? null) : null,
+          },
         });
       }),
     );
@@ -639,7 +702,11 @@ export class FamiliesService {
       const member = await tx.repo(Member).get(memberId, MEMBER_NOT_FOUND);
       await this.mutableFamily(tx, member.familyId);
       await tx.repo(Member).update({ id: memberId }, { archived, updatedAt: new Date() });
-      await this.audit.record(tx.em, { action: archived ? 'member.archived' : 'member.unarchived', targetType: 'member', targetId: memberId });
+      await this.audit.record(tx.em, {
+        action: archived ? 'member.archived' : 'member.unarchived',
+        targetType: 'member',
+        targetId: memberId,
+      });
     });
     return this.memberDto(memberId);
   }
@@ -671,7 +738,9 @@ export class FamiliesService {
     const structure = await this.db.manager.findOneByOrFail(Structure, { id: this.tenancy.structureId() });
     const refs = new Map((await this.tenancy.repo(RefItem).find()).map((r) => [r.id, r.label]));
     const label = (id: number) => refs.get(id) ?? String(id);
-    const attendance = await this.tenancy.repo(Attendance).find({ where: { familyId }, relations: { slot: true }, order: { arrivedAt: 'ASC' } });
+    const attendance = await this.tenancy
+      .repo(Attendance)
+      .find({ where: { familyId }, relations: { slot: true }, order: { arrivedAt: 'ASC' } });
     const memberIds = detail.members.map((m) => String(m.id));
     const accounts = await this.familyAccounts(this.db.manager, [familyId]);
     const auditRows = await this.db.manager
@@ -683,7 +752,9 @@ export class FamiliesService {
       )
       .orderBy('a.at', 'ASC')
       .getMany();
-    await this.db.transaction((em) => this.audit.record(em, { action: 'family.exported', targetType: 'family', targetId: familyId, details: { format } }));
+    await this.db.transaction((em) =>
+      this.audit.record(em, { action: 'family.exported', targetType: 'family', targetId: familyId, details: { format } }),
+    );
     const footerText = format === 'html' ? (await this.appSettings.publicSettings()).footerText : '';
     return { exportedAt: this.clock.now(), structure, detail, label, attendance, accounts, auditRows, footerText };
   }
@@ -710,21 +781,43 @@ export class FamiliesService {
     for (const [i, m] of members.entries()) {
       await tx.repo(Member).update(
         { id: m.id },
-        { lastName: 'Anonyme', firstName: `Membre ${i + 1}`, searchName: searchKey(`anonyme membre ${i + 1}`), birthDate: `${m.birthDate.slice(0, 4)}-01-01`, avatar: null, archived: true, updatedAt: new Date() },
+        {
+          lastName: 'Anonyme',
+          firstName: `Membre ${i + 1}`,
+          searchName: searchKey(`anonyme membre ${i + 1}`),
+          birthDate: `${m.birthDate.slice(0, 4)}-01-01`,
+          avatar: null,
+          archived: true,
+          updatedAt: new Date(),
+        },
       );
     }
     const removed = await this.deleteAccounts(tx, { familyId });
     // The audit trail keeps what happened, not who: e-mails of the family's logins are erased from it.
     if (removed.length) {
       await tx.em.update(AuditEntry, { actorAccountId: In(removed.map((a) => a.id)) }, { actorLabel: 'compte supprimé (anonymisation)' });
-      await tx.em.update(AuditEntry, { structureId: tx.structureId, actorLabel: In(removed.map((a) => a.email)) }, { actorLabel: 'compte supprimé (anonymisation)' });
+      await tx.em.update(
+        AuditEntry,
+        { structureId: tx.structureId, actorLabel: In(removed.map((a) => a.email)) },
+        { actorLabel: 'compte supprimé (anonymisation)' },
+      );
     }
     // Nor for whom the team acted: "famille DUPONT" in the trail becomes "famille anonymisée".
     const family = await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
     await tx.em.update(AuditEntry, { structureId: tx.structureId, actingAs: `famille ${family.name}` }, { actingAs: 'famille anonymisée' });
     const anonymousName = `Famille anonymisée n° ${familyId}`;
-    await tx.repo(Family).update({ id: familyId }, { name: anonymousName, searchName: searchKey(anonymousName), archived: true, anonymisedAt: new Date(), updatedAt: new Date() });
-    await this.audit.record(tx.em, { action: 'family.anonymised', targetType: 'family', targetId: familyId, details: { members: members.length, ...details } });
+    await tx
+      .repo(Family)
+      .update(
+        { id: familyId },
+        { name: anonymousName, searchName: searchKey(anonymousName), archived: true, anonymisedAt: new Date(), updatedAt: new Date() },
+      );
+    await this.audit.record(tx.em, {
+      action: 'family.anonymised',
+      targetType: 'family',
+      targetId: familyId,
+      details: { members: members.length, ...details },
+    });
   }
 
   // ---------------------------------------------------------------- duplicates and history
@@ -738,10 +831,21 @@ export class FamiliesService {
   async attendanceHistory(familyId: number, q: PageQueryDto): Promise<Page<FamilyAttendanceRow>> {
     await this.tenancy.repo(Family).get(familyId, FAMILY_NOT_FOUND);
     const base = () =>
-      this.tenancy.repo(Attendance).query('a', (qb) => qb.innerJoin('a.slot', 's').innerJoin('a.member', 'm').andWhere('a.familyId = :fid', { fid: familyId }));
+      this.tenancy
+        .repo(Attendance)
+        .query('a', (qb) => qb.innerJoin('a.slot', 's').innerJoin('a.member', 'm').andWhere('a.familyId = :fid', { fid: familyId }));
     const total = await base().getCount();
     const rows = await base()
-      .select(['a.id AS id', 's.date AS date', 's.start_minute AS start_minute', 's.end_minute AS end_minute', 'a.arrived_at AS arrived_at', 'm.id AS member_id', 'm.last_name AS last_name', 'm.first_name AS first_name'])
+      .select([
+        'a.id AS id',
+        's.date AS date',
+        's.start_minute AS start_minute',
+        's.end_minute AS end_minute',
+        'a.arrived_at AS arrived_at',
+        'm.id AS member_id',
+        'm.last_name AS last_name',
+        'm.first_name AS first_name',
+      ])
       .orderBy('s.date', 'DESC')
       .addOrderBy('s.start_minute', 'DESC')
       .addOrderBy('a.arrived_at', 'DESC')
@@ -766,4 +870,3 @@ export class FamiliesService {
     };
   }
 }
-

@@ -23,7 +23,11 @@ export function personSearchName(p: { lastName: string; firstName: string }): st
  * erased) who have the normalised name and the birth date of one of `people`.
  * One statement, on the (structure_id, search_name) index.
  */
-export async function findDuplicates(members: ScopedRepository<Member>, people: PersonKey[], excludeFamilyId?: number): Promise<DuplicateMatch[]> {
+export async function findDuplicates(
+  members: ScopedRepository<Member>,
+  people: PersonKey[],
+  excludeFamilyId?: number,
+): Promise<DuplicateMatch[]> {
   if (people.length === 0) return [];
   const keys = people.map((p) => ({ name: personSearchName(p), birth: p.birthDate }));
   const rows = await members
@@ -34,11 +38,21 @@ export async function findDuplicates(members: ScopedRepository<Member>, people: 
         .andWhere('f.id <> :exclude', { exclude: excludeFamilyId ?? 0 })
         .andWhere(
           new Brackets((or) => {
-            keys.forEach((k, i) => or.orWhere(`(m.searchName = :n${i} AND m.birthDate = :b${i})`, { [`n${i}`]: k.name, [`b${i}`]: k.birth }));
+            keys.forEach((k, i) =>
+              or.orWhere(`(m.searchName = :n${i} AND m.birthDate = :b${i})`, { [`n${i}`]: k.name, [`b${i}`]: k.birth }),
+            );
           }),
         ),
     )
-    .select(['m.id AS id', 'm.family_id AS family_id', 'f.name AS family_name', 'm.last_name AS last_name', 'm.first_name AS first_name', 'm.search_name AS search_name', 'm.birth_date AS birth_date'])
+    .select([
+      'm.id AS id',
+      'm.family_id AS family_id',
+      'f.name AS family_name',
+      'm.last_name AS last_name',
+      'm.first_name AS first_name',
+      'm.search_name AS search_name',
+      'm.birth_date AS birth_date',
+    ])
     .orderBy('m.id', 'ASC')
     .getRawMany<Record<string, unknown>>();
   const matches: DuplicateMatch[] = [];
@@ -59,7 +73,6 @@ export async function findDuplicates(members: ScopedRepository<Member>, people: 
   });
   return matches;
 }
-
 
 /**
  * Refuses a new family whose members match somebody already registered,

@@ -1,4 +1,14 @@
-import { bearer, createFamily, createStructureWithAdmin, insertAttendance, memberBody, referenceIds, sqlInstant, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  insertAttendance,
+  memberBody,
+  referenceIds,
+  sqlInstant,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 
@@ -55,7 +65,8 @@ describe('GDPR: readable export and retention', () => {
       await t.dataSource.query('UPDATE member SET created_at = ?, updated_at = ? WHERE family_id = ?', [v, v, familyId]);
       await t.dataSource.query('UPDATE account SET created_at = ?, last_login_at = NULL WHERE family_id = ?', [v, familyId]);
     };
-    const names = async (query = '') => ((await t.http().get(`/api/retention${query}`).set(admin()).expect(200)).body.items as { name: string }[]).map((f) => f.name);
+    const names = async (query = '') =>
+      ((await t.http().get(`/api/retention${query}`).set(admin()).expect(200)).body.items as { name: string }[]).map((f) => f.name);
 
     it('lists the families without attendance, change or login for N years (default 3), follows the setting, 0 = off', async () => {
       const sleeping = await createFamily(t, a.adminToken, 'Dormante', [memberBody(ref, { lastName: 'DORMANTE', firstName: 'Ana' })]);
@@ -83,7 +94,12 @@ describe('GDPR: readable export and retention', () => {
       await t.http().put('/api/retention').set(admin()).send({ years: 6 }).expect(200);
       expect(await names()).toEqual([]);
       await t.http().put('/api/retention').set(admin()).send({ years: 0 }).expect(200);
-      expect((await t.http().get('/api/retention').set(admin()).expect(200)).body).toMatchObject({ years: 0, cutoff: null, total: 0, items: [] });
+      expect((await t.http().get('/api/retention').set(admin()).expect(200)).body).toMatchObject({
+        years: 0,
+        cutoff: null,
+        total: 0,
+        items: [],
+      });
       const bad = await t.http().put('/api/retention').set(admin()).send({ years: -1 });
       expect(bad.status).toBe(400);
       expect(bad.body.message).toMatch(/durée de conservation/);
@@ -97,16 +113,35 @@ describe('GDPR: readable export and retention', () => {
       const listed = (await t.http().get('/api/retention').set(admin()).expect(200)).body.items as { id: number; name: string }[];
       const [first, second] = listed;
       expect(listed.length).toBe(2);
-      const unconfirmed = await t.http().post('/api/retention/anonymise').set(admin()).send({ familyIds: [first.id] });
+      const unconfirmed = await t
+        .http()
+        .post('/api/retention/anonymise')
+        .set(admin())
+        .send({ familyIds: [first.id] });
       expect(unconfirmed.status).toBe(400);
       expect(unconfirmed.body.message).toBe("Confirmez l'anonymisation : elle est irréversible.");
-      const foreign = await createFamily(t, b.adminToken, 'Étrangère', [memberBody(await referenceIds(t, b.adminToken), { lastName: 'ETRANGERE' })]);
-      const wall = await t.http().post('/api/retention/anonymise').set(admin()).send({ familyIds: [first.id, foreign.family.id], confirm: true });
+      const foreign = await createFamily(t, b.adminToken, 'Étrangère', [
+        memberBody(await referenceIds(t, b.adminToken), { lastName: 'ETRANGERE' }),
+      ]);
+      const wall = await t
+        .http()
+        .post('/api/retention/anonymise')
+        .set(admin())
+        .send({ familyIds: [first.id, foreign.family.id], confirm: true });
       expect(wall.status).toBe(404);
 
       // The second family comes back meanwhile (a change today).
-      await t.http().patch(`/api/families/${second.id}`).set(admin()).send({ name: `${second.name} revenue` }).expect(200);
-      const res = await t.http().post('/api/retention/anonymise').set(admin()).send({ familyIds: [first.id, second.id], confirm: true });
+      await t
+        .http()
+        .patch(`/api/families/${second.id}`)
+        .set(admin())
+        .send({ name: `${second.name} revenue` })
+        .expect(200);
+      const res = await t
+        .http()
+        .post('/api/retention/anonymise')
+        .set(admin())
+        .send({ familyIds: [first.id, second.id], confirm: true });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ anonymised: [first.id], skipped: [second.id] });
       const done = (await t.http().get(`/api/families/${first.id}`).set(admin()).expect(200)).body;

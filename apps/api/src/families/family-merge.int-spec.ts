@@ -1,5 +1,15 @@
 import { KIOSK_DUPLICATE_MESSAGE } from '@pointage/contracts';
-import { bearer, createFamily, createStructureWithAdmin, insertAttendance, login, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  insertAttendance,
+  login,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 
@@ -22,7 +32,13 @@ describe('duplicate families: warning at registration, merge', () => {
   afterAll(() => t.close());
 
   const admin = () => bearer(a.adminToken);
-  const familyBody = (r: Record<string, Record<string, number>>, name: string, email: string, members: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
+  const familyBody = (
+    r: Record<string, Record<string, number>>,
+    name: string,
+    email: string,
+    members: Record<string, unknown>[],
+    extra: Record<string, unknown> = {},
+  ) => ({
     name,
     email,
     qfId: r['qf']['481 à 581 €'],
@@ -36,48 +52,107 @@ describe('duplicate families: warning at registration, merge', () => {
   describe('warning at registration', () => {
     let existing: Awaited<ReturnType<typeof createFamily>>;
     beforeAll(async () => {
-      existing = await createFamily(t, a.adminToken, 'Lefèvre', [memberBody(ref, { lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-04' })]);
+      existing = await createFamily(t, a.adminToken, 'Lefèvre', [
+        memberBody(ref, { lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-04' }),
+      ]);
     });
 
     it('back office: refuses a member with the normalised name and birth date of somebody registered (409 possible-duplicate, family named), creates nothing, then creates on confirmation', async () => {
       const before = await count('family');
-      const body = familyBody(ref, 'Lefevre bis', 'lefevre.bis@test.local', [memberBody(ref, { lastName: ' lefevre', firstName: 'HELENE ', birthDate: '1982-03-04' })]);
+      const body = familyBody(ref, 'Lefevre bis', 'lefevre.bis@test.local', [
+        memberBody(ref, { lastName: ' lefevre', firstName: 'HELENE ', birthDate: '1982-03-04' }),
+      ]);
       const refused = await t.http().post('/api/families').set(admin()).send(body);
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('possible-duplicate');
       expect(refused.body.message).toContain('famille « Lefèvre »');
       expect(await count('family')).toBe(before);
 
-      const check = await t.http().post('/api/families/duplicates').set(admin()).send({ members: [{ lastName: 'Lefevre', firstName: 'Hélène', birthDate: '1982-03-04' }, { lastName: 'Autre', firstName: 'Personne', birthDate: '1982-03-04' }] });
+      const check = await t
+        .http()
+        .post('/api/families/duplicates')
+        .set(admin())
+        .send({
+          members: [
+            { lastName: 'Lefevre', firstName: 'Hélène', birthDate: '1982-03-04' },
+            { lastName: 'Autre', firstName: 'Personne', birthDate: '1982-03-04' },
+          ],
+        });
       expect(check.status).toBe(200);
       expect(check.body).toEqual([
-        { memberIndex: 0, memberId: existing.family.members[0].id, familyId: existing.family.id, familyName: 'Lefèvre', lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-04' },
+        {
+          memberIndex: 0,
+          memberId: existing.family.members[0].id,
+          familyId: existing.family.id,
+          familyName: 'Lefèvre',
+          lastName: 'LEFÈVRE',
+          firstName: 'Hélène',
+          birthDate: '1982-03-04',
+        },
       ]);
 
-      const created = await t.http().post('/api/families').set(admin()).send({ ...body, confirmDuplicates: true });
+      const created = await t
+        .http()
+        .post('/api/families')
+        .set(admin())
+        .send({ ...body, confirmDuplicates: true });
       expect(created.status).toBe(201);
       expect(await count('family')).toBe(before + 1);
     });
 
     it('another birth date, or the same person in another structure, is no duplicate', async () => {
-      await t.http().post('/api/families').set(admin()).send(familyBody(ref, 'Lefèvre', 'lefevre.autre@test.local', [memberBody(ref, { lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-05' })])).expect(201);
-      await t.http().post('/api/families').set(bearer(b.adminToken)).send(familyBody(refB, 'Lefèvre', 'lefevre.b@test.local', [memberBody(refB, { lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-04' })])).expect(201);
-      const check = await t.http().post('/api/families/duplicates').set(bearer(b.adminToken)).send({ members: [{ lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-05' }] });
+      await t
+        .http()
+        .post('/api/families')
+        .set(admin())
+        .send(
+          familyBody(ref, 'Lefèvre', 'lefevre.autre@test.local', [
+            memberBody(ref, { lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-05' }),
+          ]),
+        )
+        .expect(201);
+      await t
+        .http()
+        .post('/api/families')
+        .set(bearer(b.adminToken))
+        .send(
+          familyBody(refB, 'Lefèvre', 'lefevre.b@test.local', [
+            memberBody(refB, { lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-04' }),
+          ]),
+        )
+        .expect(201);
+      const check = await t
+        .http()
+        .post('/api/families/duplicates')
+        .set(bearer(b.adminToken))
+        .send({ members: [{ lastName: 'LEFÈVRE', firstName: 'Hélène', birthDate: '1982-03-05' }] });
       expect(check.body).toEqual([]);
     });
 
     it('kiosk: the same warning without a word about the other family, and an explicit confirmation to go on', async () => {
       const before = await count('family');
-      const body = familyBody(ref, 'Nouvelle', 'nouvelle.famille@test.local', [memberBody(ref, { lastName: 'Lefèvre', firstName: 'Hélène', birthDate: '1982-03-04' })], { password: 'une phrase de passe solide' });
+      const body = familyBody(
+        ref,
+        'Nouvelle',
+        'nouvelle.famille@test.local',
+        [memberBody(ref, { lastName: 'Lefèvre', firstName: 'Hélène', birthDate: '1982-03-04' })],
+        { password: 'une phrase de passe solide' },
+      );
       const refused = await t.http().post(`/api/public/structures/${a.structure.slug}/families`).send(body);
       expect(refused.status).toBe(409);
       expect(refused.body).toEqual({ statusCode: 409, message: KIOSK_DUPLICATE_MESSAGE, code: 'possible-duplicate' });
       expect(JSON.stringify(refused.body)).not.toMatch(/Lef[eè]vre/);
       expect(await count('family')).toBe(before);
-      const created = await t.http().post(`/api/public/structures/${a.structure.slug}/families`).send({ ...body, confirmDuplicates: true });
+      const created = await t
+        .http()
+        .post(`/api/public/structures/${a.structure.slug}/families`)
+        .send({ ...body, confirmDuplicates: true });
       expect(created.status).toBe(201);
       expect(await count('family')).toBe(before + 1);
-      const invalid = await t.http().post(`/api/public/structures/${a.structure.slug}/families`).send({ ...body, email: 'x.y@test.local', confirmDuplicates: 'oui' });
+      const invalid = await t
+        .http()
+        .post(`/api/public/structures/${a.structure.slug}/families`)
+        .send({ ...body, email: 'x.y@test.local', confirmDuplicates: 'oui' });
       expect(invalid.status).toBe(400);
       expect(invalid.body.message).toBe('Le champ « confirmation des doublons » doit valoir vrai ou faux.');
     });
@@ -88,16 +163,34 @@ describe('duplicate families: warning at registration, merge', () => {
       const res = await t.http().post('/api/statistics/report').set(admin()).send({ from: '2026-01-01', to: '2026-01-31' });
       expect(res.status).toBe(200);
       const figures = Object.fromEntries((res.body.figures as { key: string; value: number }[]).map((f) => [f.key, f.value]));
-      return { openingDays: figures['openingDays'], inscrits: figures['inscrits'], families: figures['families'], presences: figures['presences'] };
+      return {
+        openingDays: figures['openingDays'],
+        inscrits: figures['inscrits'],
+        families: figures['families'],
+        presences: figures['presences'],
+      };
     };
 
     it('joins the same people, moves the others and their attendance (one row per slot), moves member logins, deletes the absorbed family: statistics change only by the de-duplication', async () => {
       const kept = await createFamily(t, a.adminToken, 'Durand', [
-        memberBody(ref, { lastName: 'DURAND', firstName: 'Paul', birthDate: '1980-01-01', sexId: ref['sex']['Homme'], statusId: ref['status']['Père'] }),
+        memberBody(ref, {
+          lastName: 'DURAND',
+          firstName: 'Paul',
+          birthDate: '1980-01-01',
+          sexId: ref['sex']['Homme'],
+          statusId: ref['status']['Père'],
+        }),
         memberBody(ref, { lastName: 'DURAND', firstName: 'Léa', birthDate: '2015-05-05', statusId: ref['status']['Enfant à charge'] }),
       ]);
       const absorbed = await createFamily(t, a.adminToken, 'Durand (2)', [
-        memberBody(ref, { lastName: 'Durand', firstName: 'paul', birthDate: '1980-01-01', sexId: ref['sex']['Homme'], statusId: ref['status']['Père'], login: { email: 'paul.durand@test.local', password: 'paul joue aux echecs' } }),
+        memberBody(ref, {
+          lastName: 'Durand',
+          firstName: 'paul',
+          birthDate: '1980-01-01',
+          sexId: ref['sex']['Homme'],
+          statusId: ref['status']['Père'],
+          login: { email: 'paul.durand@test.local', password: 'paul joue aux echecs' },
+        }),
         memberBody(ref, { lastName: 'DURAND', firstName: 'Lea', birthDate: '2015-05-05', statusId: ref['status']['Enfant à charge'] }),
         memberBody(ref, { lastName: 'DURAND', firstName: 'Tom', birthDate: '2018-02-02', statusId: ref['status']['Enfant à charge'] }),
       ]);
@@ -108,22 +201,46 @@ describe('duplicate families: warning at registration, merge', () => {
       await insertAttendance(t, a.structure.id, '2026-01-20', [kLea.id, xPaul.id]);
       const before = await report();
       expect(before).toEqual({ openingDays: 3, inscrits: 5, families: 2, presences: 6 });
-      const counts = { family: await count('family'), member: await count('member'), attendance: await count('attendance'), account: await count('account') };
+      const counts = {
+        family: await count('family'),
+        member: await count('member'),
+        attendance: await count('attendance'),
+        account: await count('account'),
+      };
 
       const res = await t.http().post(`/api/families/${kept.family.id}/merge`).set(admin()).send({ absorbedFamilyId: absorbed.family.id });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ movedMembers: 1, joinedMembers: 2, movedAttendance: 3, droppedAttendance: 1, movedAccounts: 1, deletedAccounts: 1 });
-      expect(res.body.family.members.map((m: { firstName: string; login: string | null }) => `${m.firstName}:${m.login}`)).toEqual(['Paul:paul.durand@test.local', 'Léa:null', 'Tom:null']);
+      expect(res.body).toMatchObject({
+        movedMembers: 1,
+        joinedMembers: 2,
+        movedAttendance: 3,
+        droppedAttendance: 1,
+        movedAccounts: 1,
+        deletedAccounts: 1,
+      });
+      expect(res.body.family.members.map((m: { firstName: string; login: string | null }) => `${m.firstName}:${m.login}`)).toEqual([
+        'Paul:paul.durand@test.local',
+        'Léa:null',
+        'Tom:null',
+      ]);
 
       // The same people, counted once: 5 inscrits → 3, 2 families → 1, the doubled presence of Paul on the 6th dropped.
       expect(await report()).toEqual({ openingDays: 3, inscrits: 3, families: 1, presences: 5 });
-      expect({ family: await count('family'), member: await count('member'), attendance: await count('attendance'), account: await count('account') }).toEqual({
+      expect({
+        family: await count('family'),
+        member: await count('member'),
+        attendance: await count('attendance'),
+        account: await count('account'),
+      }).toEqual({
         family: counts.family - 1,
         member: counts.member - 2,
         attendance: counts.attendance - 1,
         account: counts.account - 1,
       });
-      const rows: { member_id: number; family_id: number }[] = await t.dataSource.query('SELECT member_id, family_id FROM attendance WHERE structure_id = ? AND family_id IN (?, ?) ORDER BY id', [a.structure.id, kept.family.id, absorbed.family.id]);
+      const rows: { member_id: number; family_id: number }[] = await t.dataSource.query(
+        'SELECT member_id, family_id FROM attendance WHERE structure_id = ? AND family_id IN (?, ?) ORDER BY id',
+        [a.structure.id, kept.family.id, absorbed.family.id],
+      );
       expect(rows.map((r) => [Number(r.member_id), Number(r.family_id)])).toEqual([
         [kPaul.id, kept.family.id],
         [xTom.id, kept.family.id],
@@ -136,11 +253,18 @@ describe('duplicate families: warning at registration, merge', () => {
       // Paul's own login now opens the kept family; the absorbed family's login is gone.
       const paul = await login(t, 'paul.durand@test.local', 'paul joue aux echecs', a.structure.slug);
       expect(paul.session).toMatchObject({ role: 'family', familyId: kept.family.id });
-      const gone = await t.http().post('/api/auth/login').send({ login: absorbed.email, password: absorbed.password, structure: a.structure.slug });
+      const gone = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ login: absorbed.email, password: absorbed.password, structure: a.structure.slug });
       expect(gone.status).toBe(401);
 
       const audit = await t.dataSource.manager.findOneByOrFail(AuditEntry, { action: 'family.merged', targetId: String(kept.family.id) });
-      expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ absorbedFamilyId: absorbed.family.id, joinedMembers: 2, droppedAttendance: 1 });
+      expect(JSON.parse(audit.details ?? '{}')).toMatchObject({
+        absorbedFamilyId: absorbed.family.id,
+        joinedMembers: 2,
+        droppedAttendance: 1,
+      });
     });
 
     it('a real family merged into a demo one makes it real: the demo removal then leaves it alone', async () => {

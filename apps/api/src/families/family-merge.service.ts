@@ -82,11 +82,16 @@ export class FamilyMergeService {
       const drop = rows.filter((r) => keptSet.has(r.slotId)).map((r) => r.id);
       const move = rows.filter((r) => !keptSet.has(r.slotId)).map((r) => r.id);
       for (const ids of chunks(drop, 500)) result.droppedAttendance += await attendance.delete({ id: In(ids) });
-      for (const ids of chunks(move, 500)) result.movedAttendance += await attendance.update({ id: In(ids) }, { memberId: same.id, familyId: kept.id });
+      for (const ids of chunks(move, 500))
+        result.movedAttendance += await attendance.update({ id: In(ids) }, { memberId: same.id, familyId: kept.id });
       // The earliest registration is the person's; archived only if both were.
       await members.update(
         { id: same.id },
-        { registeredOn: m.registeredOn < same.registeredOn ? m.registeredOn : same.registeredOn, archived: same.archived && m.archived, updatedAt: now },
+        {
+          registeredOn: m.registeredOn < same.registeredOn ? m.registeredOn : same.registeredOn,
+          archived: same.archived && m.archived,
+          updatedAt: now,
+        },
       );
       if (login) {
         const keptLogin = accounts.find((a) => a.memberId === same.id);
@@ -102,7 +107,9 @@ export class FamilyMergeService {
     }
     if (joined.length) await members.delete({ id: In(joined.map((j) => j.from)) });
     // The absorbed family's own login goes (the kept family keeps its login); nothing else is left on it.
-    await deleteAccounts((await tx.em.findBy(Account, { structureId: tx.structureId, role: 'family', familyId: absorbed.id })).map((a) => a.id));
+    await deleteAccounts(
+      (await tx.em.findBy(Account, { structureId: tx.structureId, role: 'family', familyId: absorbed.id })).map((a) => a.id),
+    );
     await tx.repo(Family).delete({ id: absorbed.id });
     // Merged with a real family, the kept one is real: removing the demo data must never take real people with it.
     await tx.repo(Family).update({ id: kept.id }, { updatedAt: now, ...(kept.demo && !absorbed.demo ? { demo: false } : {}) });

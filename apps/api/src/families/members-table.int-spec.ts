@@ -1,4 +1,13 @@
-import { bearer, createFamily, createStructureWithAdmin, insertAttendance, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  insertAttendance,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { ageAt, zonedParts } from '@pointage/domain';
 
@@ -22,14 +31,46 @@ describe('members table and attendance history', () => {
     b = await createStructureWithAdmin(t, sa, 'Ludothèque Ailleurs');
     ref = await referenceIds(t, a.adminToken);
     await createFamily(t, a.adminToken, 'Bernard', [
-      memberBody(ref, { lastName: 'BERNARD', firstName: 'Alice', birthDate: yearsAgo(40), cityId: ref['city']['Lille'], statusId: ref['status']['Mère'] }),
+      memberBody(ref, {
+        lastName: 'BERNARD',
+        firstName: 'Alice',
+        birthDate: yearsAgo(40),
+        cityId: ref['city']['Lille'],
+        statusId: ref['status']['Mère'],
+      }),
       // 6 today, and 5 until tomorrow: the age filter is exact to the day.
-      memberBody(ref, { lastName: 'BERNARD', firstName: 'Basile', birthDate: yearsAgo(6), sexId: ref['sex']['Homme'], cityId: ref['city']['Lille'], statusId: ref['status']['Enfant à charge'] }),
-      memberBody(ref, { lastName: 'BERNARD', firstName: 'Chloé', birthDate: yearsAgo(6, 1), cityId: ref['city']['Lille'], statusId: ref['status']['Enfant à charge'] }),
+      memberBody(ref, {
+        lastName: 'BERNARD',
+        firstName: 'Basile',
+        birthDate: yearsAgo(6),
+        sexId: ref['sex']['Homme'],
+        cityId: ref['city']['Lille'],
+        statusId: ref['status']['Enfant à charge'],
+      }),
+      memberBody(ref, {
+        lastName: 'BERNARD',
+        firstName: 'Chloé',
+        birthDate: yearsAgo(6, 1),
+        cityId: ref['city']['Lille'],
+        statusId: ref['status']['Enfant à charge'],
+      }),
     ]);
     await createFamily(t, a.adminToken, 'Écuyer', [
-      memberBody(ref, { lastName: 'ÉCUYER', firstName: 'Damien', birthDate: yearsAgo(70), sexId: ref['sex']['Homme'], cityId: ref['city']['Ronchin'], statusId: ref['status']['Grand-père'] }),
-      memberBody(ref, { lastName: 'ECUYER', firstName: 'Emma', birthDate: yearsAgo(12), cityId: ref['city']['Ronchin'], statusId: ref['status']['Enfant gardé'] }),
+      memberBody(ref, {
+        lastName: 'ÉCUYER',
+        firstName: 'Damien',
+        birthDate: yearsAgo(70),
+        sexId: ref['sex']['Homme'],
+        cityId: ref['city']['Ronchin'],
+        statusId: ref['status']['Grand-père'],
+      }),
+      memberBody(ref, {
+        lastName: 'ECUYER',
+        firstName: 'Emma',
+        birthDate: yearsAgo(12),
+        cityId: ref['city']['Ronchin'],
+        statusId: ref['status']['Enfant gardé'],
+      }),
     ]);
     const refB = await referenceIds(t, b.adminToken);
     await createFamily(t, b.adminToken, 'Bernard', [memberBody(refB, { lastName: 'BERNARD', firstName: 'Zoé', birthDate: yearsAgo(6) })]);
@@ -40,7 +81,10 @@ describe('members table and attendance history', () => {
   const list = async (query: string) => {
     const res = await t.http().get(`/api/members?${query}`).set(admin());
     expect(res.status).toBe(200);
-    return res.body as { items: { firstName: string; age: number; city: string; status: string; sex: string; familyName: string; birthDate: string }[]; total: number };
+    return res.body as {
+      items: { firstName: string; age: number; city: string; status: string; sex: string; familyName: string; birthDate: string }[];
+      total: number;
+    };
   };
   const firstNames = async (query: string) => (await list(query)).items.map((m) => m.firstName);
 
@@ -77,17 +121,32 @@ describe('members table and attendance history', () => {
   });
 
   it("pages a family's attendance newest first, with the slot's date and times and the member; 404 for another structure's family", async () => {
-    const { family } = await createFamily(t, a.adminToken, 'Historique', [memberBody(ref, { lastName: 'HISTO', firstName: 'Hugo' }), memberBody(ref, { lastName: 'HISTO', firstName: 'Iris' })]);
+    const { family } = await createFamily(t, a.adminToken, 'Historique', [
+      memberBody(ref, { lastName: 'HISTO', firstName: 'Hugo' }),
+      memberBody(ref, { lastName: 'HISTO', firstName: 'Iris' }),
+    ]);
     const [hugo, iris] = family.members;
     await insertAttendance(t, a.structure.id, '2026-03-03', [hugo.id]);
     await insertAttendance(t, a.structure.id, '2026-03-10', [hugo.id, iris.id]);
     await insertAttendance(t, a.structure.id, '2026-02-24', [iris.id]);
     const first = await t.http().get(`/api/families/${family.id}/attendance?pageSize=2`).set(admin()).expect(200);
     expect(first.body).toMatchObject({ total: 4, page: 1, pageSize: 2 });
-    expect(first.body.items.map((r: { date: string; firstName: string }) => `${r.date} ${r.firstName}`)).toEqual(['2026-03-10 Iris', '2026-03-10 Hugo']);
-    expect(first.body.items[0]).toMatchObject({ startMinute: 570, endMinute: 720, lastName: 'HISTO', memberId: iris.id, arrivedAt: '2026-03-10T09:00:00.000Z' });
+    expect(first.body.items.map((r: { date: string; firstName: string }) => `${r.date} ${r.firstName}`)).toEqual([
+      '2026-03-10 Iris',
+      '2026-03-10 Hugo',
+    ]);
+    expect(first.body.items[0]).toMatchObject({
+      startMinute: 570,
+      endMinute: 720,
+      lastName: 'HISTO',
+      memberId: iris.id,
+      arrivedAt: '2026-03-10T09:00:00.000Z',
+    });
     const second = await t.http().get(`/api/families/${family.id}/attendance?pageSize=2&page=2`).set(admin()).expect(200);
-    expect(second.body.items.map((r: { date: string; firstName: string }) => `${r.date} ${r.firstName}`)).toEqual(['2026-03-03 Hugo', '2026-02-24 Iris']);
+    expect(second.body.items.map((r: { date: string; firstName: string }) => `${r.date} ${r.firstName}`)).toEqual([
+      '2026-03-03 Hugo',
+      '2026-02-24 Iris',
+    ]);
     const foreign = await t.http().get(`/api/families/${family.id}/attendance`).set(bearer(b.adminToken));
     expect(foreign.status).toBe(404);
     expect(foreign.body.message).toBe('Famille introuvable.');

@@ -12,7 +12,6 @@ import { Family } from './entities/family.entity';
 import { FamiliesService } from './families.service';
 import { rawInstant, rawLocalDate, sqlInstant } from '../database/raw-values';
 
-
 /**
  * GDPR retention (decision 9). A family is inactive for N years when, with
  * cutoff = today (structure's time zone) minus N years, it is not anonymised,
@@ -46,9 +45,16 @@ export class RetentionService {
     return qb
       .andWhere('f.anonymisedAt IS NULL')
       .andWhere('f.created_at < :cutInstant AND f.updated_at < :cutInstant', { cutInstant: cut.instant })
-      .andWhere('NOT EXISTS (SELECT 1 FROM member rm WHERE rm.family_id = f.id AND (rm.updated_at >= :cutInstant OR rm.created_at >= :cutInstant))')
-      .andWhere('NOT EXISTS (SELECT 1 FROM attendance ra INNER JOIN slot rs ON rs.id = ra.slot_id WHERE ra.family_id = f.id AND rs.date >= :cutDate)', { cutDate: cut.date })
-      .andWhere('NOT EXISTS (SELECT 1 FROM account rc WHERE rc.family_id = f.id AND (rc.last_login_at >= :cutInstant OR rc.created_at >= :cutInstant))');
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM member rm WHERE rm.family_id = f.id AND (rm.updated_at >= :cutInstant OR rm.created_at >= :cutInstant))',
+      )
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM attendance ra INNER JOIN slot rs ON rs.id = ra.slot_id WHERE ra.family_id = f.id AND rs.date >= :cutDate)',
+        { cutDate: cut.date },
+      )
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM account rc WHERE rc.family_id = f.id AND (rc.last_login_at >= :cutInstant OR rc.created_at >= :cutInstant))',
+      );
   }
 
   async settings(): Promise<RetentionSettings> {
@@ -60,7 +66,12 @@ export class RetentionService {
     await this.db.transaction(async (em) => {
       const before = await em.findOneByOrFail(Structure, { id });
       await em.update(Structure, { id }, { retentionYears: years });
-      await this.audit.record(em, { action: 'retention.updated', targetType: 'structure', targetId: id, details: { from: before.retentionYears, to: years } });
+      await this.audit.record(em, {
+        action: 'retention.updated',
+        targetType: 'structure',
+        targetId: id,
+        details: { from: before.retentionYears, to: years },
+      });
     });
     return { years };
   }
@@ -74,7 +85,10 @@ export class RetentionService {
     const rows = await base()
       .select(['f.id AS id', 'f.name AS name', 'f.archived AS archived', 'f.updated_at AS updated_at'])
       .addSelect('(SELECT COUNT(*) FROM member cm WHERE cm.family_id = f.id)', 'member_count')
-      .addSelect('(SELECT MAX(ls.date) FROM attendance la INNER JOIN slot ls ON ls.id = la.slot_id WHERE la.family_id = f.id)', 'last_attendance')
+      .addSelect(
+        '(SELECT MAX(ls.date) FROM attendance la INNER JOIN slot ls ON ls.id = la.slot_id WHERE la.family_id = f.id)',
+        'last_attendance',
+      )
       .addSelect('(SELECT MAX(um.updated_at) FROM member um WHERE um.family_id = f.id)', 'member_updated')
       .addSelect('(SELECT MAX(lc.last_login_at) FROM account lc WHERE lc.family_id = f.id)', 'last_login')
       .orderBy('f.updated_at', 'ASC')
@@ -84,7 +98,10 @@ export class RetentionService {
       .getRawMany<Record<string, unknown>>();
     return {
       items: rows.map((r) => {
-        const instants = [r['updated_at'], r['member_updated'], r['last_login']].filter((v) => v !== null && v !== undefined).map((v) => rawInstant(v).toISOString()).sort();
+        const instants = [r['updated_at'], r['member_updated'], r['last_login']]
+          .filter((v) => v !== null && v !== undefined)
+          .map((v) => rawInstant(v).toISOString())
+          .sort();
         return {
           id: Number(r['id']),
           name: String(r['name']),
@@ -116,7 +133,10 @@ export class RetentionService {
     for (const id of familyIds) {
       const done = cut
         ? await this.tenancy.transaction(async (tx) => {
-            const still = await tx.repo(Family).query('f', (qb) => this.inactive(qb, cut).andWhere('f.id = :id', { id })).getCount();
+            const still = await tx
+              .repo(Family)
+              .query('f', (qb) => this.inactive(qb, cut).andWhere('f.id = :id', { id }))
+              .getCount();
             if (!still) return false;
             await this.families.anonymiseIn(tx, id, { retentionYears: structure.retentionYears, cutoff: cut.date });
             return true;

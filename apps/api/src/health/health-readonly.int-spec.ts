@@ -32,7 +32,10 @@ describe('health of a SQLite file that turns read-only', () => {
     try {
       const res = await t.http().get('/api/health');
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ statusCode: 503, message: 'La base de données est en lecture seule : les modifications ne peuvent pas être enregistrées.' });
+      expect(res.body).toEqual({
+        statusCode: 503,
+        message: 'La base de données est en lecture seule : les modifications ne peuvent pas être enregistrées.',
+      });
     } finally {
       chattr('-i', file);
     }

@@ -40,7 +40,9 @@ export class HealthController {
     }
     // A SQLite file that turned read-only still answers SELECT 1, and refuses every write.
     if (this.config.db.type === 'sqlite' && sqliteFileNotWritable(this.config.db.path)) {
-      throw new ServiceUnavailableException('La base de données est en lecture seule : les modifications ne peuvent pas être enregistrées.');
+      throw new ServiceUnavailableException(
+        'La base de données est en lecture seule : les modifications ne peuvent pas être enregistrées.',
+      );
     }
     return { status: 'ok', db: this.db.dialect };
   }

@@ -34,7 +34,10 @@ describe('API skeleton', () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toContain('/api/health');
-    await t.http().get('/api/docs').expect((r) => expect([200, 301]).toContain(r.status));
+    await t
+      .http()
+      .get('/api/docs')
+      .expect((r) => expect([200, 301]).toContain(r.status));
   });
 });
 

@@ -122,7 +122,14 @@ export function parseSettings(value: string): StoredMailSettings | null {
   try {
     const v = JSON.parse(value) as Partial<StoredMailSettings>;
     if (!v.host || typeof v.port !== 'number') return null;
-    return { host: v.host, port: v.port, security: v.security ?? 'starttls', user: v.user ?? '', password: v.password ?? '', from: v.from ?? '' };
+    return {
+      host: v.host,
+      port: v.port,
+      security: v.security ?? 'starttls',
+      user: v.user ?? '',
+      password: v.password ?? '',
+      from: v.from ?? '',
+    };
   } catch {
     return null;
   }

@@ -403,7 +403,12 @@ describeWithChromium('PdfRenderer with the real Chromium', () => {
         await missing.render(framed('x', html``)).catch((e: unknown) => (error = e));
         const sent: unknown[] = [];
         const headers: Record<string, string> = {};
-        const res = { headersSent: false, setHeader: (name: string, value: string) => (headers[name] = value), status: () => res, json: (body: unknown) => sent.push(body) };
+        const res = {
+          headersSent: false,
+          setHeader: (name: string, value: string) => (headers[name] = value),
+          status: () => res,
+          json: (body: unknown) => sent.push(body),
+        };
         const host = {
           switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'GET', path: '/api/x' }) }),
         } as unknown as ArgumentsHost;

@@ -12,11 +12,23 @@ export const DEMO_SEED = 42;
  * created — the seed's --into-existing. Returns the one line to print; a
  * failure is reported in that line, never fatal (the install works without demo data).
  */
-export async function addDemoData(db: Database, structure: { id: number; slug: string; timeZone: string }, now = new Date()): Promise<string> {
+export async function addDemoData(
+  db: Database,
+  structure: { id: number; slug: string; timeZone: string },
+  now = new Date(),
+): Promise<string> {
   try {
     const summary: SeedSummary = await runSeed(
       db.dataSource,
-      { structures: 1, families: DEMO_FAMILIES, years: DEMO_YEARS, seed: DEMO_SEED, demo: true, today: zonedParts(now, structure.timeZone).date, intoStructureId: structure.id },
+      {
+        structures: 1,
+        families: DEMO_FAMILIES,
+        years: DEMO_YEARS,
+        seed: DEMO_SEED,
+        demo: true,
+        today: zonedParts(now, structure.timeZone).date,
+        intoStructureId: structure.id,
+      },
       { transaction: (work) => db.transaction(work), now },
     );
     const s = summary.structures[0];

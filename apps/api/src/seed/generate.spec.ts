@@ -52,7 +52,12 @@ describe('prng', () => {
     for (let i = 0; i < 10_000; i++) {
       const n = rng.int(3, 5);
       expect(n >= 3 && n <= 5).toBe(true);
-      counts[rng.weighted([['a', 9], ['b', 1]] as const)]++;
+      counts[
+        rng.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const)
+      ]++;
     }
     expect(counts.a).toBeGreaterThan(8_500);
     expect(counts.b).toBeGreaterThan(700);
@@ -80,7 +85,15 @@ describe('generateFamilies', () => {
     expect(mean).toBeGreaterThan(2.5);
     expect(mean).toBeLessThan(5);
     const statuses = new Set(fams.flatMap((f) => f.members.map((m) => m.status)));
-    expect([...statuses].sort()).toEqual(['childminder', 'dependent_child', 'father', 'grandfather', 'grandmother', 'minded_child', 'mother']);
+    expect([...statuses].sort()).toEqual([
+      'childminder',
+      'dependent_child',
+      'father',
+      'grandfather',
+      'grandmother',
+      'minded_child',
+      'mother',
+    ]);
     const rsa = fams.filter((f) => f.minima === 'rsa').length / fams.length;
     expect(rsa).toBeGreaterThan(0.1);
     expect(rsa).toBeLessThan(0.2);

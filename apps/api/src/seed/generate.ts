@@ -238,9 +238,16 @@ function buildMembers(ctx: FamilyContext, kind: FamilyKind): MemberPlan[] {
   if (twoParents) {
     const otherName = rng.chance(0.25) ? rng.pick(FAMILY_NAMES) : ctx.surname;
     members.push(
-      member(ctx, mainIsMother ? 'father' : 'mother', mainIsMother ? 'male' : 'female', Math.max(20, Math.min(60, parentAge + rng.int(-4, 6))), 0.35, {
-        lastName: otherName,
-      }),
+      member(
+        ctx,
+        mainIsMother ? 'father' : 'mother',
+        mainIsMother ? 'male' : 'female',
+        Math.max(20, Math.min(60, parentAge + rng.int(-4, 6))),
+        0.35,
+        {
+          lastName: otherName,
+        },
+      ),
     );
   }
   if (rng.chance(0.08)) {
@@ -294,11 +301,14 @@ export function generateFamilies(
             ]);
     const lowIncome = minima !== 'none';
     const qfIndex = lowIncome
-      ? Math.min(shape.qfCount - 1, rng.weighted([
-          [0, 6],
-          [1, 3],
-          [2, 1],
-        ]))
+      ? Math.min(
+          shape.qfCount - 1,
+          rng.weighted([
+            [0, 6],
+            [1, 3],
+            [2, 1],
+          ]),
+        )
       : rng.int(0, shape.qfCount - 1);
     const registeredOn = rng.chance(0.4)
       ? dayBetween(rng, shiftYears(window.historyStart, -4), addDays(window.historyStart, -1))
@@ -434,7 +444,8 @@ export function generateAttendance(seed: number, families: FamilyPlan[], slots: 
         if (present.length === 0) present.push(rng.pick(eligible));
         // Young children do not come alone: an adult of the family comes with them.
         const youngAlone =
-          present.every((m) => CHILD_STATUSES.has(family.members[m].status)) && present.some((m) => ageAt(family.members[m].birthDate, slot.date) < 12);
+          present.every((m) => CHILD_STATUSES.has(family.members[m].status)) &&
+          present.some((m) => ageAt(family.members[m].birthDate, slot.date) < 12);
         const eligibleAdults = adults.filter((m) => memberFrom[m] <= slotDay[chosen]);
         if (youngAlone && eligibleAdults.length > 0) present.push(rng.pick(eligibleAdults));
         // The family arrives together, mostly early in the slot.
@@ -445,6 +456,9 @@ export function generateAttendance(seed: number, families: FamilyPlan[], slots: 
     }
   }
   // Chronological, like a real attendance book.
-  out.sort((a, b) => a.slotIndex - b.slotIndex || a.arrivalMinute - b.arrivalMinute || a.familyIndex - b.familyIndex || a.memberIndex - b.memberIndex);
+  out.sort(
+    (a, b) =>
+      a.slotIndex - b.slotIndex || a.arrivalMinute - b.arrivalMinute || a.familyIndex - b.familyIndex || a.memberIndex - b.memberIndex,
+  );
   return out;
 }

@@ -11,7 +11,12 @@ describe('parseSeedArgs', () => {
   });
 
   it('reads every option, with a space or an equals sign', () => {
-    expect(parseSeedArgs(['--structures', '50', '--families=300', '--years', '3', '--seed', '7', '--today', '2025-01-31', '--into-existing'], now)).toEqual({
+    expect(
+      parseSeedArgs(
+        ['--structures', '50', '--families=300', '--years', '3', '--seed', '7', '--today', '2025-01-31', '--into-existing'],
+        now,
+      ),
+    ).toEqual({
       structures: 50,
       families: 300,
       years: 3,
@@ -48,7 +53,15 @@ describe('mapReferences', () => {
   function defaults(): RefRow[] {
     let id = 100;
     return REF_KINDS.flatMap((kind) =>
-      DEFAULT_REFERENCE_LISTS[kind].map((e, position) => ({ id: id++, kind, label: e.label, position, active: true, isChild: e.isChild ?? false, code: e.code ?? null })),
+      DEFAULT_REFERENCE_LISTS[kind].map((e, position) => ({
+        id: id++,
+        kind,
+        label: e.label,
+        position,
+        active: true,
+        isChild: e.isChild ?? false,
+        code: e.code ?? null,
+      })),
     );
   }
 

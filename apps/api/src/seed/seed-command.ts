@@ -37,7 +37,8 @@ export function parseSeedArgs(argv: string[], now = new Date()): SeedArgs | stri
       continue;
     }
     const name = flag.replace(/^--/, '');
-    if (!flag.startsWith('--') || !['structures', 'families', 'years', 'seed', 'today'].includes(name)) return `Option inconnue : ${raw}\n${SEED_USAGE}`;
+    if (!flag.startsWith('--') || !['structures', 'families', 'years', 'seed', 'today'].includes(name))
+      return `Option inconnue : ${raw}\n${SEED_USAGE}`;
     const value = inline ?? argv[++i];
     if (value === undefined) return `L'option ${flag} demande une valeur.\n${SEED_USAGE}`;
     if (name === 'today') {
@@ -82,7 +83,8 @@ export function describeSeed(summary: SeedSummary, args: { today: LocalDate; see
     if (s.firstFamilyEmail) parts.push(`familles : ${s.firstFamilyEmail} … (${s.families})`);
     lines.push(parts.join(' ; '));
   }
-  if (summary.structures.length > shown.length) lines.push(`  … et ${summary.structures.length - shown.length} autres structures (mêmes modèles d'identifiants).`);
+  if (summary.structures.length > shown.length)
+    lines.push(`  … et ${summary.structures.length - shown.length} autres structures (mêmes modèles d'identifiants).`);
   return lines.join('\n');
 }
 

@@ -103,10 +103,17 @@ async function createStructure(ctx: Ctx, name: string, now: Date): Promise<{ id:
   const { em, q } = ctx;
   const base = slugify(name);
   let slug = base;
-  for (let n = 2; (await em.query(`SELECT 1 AS x FROM ${q('structure')} WHERE ${q('slug')} = ?`, [slug])).length > 0; n++) slug = `${base}-${n}`;
+  for (let n = 2; (await em.query(`SELECT 1 AS x FROM ${q('structure')} WHERE ${q('slug')} = ?`, [slug])).length > 0; n++)
+    slug = `${base}-${n}`;
   const id = await nextId(em, ctx.dialect, 'structure');
   const timeZone = 'Europe/Paris';
-  await insertRows(em, ctx.sql, 'structure', ['id', 'name', 'slug', 'time_zone', 'active', 'created_at'], [[id, name, slug, timeZone, 1, sqlInstant(now.getTime())]]);
+  await insertRows(
+    em,
+    ctx.sql,
+    'structure',
+    ['id', 'name', 'slug', 'time_zone', 'active', 'created_at'],
+    [[id, name, slug, timeZone, 1, sqlInstant(now.getTime())]],
+  );
   // Same rows as seedReferenceLists(): the defaults of SPEC.md, in order.
   let refId = await nextId(em, ctx.dialect, 'ref_item');
   const refs: SqlValue[][] = [];
@@ -139,7 +146,10 @@ async function audit(ctx: Ctx, now: Date, structureId: number, action: string, t
 
 async function createAdmin(ctx: Ctx, structureId: number, name: string, slug: string, hash: string, now: Date): Promise<string | null> {
   const email = adminEmail(slug);
-  const taken = await ctx.em.query(`SELECT 1 AS x FROM ${ctx.q('account')} WHERE ${ctx.q('realm')} = ? AND ${ctx.q('email')} = ?`, [STAFF_REALM, email]);
+  const taken = await ctx.em.query(`SELECT 1 AS x FROM ${ctx.q('account')} WHERE ${ctx.q('realm')} = ? AND ${ctx.q('email')} = ?`, [
+    STAFF_REALM,
+    email,
+  ]);
   if (taken.length > 0) return null;
   const id = await nextId(ctx.em, ctx.dialect, 'account');
   const at = sqlInstant(now.getTime());
@@ -147,7 +157,21 @@ async function createAdmin(ctx: Ctx, structureId: number, name: string, slug: st
     ctx.em,
     ctx.sql,
     'account',
-    ['id', 'role', 'email', 'realm', 'password_hash', 'display_name', 'structure_id', 'family_id', 'member_id', 'token_version', 'active', 'created_at', 'password_changed_at'],
+    [
+      'id',
+      'role',
+      'email',
+      'realm',
+      'password_hash',
+      'display_name',
+      'structure_id',
+      'family_id',
+      'member_id',
+      'token_version',
+      'active',
+      'created_at',
+      'password_changed_at',
+    ],
     [[id, 'admin', email, STAFF_REALM, hash, `Équipe ${name}`, structureId, null, null, 0, 1, at, at]],
   );
   await audit(ctx, now, structureId, 'admin.created', 'account', id);
@@ -177,10 +201,10 @@ async function loadReferences(ctx: Ctx, structureId: number): Promise<StructureR
 
 /** The highest n of the famille.<n>@<slug>.seed.local logins already there (seeding twice into one structure). */
 async function lastFamilyNumber(ctx: Ctx, structureId: number, slug: string): Promise<number> {
-  const rows: { email: string }[] = await ctx.em.query(`SELECT ${ctx.q('email')} AS email FROM ${ctx.q('account')} WHERE ${ctx.q('realm')} = ? AND ${ctx.q('email')} LIKE ?`, [
-    familyRealm(structureId),
-    `famille.%@${slug}.${SEED_MAIL_DOMAIN}`,
-  ]);
+  const rows: { email: string }[] = await ctx.em.query(
+    `SELECT ${ctx.q('email')} AS email FROM ${ctx.q('account')} WHERE ${ctx.q('realm')} = ? AND ${ctx.q('email')} LIKE ?`,
+    [familyRealm(structureId), `famille.%@${slug}.${SEED_MAIL_DOMAIN}`],
+  );
   let max = 0;
   for (const { email } of rows) {
     const n = Number(/^famille\.(\d+)@/.exec(email)?.[1] ?? 0);
@@ -194,7 +218,13 @@ async function lastFamilyNumber(ctx: Ctx, structureId: number, slug: string): Pr
  * different slot already there (an edited structure); identical existing slots
  * are reused. Returns the slots with their ids and how many are new.
  */
-async function placeSlots(ctx: Ctx, structureId: number, planned: PlannedSlot[], now: Date, demo: boolean): Promise<{ slots: PlannedSlot[]; ids: number[]; created: number }> {
+async function placeSlots(
+  ctx: Ctx,
+  structureId: number,
+  planned: PlannedSlot[],
+  now: Date,
+  demo: boolean,
+): Promise<{ slots: PlannedSlot[]; ids: number[]; created: number }> {
   const { q } = ctx;
   const from = planned[0]?.date;
   const through = planned[planned.length - 1]?.date;
@@ -291,10 +321,35 @@ async function fillStructure(
     const at = registrationInstant(f.registeredOn, target.timeZone, dates);
     const fid = familyId++;
     familyIds.push(fid);
-    familyRows.push([fid, target.id, f.name, searchKey(f.name), refs.qf[f.qfIndex], refs.minima[f.minima], 0, at, at, options.demo ? 1 : 0]);
+    familyRows.push([
+      fid,
+      target.id,
+      f.name,
+      searchKey(f.name),
+      refs.qf[f.qfIndex],
+      refs.minima[f.minima],
+      0,
+      at,
+      at,
+      options.demo ? 1 : 0,
+    ]);
     const aid = accountId++;
     accountIds.push(aid);
-    accountRows.push([aid, 'family', familyEmail(firstN + i, target.slug), realm, hash, `Famille ${f.name}`, target.id, fid, null, 0, 1, at, at]);
+    accountRows.push([
+      aid,
+      'family',
+      familyEmail(firstN + i, target.slug),
+      realm,
+      hash,
+      `Famille ${f.name}`,
+      target.id,
+      fid,
+      null,
+      0,
+      1,
+      at,
+      at,
+    ]);
     memberIds.push(
       f.members.map((m) => {
         const mid = memberId++;
@@ -322,7 +377,13 @@ async function fillStructure(
       }),
     );
   });
-  await insertRows(em, ctx.sql, 'family', ['id', 'structure_id', 'name', 'search_name', 'qf_id', 'minima_id', 'archived', 'created_at', 'updated_at', 'demo'], familyRows);
+  await insertRows(
+    em,
+    ctx.sql,
+    'family',
+    ['id', 'structure_id', 'name', 'search_name', 'qf_id', 'minima_id', 'archived', 'created_at', 'updated_at', 'demo'],
+    familyRows,
+  );
   await insertRows(
     em,
     ctx.sql,
@@ -352,13 +413,29 @@ async function fillStructure(
     em,
     ctx.sql,
     'account',
-    ['id', 'role', 'email', 'realm', 'password_hash', 'display_name', 'structure_id', 'family_id', 'member_id', 'token_version', 'active', 'created_at', 'password_changed_at'],
+    [
+      'id',
+      'role',
+      'email',
+      'realm',
+      'password_hash',
+      'display_name',
+      'structure_id',
+      'family_id',
+      'member_id',
+      'token_version',
+      'active',
+      'created_at',
+      'password_changed_at',
+    ],
     accountRows,
   );
 
   // Attendance: snapshot columns copied from the member, arrival inside the slot, recorded at the kiosk by the family.
   const slotStart = placed.slots.map((s) => zonedToInstant(s.date, s.start, target.timeZone).getTime());
-  const snapshot = families.map((f) => f.members.map((m) => [refs.sex[m.sex], refs.cities[m.cityIndex], refs.status[m.status], refs.minima[m.minima], refs.qf[m.qfIndex]]));
+  const snapshot = families.map((f) =>
+    f.members.map((m) => [refs.sex[m.sex], refs.cities[m.cityIndex], refs.status[m.status], refs.minima[m.minima], refs.qf[m.qfIndex]]),
+  );
   const attendanceRows: SqlValue[][] = new Array<SqlValue[]>(attendance.length);
   for (let i = 0; i < attendance.length; i++) {
     const a = attendance[i];
@@ -386,7 +463,21 @@ async function fillStructure(
     em,
     ctx.sql,
     'attendance',
-    ['structure_id', 'slot_id', 'member_id', 'family_id', 'arrived_at', 'sex_id', 'city_id', 'status_id', 'minima_id', 'qf_id', 'source', 'recorded_by', 'created_at'],
+    [
+      'structure_id',
+      'slot_id',
+      'member_id',
+      'family_id',
+      'arrived_at',
+      'sex_id',
+      'city_id',
+      'status_id',
+      'minima_id',
+      'qf_id',
+      'source',
+      'recorded_by',
+      'created_at',
+    ],
     attendanceRows,
   );
 
@@ -435,12 +526,20 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, deps
       const ctx: Ctx = { em, dialect, sql, q };
       let target: StructureTarget;
       if (options.intoStructureId !== undefined) {
-        const rows: Record<string, unknown>[] = await em.query(`SELECT ${q('id')}, ${q('name')}, ${q('slug')}, ${q('time_zone')} FROM ${q('structure')} WHERE ${q('id')} = ?`, [
-          options.intoStructureId,
-        ]);
+        const rows: Record<string, unknown>[] = await em.query(
+          `SELECT ${q('id')}, ${q('name')}, ${q('slug')}, ${q('time_zone')} FROM ${q('structure')} WHERE ${q('id')} = ?`,
+          [options.intoStructureId],
+        );
         if (rows.length === 0) throw new Error(`Structure ${options.intoStructureId} introuvable.`);
         const r = rows[0];
-        target = { id: Number(r['id']), name: String(r['name']), slug: String(r['slug']), timeZone: String(r['time_zone']), created: false, adminEmail: null };
+        target = {
+          id: Number(r['id']),
+          name: String(r['name']),
+          slug: String(r['slug']),
+          timeZone: String(r['time_zone']),
+          created: false,
+          adminEmail: null,
+        };
       } else {
         const name = structureName(i);
         const s = await createStructure(ctx, name, now);
@@ -468,7 +567,8 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, deps
     rows: 0,
   };
   const perStructureFixed = REF_KINDS.reduce((n, k) => n + DEFAULT_REFERENCE_LISTS[k].length, 0) + DEFAULT_AGE_BRACKETS.length + 1;
-  totals.rows = totals.structures * (perStructureFixed + 2) + totals.families + totals.members + totals.accounts + totals.slots + totals.attendance;
+  totals.rows =
+    totals.structures * (perStructureFixed + 2) + totals.families + totals.members + totals.accounts + totals.slots + totals.attendance;
   return { structures: results, totals, window, ms: Date.now() - started };
 }
 

@@ -18,7 +18,11 @@ describe('seed (federation data set)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const db = t.app.get(Database);
-    summary = await runSeed(t.dataSource, { structures: 2, families: 8, years: 1, seed: 7, today: TODAY }, { transaction: (work) => db.transaction(work) });
+    summary = await runSeed(
+      t.dataSource,
+      { structures: 2, families: 8, years: 1, seed: 7, today: TODAY },
+      { transaction: (work) => db.transaction(work) },
+    );
   });
   afterAll(() => t.close());
 
@@ -48,7 +52,8 @@ describe('seed (federation data set)', () => {
           [id],
         )
       ).map((r) => ({ ...r, active: Number(r['active']), is_child: Number(r['is_child']) }));
-    const brackets = (id: number) => t.dataSource.query('SELECT min_age, max_age, position FROM age_bracket WHERE structure_id = ? ORDER BY position', [id]);
+    const brackets = (id: number) =>
+      t.dataSource.query('SELECT min_age, max_age, position FROM age_bracket WHERE structure_id = ? ORDER BY position', [id]);
     for (const s of summary.structures) {
       expect(await lists(s.id)).toEqual(await lists(appId));
       expect(await brackets(s.id)).toEqual(await brackets(appId));
@@ -56,7 +61,12 @@ describe('seed (federation data set)', () => {
   });
 
   it('never records a member twice in a slot, copies the snapshot from the member, stays in the structure', async () => {
-    expect(await count(t, 'SELECT COUNT(*) AS n FROM (SELECT member_id, slot_id FROM attendance GROUP BY member_id, slot_id HAVING COUNT(*) > 1) d')).toBe(0);
+    expect(
+      await count(
+        t,
+        'SELECT COUNT(*) AS n FROM (SELECT member_id, slot_id FROM attendance GROUP BY member_id, slot_id HAVING COUNT(*) > 1) d',
+      ),
+    ).toBe(0);
     expect(
       await count(
         t,
@@ -65,21 +75,28 @@ describe('seed (federation data set)', () => {
             OR a.family_id <> m.family_id OR a.structure_id <> m.structure_id`,
       ),
     ).toBe(0);
-    expect(await count(t, 'SELECT COUNT(*) AS n FROM attendance a JOIN slot s ON s.id = a.slot_id WHERE s.structure_id <> a.structure_id OR s.date >= ?', [TODAY])).toBe(0);
-    expect(await count(t, "SELECT COUNT(*) AS n FROM attendance WHERE source <> 'kiosk' OR recorded_by IS NULL")).toBe(0);
-    // Children have child statuses.
     expect(
       await count(
         t,
-        "SELECT COUNT(*) AS n FROM member m JOIN ref_item r ON r.id = m.status_id WHERE r.is_child = 1 AND m.birth_date < ?",
-        [`${Number(TODAY.slice(0, 4)) - 19}${TODAY.slice(4)}`],
+        'SELECT COUNT(*) AS n FROM attendance a JOIN slot s ON s.id = a.slot_id WHERE s.structure_id <> a.structure_id OR s.date >= ?',
+        [TODAY],
       ),
+    ).toBe(0);
+    expect(await count(t, "SELECT COUNT(*) AS n FROM attendance WHERE source <> 'kiosk' OR recorded_by IS NULL")).toBe(0);
+    // Children have child statuses.
+    expect(
+      await count(t, 'SELECT COUNT(*) AS n FROM member m JOIN ref_item r ON r.id = m.status_id WHERE r.is_child = 1 AND m.birth_date < ?', [
+        `${Number(TODAY.slice(0, 4)) - 19}${TODAY.slice(4)}`,
+      ]),
     ).toBe(0);
   });
 
   it('opens today with one slot covering the whole day', async () => {
     for (const s of summary.structures) {
-      const rows: Record<string, unknown>[] = await t.dataSource.query('SELECT start_minute, end_minute FROM slot WHERE structure_id = ? AND date = ?', [s.id, TODAY]);
+      const rows: Record<string, unknown>[] = await t.dataSource.query(
+        'SELECT start_minute, end_minute FROM slot WHERE structure_id = ? AND date = ?',
+        [s.id, TODAY],
+      );
       expect(rows.map((r) => [Number(r['start_minute']), Number(r['end_minute'])])).toEqual([[0, 1439]]);
       expect(s.wholeDaySlot).toBe(true);
     }
@@ -99,13 +116,19 @@ describe('seed (federation data set)', () => {
     const s = summary.structures[0];
     const db = t.app.get(Database);
     const before = await count(t, 'SELECT COUNT(*) AS n FROM attendance');
-    const again = await runSeed(t.dataSource, { structures: 1, families: 8, years: 1, seed: 7, today: TODAY, intoStructureId: s.id }, { transaction: (work) => db.transaction(work) });
+    const again = await runSeed(
+      t.dataSource,
+      { structures: 1, families: 8, years: 1, seed: 7, today: TODAY, intoStructureId: s.id },
+      { transaction: (work) => db.transaction(work) },
+    );
     expect(again.totals.structures).toBe(0);
     expect(again.structures[0].slots).toBe(0); // the same slots are reused
     expect(again.structures[0].firstFamilyEmail).toBe(familyEmail(9, s.slug));
     // Same seed and position: the same fictional families as the first run.
     const names = async (from: number, to: number) =>
-      (await t.dataSource.query<{ name: string }[]>('SELECT name FROM family WHERE structure_id = ? ORDER BY id', [s.id])).slice(from, to).map((r) => r.name);
+      (await t.dataSource.query<{ name: string }[]>('SELECT name FROM family WHERE structure_id = ? ORDER BY id', [s.id]))
+        .slice(from, to)
+        .map((r) => r.name);
     expect(await names(8, 16)).toEqual(await names(0, 8));
     expect(await count(t, 'SELECT COUNT(*) AS n FROM attendance')).toBe(before + again.totals.attendance);
     expect(again.totals.attendance).toBe(s.attendance);

@@ -13,8 +13,6 @@ export function quoteId(dialect: Dialect, name: string): string {
   return dialect === 'sqlite' ? `"${name}"` : `\`${name}\``;
 }
 
-
-
 /** Where rows go: the dialect, and for MariaDB the rows per statement that max_allowed_packet allows. */
 export interface SqlTarget {
   dialect: Dialect;
@@ -38,7 +36,13 @@ export function rowsPerStatement(target: SqlTarget, columns: number): number {
  * writing it overlap; on SQLite (synchronous) this changes nothing.
  * Returns the number of rows inserted.
  */
-export async function insertRows(em: EntityManager, target: SqlTarget, table: string, columns: string[], rows: SqlValue[][]): Promise<number> {
+export async function insertRows(
+  em: EntityManager,
+  target: SqlTarget,
+  table: string,
+  columns: string[],
+  rows: SqlValue[][],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const { dialect } = target;
   const perStatement = rowsPerStatement(target, columns.length);
@@ -80,7 +84,9 @@ export async function nextId(em: EntityManager, dialect: Dialect, table: string)
   const counter: { n: number | string | null }[] =
     dialect === 'sqlite'
       ? await em.query('SELECT seq + 1 AS n FROM sqlite_sequence WHERE name = ?', [table])
-      : await em.query('SELECT AUTO_INCREMENT AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [table]);
+      : await em.query('SELECT AUTO_INCREMENT AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [
+          table,
+        ]);
   if (counter[0]?.n !== null && counter[0]?.n !== undefined) next = Math.max(next, Number(counter[0].n));
   return next;
 }

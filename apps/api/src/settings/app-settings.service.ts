@@ -73,7 +73,13 @@ export class AppSettingsService {
       await this.audit.record(em, {
         action: 'installation.mail_saved',
         structureId: null,
-        details: { host: stored.host, port: stored.port, security: stored.security, user: stored.user, passwordChanged: !!dto.password && !!user },
+        details: {
+          host: stored.host,
+          port: stored.port,
+          security: stored.security,
+          user: stored.user,
+          passwordChanged: !!dto.password && !!user,
+        },
       });
     });
     this.mail.forget();
@@ -87,7 +93,7 @@ export class AppSettingsService {
       await this.mail.send({
         to,
         subject: 'Pointage — e-mail de test',
-        text: "Bonjour,\n\nCet e-mail de test confirme que Pointage peut envoyer des e-mails (liens de réinitialisation des mots de passe).\n",
+        text: 'Bonjour,\n\nCet e-mail de test confirme que Pointage peut envoyer des e-mails (liens de réinitialisation des mots de passe).\n',
         html: '<p>Bonjour,</p><p>Cet e-mail de test confirme que Pointage peut envoyer des e-mails (liens de réinitialisation des mots de passe).</p>',
       });
     } catch (e) {
@@ -101,7 +107,6 @@ export class AppSettingsService {
           : `E-mail de test envoyé à ${to}. Vérifiez qu'il est bien arrivé (pensez aux courriers indésirables).`,
     };
   }
-
 
   async saveFooter(footerText: string): Promise<InstallationSettings> {
     await this.db.transaction(async (em) => {
@@ -120,8 +125,16 @@ export class AppSettingsService {
     await this.uploads.store([{ kind: 'funder', owner: 'all', ext: 'png', data: resized.data }], ([file]) =>
       this.db.transaction(async (em) => {
         const position = (await em.count(FunderLogo)) + 1;
-        const logo = await em.save(FunderLogo, em.create(FunderLogo, { file, alt, position, width: resized.width, height: resized.height }));
-        await this.audit.record(em, { action: 'installation.funder_logo_added', targetType: 'funder_logo', targetId: logo.id, structureId: null });
+        const logo = await em.save(
+          FunderLogo,
+          em.create(FunderLogo, { file, alt, position, width: resized.width, height: resized.height }),
+        );
+        await this.audit.record(em, {
+          action: 'installation.funder_logo_added',
+          targetType: 'funder_logo',
+          targetId: logo.id,
+          structureId: null,
+        });
       }),
     );
     return this.publicSettings();
@@ -132,7 +145,12 @@ export class AppSettingsService {
     if (!logo) throw new NotFoundException('Logo introuvable.');
     await this.db.transaction(async (em) => {
       await em.delete(FunderLogo, { id });
-      await this.audit.record(em, { action: 'installation.funder_logo_removed', targetType: 'funder_logo', targetId: id, structureId: null });
+      await this.audit.record(em, {
+        action: 'installation.funder_logo_removed',
+        targetType: 'funder_logo',
+        targetId: id,
+        structureId: null,
+      });
     });
     this.uploads.remove(logo.file);
     return this.publicSettings();
@@ -145,7 +163,8 @@ export function mailFailure(e: unknown): string {
   const server = err.response ? ` (réponse du serveur : ${err.response.slice(0, 200)})` : '';
   // nodemailer reports socket failures as ESOCKET/ECONNECTION with the system error in the message.
   const system = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/.exec(err.message ?? '')?.[1];
-  const code = system === 'ENOTFOUND' || system === 'EAI_AGAIN' ? 'EDNS' : system === 'ETIMEDOUT' ? 'ETIMEDOUT' : system ? 'ECONNECTION' : err.code;
+  const code =
+    system === 'ENOTFOUND' || system === 'EAI_AGAIN' ? 'EDNS' : system === 'ETIMEDOUT' ? 'ETIMEDOUT' : system ? 'ECONNECTION' : err.code;
   switch (code) {
     case 'EAUTH':
       return `le serveur a refusé l'identifiant ou le mot de passe${server}.`;

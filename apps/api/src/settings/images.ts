@@ -28,7 +28,7 @@ export async function readUpload(req: Request, maxBytes: number = LOGO_LIMITS.ma
     }
     chunks.push(chunk);
   }
-  if (size === 0) throw new BadRequestException("Aucun fichier reçu : choisissez une image.");
+  if (size === 0) throw new BadRequestException('Aucun fichier reçu : choisissez une image.');
   return Buffer.concat(chunks);
 }
 
@@ -54,17 +54,19 @@ export interface InspectedImage {
 export async function inspectImage(data: Buffer): Promise<InspectedImage> {
   const type = sniffImageType(data);
   if (!type) {
-    throw new UnsupportedMediaTypeException("Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).");
+    throw new UnsupportedMediaTypeException(
+      'Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).',
+    );
   }
   let meta: Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: false, failOn: 'error' }).metadata();
   } catch {
-    throw new BadRequestException("Cette image est illisible ou endommagée.");
+    throw new BadRequestException('Cette image est illisible ou endommagée.');
   }
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
-  if (!width || !height) throw new BadRequestException("Cette image est illisible ou endommagée.");
+  if (!width || !height) throw new BadRequestException('Cette image est illisible ou endommagée.');
   if (width * height > LOGO_LIMITS.maxPixels) {
     throw new BadRequestException(
       `Image trop grande (${width} × ${height} pixels) : ${LOGO_LIMITS.maxPixels / 1_000_000} millions de pixels au plus.`,
@@ -89,6 +91,6 @@ export async function resizeImage(data: Buffer, width: number): Promise<ResizedI
       .toBuffer({ resolveWithObject: true });
     return { data: out, width: info.width, height: info.height };
   } catch {
-    throw new BadRequestException("Cette image est illisible ou endommagée.");
+    throw new BadRequestException('Cette image est illisible ou endommagée.');
   }
 }

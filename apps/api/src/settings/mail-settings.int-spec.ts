@@ -27,8 +27,16 @@ describe('installation settings: e-mail sending (SMTP server of the super-admin)
   let sink: SmtpSink;
   let sa: string;
   let a: StructureFixture;
-  const smtp = () => ({ host: '127.0.0.1', port: sink.port, security: 'none', user: 'ludo', password: 'mot-de-passe-smtp', from: 'Ludothèque <ludo@exemple.fr>' });
-  const getMail = async (): Promise<MailSettings> => (await t.http().get('/api/super-admin/settings/mail').set(bearer(sa)).expect(200)).body;
+  const smtp = () => ({
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    user: 'ludo',
+    password: 'mot-de-passe-smtp',
+    from: 'Ludothèque <ludo@exemple.fr>',
+  });
+  const getMail = async (): Promise<MailSettings> =>
+    (await t.http().get('/api/super-admin/settings/mail').set(bearer(sa)).expect(200)).body;
   const mailConfigured = async (): Promise<boolean> => (await t.http().get('/api/public/settings').expect(200)).body.mailConfigured;
 
   beforeAll(async () => {
@@ -49,7 +57,15 @@ describe('installation settings: e-mail sending (SMTP server of the super-admin)
 
   it('saves the SMTP server and never sends the password back', async () => {
     const res = await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send(smtp()).expect(200);
-    expect(res.body).toEqual({ source: 'settings', host: '127.0.0.1', port: sink.port, security: 'none', user: 'ludo', passwordSet: true, from: 'Ludothèque <ludo@exemple.fr>' });
+    expect(res.body).toEqual({
+      source: 'settings',
+      host: '127.0.0.1',
+      port: sink.port,
+      security: 'none',
+      user: 'ludo',
+      passwordSet: true,
+      from: 'Ludothèque <ludo@exemple.fr>',
+    });
     expect(res.text).not.toContain('mot-de-passe-smtp');
     expect(JSON.stringify(await getMail())).not.toContain('mot-de-passe-smtp');
     expect(await mailConfigured()).toBe(true);
@@ -74,7 +90,11 @@ describe('installation settings: e-mail sending (SMTP server of the super-admin)
 
   it('sends the password-reset links through it too: the settings win over the environment', async () => {
     const before = sink.mails.length;
-    await t.http().post('/api/auth/forgot').send({ email: a.adminEmail }).expect((r) => expect(r.status).toBeLessThan(300));
+    await t
+      .http()
+      .post('/api/auth/forgot')
+      .send({ email: a.adminEmail })
+      .expect((r) => expect(r.status).toBeLessThan(300));
     await waitFor(sink, before + 1);
     expect(sink.mails[before].to).toEqual([a.adminEmail]);
     expect(sink.mails[before].data).toContain('reinitialiser?token=');
@@ -82,7 +102,12 @@ describe('installation settings: e-mail sending (SMTP server of the super-admin)
   });
 
   it('keeps the stored password when the field is left empty', async () => {
-    await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send({ ...smtp(), password: '' }).expect(200);
+    await t
+      .http()
+      .put('/api/super-admin/settings/mail')
+      .set(bearer(sa))
+      .send({ ...smtp(), password: '' })
+      .expect(200);
     const before = sink.mails.length;
     await t.http().post('/api/super-admin/settings/mail/test').set(bearer(sa)).send({ to: 'equipe@exemple.fr' }).expect(200);
     expect(sink.mails[before].auth).toEqual({ user: 'ludo', password: 'mot-de-passe-smtp' });
@@ -93,20 +118,37 @@ describe('installation settings: e-mail sending (SMTP server of the super-admin)
     expect(refused.status).toBe(422);
     expect(refused.body.message).toMatch(/^L'e-mail de test n'a pas pu être envoyé : le serveur a refusé l'expéditeur ou le destinataire/);
 
-    await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send({ ...smtp(), port: await closedPort() }).expect(200);
+    await t
+      .http()
+      .put('/api/super-admin/settings/mail')
+      .set(bearer(sa))
+      .send({ ...smtp(), port: await closedPort() })
+      .expect(200);
     const down = await t.http().post('/api/super-admin/settings/mail/test').set(bearer(sa)).send({ to: 'equipe@exemple.fr' });
     expect(down.status).toBe(422);
     expect(down.body.message).toContain('la connexion au serveur SMTP a été refusée');
   });
 
   it('refuses invalid settings in French', async () => {
-    const bad = await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send({ ...smtp(), security: 'ssl' });
+    const bad = await t
+      .http()
+      .put('/api/super-admin/settings/mail')
+      .set(bearer(sa))
+      .send({ ...smtp(), security: 'ssl' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('sécurité');
-    const host = await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send({ ...smtp(), host: 'smtp exemple' });
+    const host = await t
+      .http()
+      .put('/api/super-admin/settings/mail')
+      .set(bearer(sa))
+      .send({ ...smtp(), host: 'smtp exemple' });
     expect(host.status).toBe(400);
     expect(host.body.message).toBe("Le champ « serveur SMTP » n'a pas le format attendu.");
-    const from = await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send({ ...smtp(), from: 'Ludothèque' });
+    const from = await t
+      .http()
+      .put('/api/super-admin/settings/mail')
+      .set(bearer(sa))
+      .send({ ...smtp(), from: 'Ludothèque' });
     expect(from.status).toBe(400);
     expect(from.body.message).toContain('expéditeur');
     const to = await t.http().post('/api/super-admin/settings/mail/test').set(bearer(sa)).send({ to: 'pas une adresse' });
@@ -125,7 +167,9 @@ describe('installation settings: e-mail sending (SMTP server of the super-admin)
   });
 
   it('reads an unreadable stored row as no settings (the environment applies) and saves over it', async () => {
-    await t.dataSource.query("INSERT INTO app_setting (`key`, value) VALUES ('mail_smtp', '{pas du json')".replace(/`/g, t.dialect === 'sqlite' ? '"' : '`'));
+    await t.dataSource.query(
+      "INSERT INTO app_setting (`key`, value) VALUES ('mail_smtp', '{pas du json')".replace(/`/g, t.dialect === 'sqlite' ? '"' : '`'),
+    );
     expect(await getMail()).toMatchObject({ source: 'file', host: '', passwordSet: false });
     await t.http().put('/api/super-admin/settings/mail').set(bearer(sa)).send(smtp()).expect(200);
     expect(await getMail()).toMatchObject({ source: 'settings', passwordSet: true });

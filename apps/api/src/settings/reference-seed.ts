@@ -9,7 +9,14 @@ export async function seedReferenceLists(tx: TenantTransaction): Promise<void> {
   for (const kind of REF_KINDS) {
     let position = 0;
     for (const entry of DEFAULT_REFERENCE_LISTS[kind]) {
-      await items.insert({ kind, label: entry.label, position: position++, active: true, isChild: entry.isChild ?? false, code: entry.code ?? null });
+      await items.insert({
+        kind,
+        label: entry.label,
+        position: position++,
+        active: true,
+        isChild: entry.isChild ?? false,
+        code: entry.code ?? null,
+      });
     }
   }
   const brackets = tx.repo(AgeBracket);

@@ -1,7 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { bearer, createFamily, createStructureWithAdmin, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 
 describe('structure settings (PARAMÈTRES)', () => {
@@ -28,7 +36,14 @@ describe('structure settings (PARAMÈTRES)', () => {
       expect(l.city.map((i: { label: string }) => i.label)).toEqual(['Faches-Thumesnil', 'Lille', 'Ronchin', 'Autres']);
       expect(l.minima.map((i: { label: string }) => i.label)).toEqual(['Non', 'RSA', 'AAH', 'AEH', 'Minimum vieillesse']);
       expect(l.qf).toHaveLength(6);
-      expect(l.ageBrackets.map((x: { minAge: number; maxAge: number }) => [x.minAge, x.maxAge])).toEqual([[0, 2], [3, 6], [7, 11], [12, 17], [18, 54], [55, 99]]);
+      expect(l.ageBrackets.map((x: { minAge: number; maxAge: number }) => [x.minAge, x.maxAge])).toEqual([
+        [0, 2],
+        [3, 6],
+        [7, 11],
+        [12, 17],
+        [18, 54],
+        [55, 99],
+      ]);
     });
 
     it('are saved whole: add, rename, reorder, deactivate (swapping two labels included)', async () => {
@@ -66,29 +81,50 @@ describe('structure settings (PARAMÈTRES)', () => {
       expect(ronchin?.usage).toBe(1);
       // What the count counts: one member here; the family's quotient familial is used by families.
       expect(ronchin).toMatchObject({ usedBy: { members: 1, families: 0, attendance: 0 } });
-      const qf = ((await lists()).qf as { label: string; usedBy: { members: number; families: number; attendance: number } }[]).find((q) => q.label === '481 à 581 €');
+      const qf = ((await lists()).qf as { label: string; usedBy: { members: number; families: number; attendance: number } }[]).find(
+        (q) => q.label === '481 à 581 €',
+      );
       expect(qf?.usedBy.families).toBeGreaterThanOrEqual(1);
-      const res = await saveCities(before.filter((c) => c.label !== 'Ronchin').map((c) => ({ id: c.id, label: c.label.toUpperCase(), active: c.active })));
+      const res = await saveCities(
+        before.filter((c) => c.label !== 'Ronchin').map((c) => ({ id: c.id, label: c.label.toUpperCase(), active: c.active })),
+      );
       expect(res.status).toBe(409);
       expect(res.body.message).toBe('« Ronchin » est utilisé par 1 membre : vous pouvez le désactiver, pas le supprimer.');
       expect((await lists()).city).toEqual(before);
 
       await saveCities(before.map((c) => ({ id: c.id, label: c.label, active: c.label !== 'Ronchin' }))).expect(200);
-      const again = await t.http().post('/api/families').set(bearer(a.adminToken)).send({
-        name: 'Nouvelle',
-        email: 'nouvelle@test.local',
-        qfId: ref['qf']['0 à 480 €'],
-        minimaId: ref['minima']['Non'],
-        members: [memberBody(ref, { cityId: ref['city']['Ronchin'] })],
-      });
+      const again = await t
+        .http()
+        .post('/api/families')
+        .set(bearer(a.adminToken))
+        .send({
+          name: 'Nouvelle',
+          email: 'nouvelle@test.local',
+          qfId: ref['qf']['0 à 480 €'],
+          minimaId: ref['minima']['Non'],
+          members: [memberBody(ref, { cityId: ref['city']['Ronchin'] })],
+        });
       expect(again.status).toBe(400);
       expect(again.body.message).toBe("« Ronchin » n'est plus proposé pour « ville de résidence » : choisissez une autre valeur.");
       await saveCities(before.map((c) => ({ id: c.id, label: c.label, active: true }))).expect(200);
     });
 
     it.each([
-      ['duplicates', [{ label: 'Lille', active: true }, { label: 'LILLE', active: true }], 400, "L'entrée « LILLE » apparaît deux fois dans la liste."],
-      ['a label of 10 000 characters', [{ label: 'x'.repeat(10_000), active: true }], 400, 'Le champ « liste › entrée 1 › libellé » est trop long (80 caractères).'],
+      [
+        'duplicates',
+        [
+          { label: 'Lille', active: true },
+          { label: 'LILLE', active: true },
+        ],
+        400,
+        "L'entrée « LILLE » apparaît deux fois dans la liste.",
+      ],
+      [
+        'a label of 10 000 characters',
+        [{ label: 'x'.repeat(10_000), active: true }],
+        400,
+        'Le champ « liste › entrée 1 › libellé » est trop long (80 caractères).',
+      ],
       ['no active entry', [{ label: 'Lille', active: false }], 400, 'La liste doit garder au moins une entrée active.'],
       ['an empty list', [], 400, 'La liste « liste » ne peut pas être vide.'],
       ['a child city', [{ label: 'Lille', active: true, isChild: true }], 400, 'Seuls les statuts peuvent être marqués « enfant ».'],
@@ -103,10 +139,18 @@ describe('structure settings (PARAMÈTRES)', () => {
     it('does not reach the entries of another structure', async () => {
       const other = (await lists(b)).city as { id: number }[];
       const mine = (await lists()).city as { id: number; label: string; active: boolean }[];
-      const res = await saveCities([...mine.map((c) => ({ id: c.id, label: c.label, active: c.active })), { id: other[0].id, label: 'Volée', active: true }]);
+      const res = await saveCities([
+        ...mine.map((c) => ({ id: c.id, label: c.label, active: c.active })),
+        { id: other[0].id, label: 'Volée', active: true },
+      ]);
       expect(res.status).toBe(404);
       expect((await lists(b)).city[0].label).toBe('Faches-Thumesnil');
-      await t.http().put('/api/settings/lists/planets').set(bearer(a.adminToken)).send({ items: [{ label: 'x', active: true }] }).expect(404);
+      await t
+        .http()
+        .put('/api/settings/lists/planets')
+        .set(bearer(a.adminToken))
+        .send({ items: [{ label: 'x', active: true }] })
+        .expect(404);
     });
 
     it('keeps the child flag of statuses', async () => {
@@ -115,20 +159,55 @@ describe('structure settings (PARAMÈTRES)', () => {
         .http()
         .put('/api/settings/lists/status')
         .set(bearer(a.adminToken))
-        .send({ items: [...statuses.map((s) => ({ id: s.id, label: s.label, active: s.active, isChild: s.isChild })), { label: 'Enfant accueilli', active: true, isChild: true }] })
+        .send({
+          items: [
+            ...statuses.map((s) => ({ id: s.id, label: s.label, active: s.active, isChild: s.isChild })),
+            { label: 'Enfant accueilli', active: true, isChild: true },
+          ],
+        })
         .expect(200);
-      expect(res.body.filter((s: { isChild: boolean }) => s.isChild).map((s: { label: string }) => s.label)).toEqual(['Enfant à charge', 'Enfant gardé', 'Enfant accueilli']);
+      expect(res.body.filter((s: { isChild: boolean }) => s.isChild).map((s: { label: string }) => s.label)).toEqual([
+        'Enfant à charge',
+        'Enfant gardé',
+        'Enfant accueilli',
+      ]);
     });
   });
 
   describe('age brackets', () => {
     it('are saved sorted, and refused when they overlap', async () => {
-      const ok = await t.http().put('/api/settings/age-brackets').set(bearer(a.adminToken)).send({ brackets: [{ minAge: 6, maxAge: 10 }, { minAge: 0, maxAge: 5 }] }).expect(200);
-      expect(ok.body.map((x: { minAge: number; maxAge: number }) => [x.minAge, x.maxAge])).toEqual([[0, 5], [6, 10]]);
-      const bad = await t.http().put('/api/settings/age-brackets').set(bearer(a.adminToken)).send({ brackets: [{ minAge: 0, maxAge: 6 }, { minAge: 3, maxAge: 10 }] });
+      const ok = await t
+        .http()
+        .put('/api/settings/age-brackets')
+        .set(bearer(a.adminToken))
+        .send({
+          brackets: [
+            { minAge: 6, maxAge: 10 },
+            { minAge: 0, maxAge: 5 },
+          ],
+        })
+        .expect(200);
+      expect(ok.body.map((x: { minAge: number; maxAge: number }) => [x.minAge, x.maxAge])).toEqual([
+        [0, 5],
+        [6, 10],
+      ]);
+      const bad = await t
+        .http()
+        .put('/api/settings/age-brackets')
+        .set(bearer(a.adminToken))
+        .send({
+          brackets: [
+            { minAge: 0, maxAge: 6 },
+            { minAge: 3, maxAge: 10 },
+          ],
+        });
       expect(bad.status).toBe(400);
       expect(bad.body.message).toBe('Les tranches 0–6 ans et 3–10 ans se chevauchent.');
-      const inverted = await t.http().put('/api/settings/age-brackets').set(bearer(a.adminToken)).send({ brackets: [{ minAge: 9, maxAge: 3 }] });
+      const inverted = await t
+        .http()
+        .put('/api/settings/age-brackets')
+        .set(bearer(a.adminToken))
+        .send({ brackets: [{ minAge: 9, maxAge: 3 }] });
       expect(inverted.body.message).toMatch(/inversée/);
       expect((await lists()).ageBrackets.map((x: { minAge: number }) => x.minAge)).toEqual([0, 6]);
     });
@@ -136,8 +215,11 @@ describe('structure settings (PARAMÈTRES)', () => {
 
   describe('welcome message and logo', () => {
     const png = (width: number, height: number) =>
-      sharp({ create: { width, height, channels: 4, background: { r: 200, g: 80, b: 20, alpha: 1 } } }).png().toBuffer();
-    const upload = (body: Buffer, type = 'image/png', s = a) => t.http().put('/api/settings/logo').set(bearer(s.adminToken)).set('Content-Type', type).send(body);
+      sharp({ create: { width, height, channels: 4, background: { r: 200, g: 80, b: 20, alpha: 1 } } })
+        .png()
+        .toBuffer();
+    const upload = (body: Buffer, type = 'image/png', s = a) =>
+      t.http().put('/api/settings/logo').set(bearer(s.adminToken)).set('Content-Type', type).send(body);
     const uploadsDir = () => join(t.config.dataDir, 'uploads');
     const files = () => {
       try {
@@ -151,18 +233,27 @@ describe('structure settings (PARAMÈTRES)', () => {
       await t.http().put('/api/settings/welcome').set(bearer(a.adminToken)).send({ message: 'Bienvenue ! Pensez à pointer.' }).expect(200);
       const kiosk = await t.http().get(`/api/public/structures/${a.structure.slug}`).expect(200);
       expect(kiosk.body).toMatchObject({ name: 'Ludothèque Paramètres', welcomeMessage: 'Bienvenue ! Pensez à pointer.', logoUrl: null });
-      const long = await t.http().put('/api/settings/welcome').set(bearer(a.adminToken)).send({ message: 'x'.repeat(2001) });
+      const long = await t
+        .http()
+        .put('/api/settings/welcome')
+        .set(bearer(a.adminToken))
+        .send({ message: 'x'.repeat(2001) });
       expect(long.status).toBe(400);
     });
 
     it('stores a logo, shows its original size, resizes proportionally on the server, serves it with caching headers', async () => {
       const res = await upload(await png(3274, 1435)).expect(200);
       expect(res.body).toMatchObject({ originalWidth: 3274, originalHeight: 1435, width: 600, height: 263 });
-      const served = await t.http().get(res.body.url).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const served = await t
+        .http()
+        .get(res.body.url)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(await sharp(served.body as Buffer).metadata()).toMatchObject({ format: 'png', width: 600, height: 263 });
 
@@ -177,10 +268,34 @@ describe('structure settings (PARAMÈTRES)', () => {
     });
 
     it.each([
-      ['a renamed PDF', () => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF'), 'image/png', 415, 'Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).'],
-      ['an SVG', () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/svg+xml', 415, 'Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).'],
-      ['a 40 000 × 40 000 pixel bomb', () => pixelBombPng(40_000, 40_000), 'image/png', 400, 'Image trop grande (40000 × 40000 pixels) : 40 millions de pixels au plus.'],
-      ['a truncated PNG', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'image/png', 400, 'Cette image est illisible ou endommagée.'],
+      [
+        'a renamed PDF',
+        () => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF'),
+        'image/png',
+        415,
+        'Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).',
+      ],
+      [
+        'an SVG',
+        () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        'image/svg+xml',
+        415,
+        'Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).',
+      ],
+      [
+        'a 40 000 × 40 000 pixel bomb',
+        () => pixelBombPng(40_000, 40_000),
+        'image/png',
+        400,
+        'Image trop grande (40000 × 40000 pixels) : 40 millions de pixels au plus.',
+      ],
+      [
+        'a truncated PNG',
+        () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+        'image/png',
+        400,
+        'Cette image est illisible ou endommagée.',
+      ],
       ['an empty body', () => Buffer.alloc(0), 'image/png', 400, 'Aucun fichier reçu : choisissez une image.'],
     ])('refuses %s with a French reason and stores nothing', async (_name, body, type, status, message) => {
       const before = files();
@@ -201,11 +316,20 @@ describe('structure settings (PARAMÈTRES)', () => {
         const server = t.app.getHttpServer() as import('node:http').Server;
         const address = (server.address() ?? server.listen(0).address()) as import('node:net').AddressInfo;
         const port = address.port;
-        const req = request({ host: '127.0.0.1', port, method: 'PUT', path: '/api/settings/logo', headers: { Authorization: `Bearer ${a.adminToken}`, 'Content-Type': 'image/png', 'Transfer-Encoding': 'chunked' } }, (res) => {
-          let body = '';
-          res.on('data', (c) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'PUT',
+            path: '/api/settings/logo',
+            headers: { Authorization: `Bearer ${a.adminToken}`, 'Content-Type': 'image/png', 'Transfer-Encoding': 'chunked' },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
         req.on('error', reject);
         const chunk = Buffer.alloc(1024 * 1024, 2);
         let sent = 0;
@@ -234,10 +358,25 @@ describe('structure settings (PARAMÈTRES)', () => {
 
   describe('installation settings (super-admin)', () => {
     it('changes the funder footer and logos shown on every page', async () => {
-      await t.http().put('/api/super-admin/settings').set(bearer(sa)).send({ footerText: 'Cofinancé par le FEDER et la CAF du Nord' }).expect(200);
-      const logo = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#003399' } }).png().toBuffer();
-      const added = await t.http().post('/api/super-admin/funder-logos?alt=Union%20europ%C3%A9enne').set(bearer(sa)).set('Content-Type', 'image/png').send(logo).expect(201);
-      expect(added.body.funderLogos).toEqual([{ id: expect.any(Number), url: expect.stringMatching(/^\/api\/public\/files\/funder-/), alt: 'Union européenne' }]);
+      await t
+        .http()
+        .put('/api/super-admin/settings')
+        .set(bearer(sa))
+        .send({ footerText: 'Cofinancé par le FEDER et la CAF du Nord' })
+        .expect(200);
+      const logo = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#003399' } })
+        .png()
+        .toBuffer();
+      const added = await t
+        .http()
+        .post('/api/super-admin/funder-logos?alt=Union%20europ%C3%A9enne')
+        .set(bearer(sa))
+        .set('Content-Type', 'image/png')
+        .send(logo)
+        .expect(201);
+      expect(added.body.funderLogos).toEqual([
+        { id: expect.any(Number), url: expect.stringMatching(/^\/api\/public\/files\/funder-/), alt: 'Union européenne' },
+      ]);
       const pub = await t.http().get('/api/public/settings').expect(200);
       expect(pub.body.footerText).toBe('Cofinancé par le FEDER et la CAF du Nord');
       await t.http().get(pub.body.funderLogos[0].url).expect(200);
@@ -284,5 +423,10 @@ function pixelBombPng(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(16)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.alloc(16)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

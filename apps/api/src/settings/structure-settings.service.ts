@@ -64,7 +64,8 @@ export class StructureSettingsService {
 
   /** How many members, families and attendance snapshots use each entry. */
   private async usage(tx?: TenantTransaction): Promise<Map<number, RefUsage>> {
-    const repo = <T extends Member | Family | Attendance>(entity: new () => T): ScopedRepository<T> => (tx ? tx.repo(entity) : this.tenancy.repo(entity));
+    const repo = <T extends Member | Family | Attendance>(entity: new () => T): ScopedRepository<T> =>
+      tx ? tx.repo(entity) : this.tenancy.repo(entity);
     const result = new Map<number, RefUsage>();
     const add = (id: number, field: keyof RefUsage, n: number) => {
       const entry = result.get(id) ?? { members: 0, families: 0, attendance: 0 };
@@ -137,7 +138,12 @@ export class StructureSettingsService {
         for (const r of removed) {
           const u = usage.get(r.id);
           if (u && u.members + u.families + u.attendance > 0) {
-            const who = u.members > 0 ? plural(u.members, 'membre') : u.families > 0 ? plural(u.families, 'famille') : plural(u.attendance, 'présence');
+            const who =
+              u.members > 0
+                ? plural(u.members, 'membre')
+                : u.families > 0
+                  ? plural(u.families, 'famille')
+                  : plural(u.attendance, 'présence');
             throw new ConflictException(`« ${r.label} » est utilisé par ${who} : vous pouvez le désactiver, pas le supprimer.`);
           }
         }
@@ -147,7 +153,12 @@ export class StructureSettingsService {
       for (const item of dto.items) if (item.id !== undefined) await repo.update({ id: item.id }, { label: `\u0000tmp-${item.id}` });
       let position = 0;
       for (const item of dto.items) {
-        const values = { label: item.label, active: item.active, position: position++, isChild: kind === 'status' ? (item.isChild ?? false) : false };
+        const values = {
+          label: item.label,
+          active: item.active,
+          position: position++,
+          isChild: kind === 'status' ? (item.isChild ?? false) : false,
+        };
         if (item.id !== undefined) await repo.update({ id: item.id }, values);
         else await repo.insert({ kind, code: null, ...values });
       }
@@ -175,7 +186,12 @@ export class StructureSettingsService {
       await repo.delete({});
       let position = 0;
       for (const b of sorted) await repo.insert({ minAge: b.minAge, maxAge: b.maxAge, position: position++ });
-      await this.audit.record(tx.em, { action: 'settings.age_brackets_saved', targetType: 'list', targetId: 'age', details: { brackets: sorted.length } });
+      await this.audit.record(tx.em, {
+        action: 'settings.age_brackets_saved',
+        targetType: 'list',
+        targetId: 'age',
+        details: { brackets: sorted.length },
+      });
     });
     return this.ageBrackets();
   }
@@ -267,13 +283,19 @@ export class StructureSettingsService {
       const changes = changesFor(names);
       await this.db.transaction(async (em) => {
         await em.update(Structure, { id }, changes);
-        await this.audit.record(em, { action: 'settings.logo_saved', targetType: 'structure', targetId: id, details: { width: changes.logoWidth ?? null } });
+        await this.audit.record(em, {
+          action: 'settings.logo_saved',
+          targetType: 'structure',
+          targetId: id,
+          details: { width: changes.logoWidth ?? null },
+        });
       });
       return changes;
     });
     // Old files go once the new ones are referenced.
     if (changes.logoFile !== undefined && before.logoFile !== changes.logoFile) this.uploads.remove(before.logoFile);
-    if (changes.logoOriginalFile !== undefined && before.logoOriginalFile !== changes.logoOriginalFile) this.uploads.remove(before.logoOriginalFile);
+    if (changes.logoOriginalFile !== undefined && before.logoOriginalFile !== changes.logoOriginalFile)
+      this.uploads.remove(before.logoOriginalFile);
     const after = await this.db.manager.findOneByOrFail(Structure, { id });
     return this.logoInfo(after) ?? { url: '', width: 0, height: 0, originalWidth: 0, originalHeight: 0 };
   }

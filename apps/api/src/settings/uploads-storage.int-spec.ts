@@ -16,7 +16,8 @@ import { startTestApp, TestApp } from '../../test/harness';
  * immutable (chattr +i), and a full disk is a small tmpfs mounted on the uploads
  * folder. Both need root; without it these tests fail rather than skip.
  */
-const READ_ONLY = 'Le dossier des fichiers envoyés n’est pas accessible en écriture : le fichier n’a pas été enregistré. Prévenez l’administrateur de Pointage.';
+const READ_ONLY =
+  'Le dossier des fichiers envoyés n’est pas accessible en écriture : le fichier n’a pas été enregistré. Prévenez l’administrateur de Pointage.';
 const DISK_FULL = 'Le disque du serveur est plein : le fichier n’a pas été enregistré. Prévenez l’administrateur de Pointage.';
 
 function run(cmd: string, args: string[]): void {
@@ -35,7 +36,8 @@ describe('uploads when storage fails', () => {
   let sa: string;
   let dir: string;
   const files = () => readdirSync(dir).sort();
-  const upload = (body: Buffer, type = 'image/png') => t.http().put('/api/settings/logo').set(bearer(a.adminToken)).set('Content-Type', type).send(body);
+  const upload = (body: Buffer, type = 'image/png') =>
+    t.http().put('/api/settings/logo').set(bearer(a.adminToken)).set('Content-Type', type).send(body);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -59,7 +61,12 @@ describe('uploads when storage fails', () => {
       const res = await upload(await noise(80, 40).png().toBuffer());
       expect(res.status).toBe(503);
       expect(res.body).toEqual({ statusCode: 503, message: READ_ONLY });
-      const funder = await t.http().post('/api/super-admin/funder-logos?alt=Financeur').set(bearer(sa)).set('Content-Type', 'image/png').send(await noise(40, 20).png().toBuffer());
+      const funder = await t
+        .http()
+        .post('/api/super-admin/funder-logos?alt=Financeur')
+        .set(bearer(sa))
+        .set('Content-Type', 'image/png')
+        .send(await noise(40, 20).png().toBuffer());
       expect(funder.status).toBe(503);
       expect(funder.body).toEqual({ statusCode: 503, message: READ_ONLY });
     } finally {

@@ -12,7 +12,8 @@ const TEMP_PREFIX = '.upload-';
 
 export const UPLOADS_READ_ONLY =
   'Le dossier des fichiers envoyés n’est pas accessible en écriture : le fichier n’a pas été enregistré. Prévenez l’administrateur de Pointage.';
-export const UPLOADS_DISK_FULL = 'Le disque du serveur est plein : le fichier n’a pas été enregistré. Prévenez l’administrateur de Pointage.';
+export const UPLOADS_DISK_FULL =
+  'Le disque du serveur est plein : le fichier n’a pas été enregistré. Prévenez l’administrateur de Pointage.';
 
 export interface UploadFile {
   kind: 'logo' | 'orig' | 'funder';

@@ -20,7 +20,6 @@ export const FIRST_ADMIN_LOGIN = 'admin@ludotheque.local';
  */
 @Injectable()
 export class FirstStartService implements OnApplicationBootstrap {
-
   constructor(
     private readonly db: Database,
     private readonly structures: StructuresService,
@@ -36,7 +35,12 @@ export class FirstStartService implements OnApplicationBootstrap {
     if (!this.config.superAdmin) return;
     if (await this.db.manager.existsBy(Account, { role: 'super-admin' })) return;
     try {
-      await createSuperAdmin(this.db.dataSource, this.config.superAdmin.email, this.config.superAdmin.password, 'POINTAGE_SUPERADMIN_EMAIL');
+      await createSuperAdmin(
+        this.db.dataSource,
+        this.config.superAdmin.email,
+        this.config.superAdmin.password,
+        'POINTAGE_SUPERADMIN_EMAIL',
+      );
     } catch (e) {
       // Another replica started at the same moment and created it first (decision 10): nothing to do.
       if (await this.db.manager.existsBy(Account, { role: 'super-admin' })) return;

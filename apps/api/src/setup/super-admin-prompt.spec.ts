@@ -17,7 +17,16 @@ function answers(...lines: string[]): Prompter & { asked: string[] } {
 describe('create-super-admin questions', () => {
   it('asks again on a terminal, saying why in French, until the password is acceptable and confirmed', async () => {
     const said: string[] = [];
-    const input = answers('pas-une-adresse', 'sa@federation.fr', 'motdepasse', 'court', 'une longue phrase de passe', 'une autre phrase', 'une longue phrase de passe', 'une longue phrase de passe');
+    const input = answers(
+      'pas-une-adresse',
+      'sa@federation.fr',
+      'motdepasse',
+      'court',
+      'une longue phrase de passe',
+      'une autre phrase',
+      'une longue phrase de passe',
+      'une longue phrase de passe',
+    );
     const creds = await askSuperAdminCredentials(input, true, (l) => said.push(l));
     expect(creds).toEqual({ email: 'sa@federation.fr', password: 'une longue phrase de passe' });
     expect(said).toEqual([
@@ -40,7 +49,11 @@ describe('create-super-admin questions', () => {
 
   it('refuses the login as password', async () => {
     const said: string[] = [];
-    await askSuperAdminCredentials(answers('federation@exemple.fr', 'federation@exemple.fr', 'une longue phrase de passe', 'une longue phrase de passe'), true, (l) => said.push(l));
+    await askSuperAdminCredentials(
+      answers('federation@exemple.fr', 'federation@exemple.fr', 'une longue phrase de passe', 'une longue phrase de passe'),
+      true,
+      (l) => said.push(l),
+    );
     expect(said).toEqual(['Mot de passe refusé : Le mot de passe ne doit pas être votre identifiant. Recommencez.']);
   });
 
@@ -50,8 +63,14 @@ describe('create-super-admin questions', () => {
     await expect(askSuperAdminCredentials(answers('sa@federation.fr', 'motdepasse'), false, () => undefined)).rejects.toThrow(
       'Mot de passe refusé : Ce mot de passe est trop courant',
     );
-    const mismatch = askSuperAdminCredentials(answers('sa@federation.fr', 'une longue phrase de passe', 'une autre phrase'), false, () => undefined);
+    const mismatch = askSuperAdminCredentials(
+      answers('sa@federation.fr', 'une longue phrase de passe', 'une autre phrase'),
+      false,
+      () => undefined,
+    );
     await expect(mismatch).rejects.toMatchObject({ exitCode: 2, message: 'Les deux mots de passe ne correspondent pas.' });
-    await expect(askSuperAdminCredentials(answers('nope'), false, () => undefined)).rejects.toThrow("« nope » n'est pas une adresse e-mail valide.");
+    await expect(askSuperAdminCredentials(answers('nope'), false, () => undefined)).rejects.toThrow(
+      "« nope » n'est pas une adresse e-mail valide.",
+    );
   });
 });

@@ -22,7 +22,11 @@ export const QUESTIONS = {
  * a refused answer is explained in French and asked again; with piped input
  * nobody can answer again, so it ends with a CliInputError carrying the reason.
  */
-export async function askSuperAdminCredentials(input: Prompter, interactive: boolean, say: (line: string) => void): Promise<{ email: string; password: string }> {
+export async function askSuperAdminCredentials(
+  input: Prompter,
+  interactive: boolean,
+  say: (line: string) => void,
+): Promise<{ email: string; password: string }> {
   const refuse = (reason: string) => {
     if (!interactive) throw new CliInputError(reason);
     say(`${reason} Recommencez.`);

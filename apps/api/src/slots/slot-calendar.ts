@@ -42,7 +42,11 @@ export class SlotCalendar {
     const version = await this.version(repo.structureId);
     const hit = this.days.get(key);
     if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.slots;
-    const rows = await repo.find({ where: { date }, select: { id: true, date: true, startMinute: true, endMinute: true, structureId: true }, order: { startMinute: 'ASC' } });
+    const rows = await repo.find({
+      where: { date },
+      select: { id: true, date: true, startMinute: true, endMinute: true, structureId: true },
+      order: { startMinute: 'ASC' },
+    });
     const slots = rows.map((s) => ({ id: s.id, date: s.date, startMinute: s.startMinute, endMinute: s.endMinute }));
     if (this.days.size > 10_000) this.days.clear();
     this.days.set(key, { at: Date.now(), version, slots });
@@ -53,7 +57,9 @@ export class SlotCalendar {
     // A signed-in request has it already: the token check read the structure row (one query).
     const principal = this.context.optionalPrincipal();
     if (principal?.structureId === structureId && principal.slotsVersion !== undefined) return principal.slotsVersion;
-    const rows: { v: number | string }[] = await this.db.manager.query('SELECT slots_version AS v FROM structure WHERE id = ?', [structureId]);
+    const rows: { v: number | string }[] = await this.db.manager.query('SELECT slots_version AS v FROM structure WHERE id = ?', [
+      structureId,
+    ]);
     return rows.length ? Number(rows[0].v) : -1;
   }
 

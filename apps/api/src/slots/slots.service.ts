@@ -55,7 +55,10 @@ export class SlotsService {
 
     const { created, existing } = await this.tenancy.transaction(async (tx) => {
       const slots = tx.repo(Slot);
-      const present = await slots.find({ where: { date: Between(from, to) }, select: { id: true, date: true, startMinute: true, endMinute: true, structureId: true } });
+      const present = await slots.find({
+        where: { date: Between(from, to) },
+        select: { id: true, date: true, startMinute: true, endMinute: true, structureId: true },
+      });
       const existingPlanned = present.map((s) => ({ date: s.date, start: s.startMinute, end: s.endMinute }));
       const conflict = conflictWithExisting(planned, existingPlanned);
       if (conflict) throw new BadRequestException(conflict);
@@ -108,7 +111,13 @@ export class SlotsService {
     const days = new Map<string, SlotDto[]>();
     for (const r of rows) {
       const date = rawLocalDate(r.date);
-      const dto: SlotDto = { id: Number(r.id), date, start: formatHm(Number(r.start_minute)), end: formatHm(Number(r.end_minute)), attendanceCount: Number(r.n) };
+      const dto: SlotDto = {
+        id: Number(r.id),
+        date,
+        start: formatHm(Number(r.start_minute)),
+        end: formatHm(Number(r.end_minute)),
+        attendanceCount: Number(r.n),
+      };
       days.set(date, [...(days.get(date) ?? []), dto]);
     }
     return [...days.entries()].map(([date, slots]) => ({ date, slots }));
@@ -126,7 +135,10 @@ export class SlotsService {
     let within: MinuteRange | null = null;
     if (dto.start !== undefined || dto.end !== undefined) {
       const parsed = parseRanges([{ start: dto.start ?? '', end: dto.end ?? '' }]);
-      if (typeof parsed === 'string') throw new BadRequestException(dto.start === undefined || dto.end === undefined ? "Indiquez l'heure de début et l'heure de fin, ou aucune des deux." : parsed);
+      if (typeof parsed === 'string')
+        throw new BadRequestException(
+          dto.start === undefined || dto.end === undefined ? "Indiquez l'heure de début et l'heure de fin, ou aucune des deux." : parsed,
+        );
       within = parsed[0];
     }
     const weekdays = new Set(dto.weekdays);
@@ -139,17 +151,31 @@ export class SlotsService {
     return result;
   }
 
-  private async deleteOnce(tx: TenantTransaction, from: string, to: string, weekdays: Set<number>, within: MinuteRange | null): Promise<DeleteSlotsResponse> {
+  private async deleteOnce(
+    tx: TenantTransaction,
+    from: string,
+    to: string,
+    weekdays: Set<number>,
+    within: MinuteRange | null,
+  ): Promise<DeleteSlotsResponse> {
     const slots = tx.repo(Slot);
-    const matching = (await slots.find({ where: { date: Between(from, to) }, select: { id: true, date: true, startMinute: true, endMinute: true, structureId: true } })).filter(
-      (s) => weekdays.has(isoWeekday(s.date)) && (!within || (s.startMinute >= within.start && s.endMinute <= within.end)),
-    );
+    const matching = (
+      await slots.find({
+        where: { date: Between(from, to) },
+        select: { id: true, date: true, startMinute: true, endMinute: true, structureId: true },
+      })
+    ).filter((s) => weekdays.has(isoWeekday(s.date)) && (!within || (s.startMinute >= within.start && s.endMinute <= within.end)));
     const dates = [...new Set(matching.map((s) => s.date))];
     const keptDays = new Set<string>();
     for (let i = 0; i < dates.length; i += 500) {
       const rows: { date: string | Date }[] = await tx
         .repo(Attendance)
-        .query('a', (qb) => qb.innerJoin('a.slot', 's').select('DISTINCT s.date', 'date').where('s.date IN (:...dates)', { dates: dates.slice(i, i + 500) }))
+        .query('a', (qb) =>
+          qb
+            .innerJoin('a.slot', 's')
+            .select('DISTINCT s.date', 'date')
+            .where('s.date IN (:...dates)', { dates: dates.slice(i, i + 500) }),
+        )
         .getRawMany();
       for (const r of rows) keptDays.add(rawLocalDate(r.date));
     }
@@ -157,7 +183,12 @@ export class SlotsService {
     for (let i = 0; i < ids.length; i += 500) await slots.delete({ id: In(ids.slice(i, i + 500)) });
     const kept = [...keptDays].sort();
     if (ids.length) await this.calendar.changed(tx.em, tx.structureId);
-    await this.audit.record(tx.em, { action: 'slots.deleted', targetType: 'slots', targetId: `${from}..${to}`, details: { deleted: ids.length, keptDays: kept.length } });
+    await this.audit.record(tx.em, {
+      action: 'slots.deleted',
+      targetType: 'slots',
+      targetId: `${from}..${to}`,
+      details: { deleted: ids.length, keptDays: kept.length },
+    });
     const parts = [ids.length === 0 ? 'Aucun créneau supprimé.' : `${plural(ids.length, 'créneau supprimé', 'créneaux supprimés')}.`];
     const named = kept.slice(0, 10).map((d) => `Les créneaux du ${formatFrenchDayDate(d)} ont des présences : non supprimés.`);
     parts.push(...named);

@@ -223,7 +223,10 @@ export class StatisticsSql {
     const rows = this.periodRows(p);
     const months =
       crit.sql === TRUE.sql
-        ? await this.query(`SELECT SUBSTR(s.date, 1, 7) AS ym, COUNT(DISTINCT a.member_id) AS n ${rows.sql} GROUP BY SUBSTR(s.date, 1, 7)`, rows.params)
+        ? await this.query(
+            `SELECT SUBSTR(s.date, 1, 7) AS ym, COUNT(DISTINCT a.member_id) AS n ${rows.sql} GROUP BY SUBSTR(s.date, 1, 7)`,
+            rows.params,
+          )
         : await this.query(
             // The counted members, then their (member, month) pairs: the window is computed once.
             `WITH pa AS (${pa.sql}), counted AS (SELECT pa.member_id FROM pa WHERE pa.rn = 1 AND ${crit.sql}), ` +

@@ -71,7 +71,11 @@ describe('access matrix: every route × every kind of caller', () => {
       { name: 'family', role: 'family', session: family },
       { name: 'admin → family', role: 'family', session: async () => act(`/api/families/${ids['family']}/act`, await admin()) },
       { name: 'super-admin → admin', role: 'admin', session: superAdminAsAdmin },
-      { name: 'super-admin → admin → family', role: 'family', session: async () => act(`/api/families/${ids['family']}/act`, await superAdminAsAdmin()) },
+      {
+        name: 'super-admin → admin → family',
+        role: 'family',
+        session: async () => act(`/api/families/${ids['family']}/act`, await superAdminAsAdmin()),
+      },
     ];
   });
   afterAll(() => t.close());
@@ -82,7 +86,8 @@ describe('access matrix: every route × every kind of caller', () => {
       if (param === 'slug') return a.structure.slug;
       if (param === 'name') return 'absent.png';
       const kind = WALL_KINDS.param(route.path, param);
-      if (!kind) throw new Error(`${route.method.toUpperCase()} ${route.path}: teach test/wall-fixtures.ts which kind of id ":${param}" is`);
+      if (!kind)
+        throw new Error(`${route.method.toUpperCase()} ${route.path}: teach test/wall-fixtures.ts which kind of id ":${param}" is`);
       if (kind === 'listKind') return String(ids[kind]);
       if (route.method !== 'get') return '0';
       const id = ids[kind];
@@ -137,15 +142,19 @@ describe('access matrix: every route × every kind of caller', () => {
         let req = t.http()[route.method](url(route));
         if (token) req = req.set(bearer(token));
         const res = route.bodyType ? await req.send({ accessMatrixProbe: true }) : await req;
-        if (res.status >= 500) disagreements.push(`${caller.name}: ${route.method.toUpperCase()} ${route.path} -> ${res.status} (server error)`);
+        if (res.status >= 500)
+          disagreements.push(`${caller.name}: ${route.method.toUpperCase()} ${route.path} -> ${res.status} (server error)`);
         const cell: Cell = res.status === 401 ? '401' : res.status === 403 ? '403' : 'ok';
         cells.push(cell);
         const want = expected(route, caller);
         if (cell !== want || (cell !== 'ok' && res.body?.message !== REFUSALS[cell])) {
-          disagreements.push(`${caller.name}: ${route.method.toUpperCase()} ${route.path} (declared: ${declared(route)}) -> ${res.status}, expected ${want} ${JSON.stringify(res.body).slice(0, 120)}`);
+          disagreements.push(
+            `${caller.name}: ${route.method.toUpperCase()} ${route.path} (declared: ${declared(route)}) -> ${res.status}, expected ${want} ${JSON.stringify(res.body).slice(0, 120)}`,
+          );
         }
         // A write may have ended this session (logout, act/end): take a new one for the next route.
-        if (token && route.method !== 'get' && (await t.http().get('/api/auth/me').set(bearer(token))).status !== 200) tokens.delete(caller.name);
+        if (token && route.method !== 'get' && (await t.http().get('/api/auth/me').set(bearer(token))).status !== 200)
+          tokens.delete(caller.name);
       }
       rows.push({ route, cells });
     }

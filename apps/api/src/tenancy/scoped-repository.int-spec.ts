@@ -65,16 +65,23 @@ describe('ScopedRepository.query() keeps the wall around OR conditions', () => {
       .getMany();
     expect(names(all)).toEqual(['Alpha Famille']);
     const none = await families(a.structure.id)
-      .query('f', (qb) => qb.where('f.name LIKE :theirs', { theirs: 'ZZBravo%' }).andWhere('f.archived = :no', { no: false }).orWhere('1 = 0'))
+      .query('f', (qb) =>
+        qb.where('f.name LIKE :theirs', { theirs: 'ZZBravo%' }).andWhere('f.archived = :no', { no: false }).orWhere('1 = 0'),
+      )
       .getMany();
     expect(names(none)).toEqual([]);
   });
 
   it('counts, raw reads and joins are scoped the same way', async () => {
     const build = (qb: ReturnType<ScopedRepository<Member>['query']>) =>
-      qb.innerJoin('m.family', 'f').where('f.name LIKE :theirs', { theirs: 'ZZBravo%' }).orWhere('m.firstName = :mine', { mine: 'AlphaPrénom' });
+      qb
+        .innerJoin('m.family', 'f')
+        .where('f.name LIKE :theirs', { theirs: 'ZZBravo%' })
+        .orWhere('m.firstName = :mine', { mine: 'AlphaPrénom' });
     expect(await members(a.structure.id).query('m', build).getCount()).toBe(1);
-    const raw = await members(a.structure.id).query('m', (qb) => build(qb).select('m.first_name', 'first')).getRawMany<{ first: string }>();
+    const raw = await members(a.structure.id)
+      .query('m', (qb) => build(qb).select('m.first_name', 'first'))
+      .getRawMany<{ first: string }>();
     expect(raw.map((r) => r.first)).toEqual(['AlphaPrénom']);
     const [page, total] = await members(a.structure.id).query('m', build).orderBy('m.id').skip(0).take(10).getManyAndCount();
     expect({ names: page.map((m) => m.firstName), total }).toEqual({ names: ['AlphaPrénom'], total: 1 });

@@ -85,7 +85,10 @@ export class ScopedRepository<T extends StructureOwned> {
    * `ignoreDuplicates` skips rows that a unique index already holds
    * (INSERT OR IGNORE on SQLite, INSERT IGNORE on MariaDB).
    */
-  async insertMany(rows: Omit<DeepPartial<T>, 'structureId' | 'id'>[], options: { ignoreDuplicates?: boolean; chunk?: number } = {}): Promise<void> {
+  async insertMany(
+    rows: Omit<DeepPartial<T>, 'structureId' | 'id'>[],
+    options: { ignoreDuplicates?: boolean; chunk?: number } = {},
+  ): Promise<void> {
     const size = options.chunk ?? 500;
     for (let i = 0; i < rows.length; i += size) {
       const values = rows.slice(i, i + size).map((r) => ({ ...r, structureId: this.structureId })) as never[];
@@ -102,7 +105,14 @@ export class ScopedRepository<T extends StructureOwned> {
    */
   async insertNew(rows: Omit<DeepPartial<T>, 'structureId' | 'id'>[]): Promise<number> {
     const values = rows.map((r) => ({ ...r, structureId: this.structureId })) as never[];
-    const [sql, params] = this.em.createQueryBuilder().insert().into(this.target).values(values).orIgnore().updateEntity(false).getQueryAndParameters();
+    const [sql, params] = this.em
+      .createQueryBuilder()
+      .insert()
+      .into(this.target)
+      .values(values)
+      .orIgnore()
+      .updateEntity(false)
+      .getQueryAndParameters();
     const runner = this.em.queryRunner ?? this.em.connection.createQueryRunner();
     try {
       const result = await runner.query(sql, params, true);
@@ -165,7 +175,9 @@ export class ScopedRepository<T extends StructureOwned> {
 function sealed<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const refuse = (method: string) => () => {
     // A programming error: the call would drop the structure condition or OR around it.
-    throw new Error(`Tenancy violation: ${method}() on a scoped query builder; put the conditions in the build function of ScopedRepository.query(), or use andWhere()`);
+    throw new Error(
+      `Tenancy violation: ${method}() on a scoped query builder; put the conditions in the build function of ScopedRepository.query(), or use andWhere()`,
+    );
   };
   const clone = qb.clone.bind(qb);
   Object.assign(qb, { where: refuse('where'), orWhere: refuse('orWhere'), clone: () => sealed(clone()) });

@@ -27,7 +27,6 @@ export function slugify(name: string): string {
   return slug || 'structure';
 }
 
-
 function toAdminSummary(a: Account): AdminAccountSummary {
   return { id: a.id, email: a.email, displayName: a.displayName, active: a.active, lastLoginAt: a.lastLoginAt?.toISOString() ?? null };
 }
@@ -48,7 +47,12 @@ export class StructuresService {
   async list(): Promise<StructureSummary[]> {
     const structures = await this.db.manager.find(Structure, { order: { name: 'ASC' } });
     const admins = await this.db.manager.find(Account, { where: { role: 'admin' }, order: { email: 'ASC' } });
-    return structures.map((s) => this.toSummary(s, admins.filter((a) => a.structureId === s.id)));
+    return structures.map((s) =>
+      this.toSummary(
+        s,
+        admins.filter((a) => a.structureId === s.id),
+      ),
+    );
   }
 
   private toSummary(s: Structure, admins: Account[]): StructureSummary {
@@ -87,9 +91,17 @@ export class StructuresService {
         while (await tx.existsBy(Structure, { slug: `${slug}-${n}` })) n++;
         slug = `${slug}-${n}`;
       }
-      const structure = await tx.save(Structure, tx.create(Structure, { name: dto.name, slug, timeZone, active: true, createdAt: new Date() }));
+      const structure = await tx.save(
+        Structure,
+        tx.create(Structure, { name: dto.name, slug, timeZone, active: true, createdAt: new Date() }),
+      );
       await seedReferenceLists(new TenantTransaction(tx, structure.id));
-      await this.audit.record(tx, { action: 'structure.created', targetType: 'structure', targetId: structure.id, structureId: structure.id });
+      await this.audit.record(tx, {
+        action: 'structure.created',
+        targetType: 'structure',
+        targetId: structure.id,
+        structureId: structure.id,
+      });
       return structure;
     };
     try {
@@ -101,7 +113,8 @@ export class StructuresService {
   }
 
   async update(id: number, dto: UpdateStructureDto): Promise<StructureSummary> {
-    if (dto.timeZone !== undefined && !isValidTimeZone(dto.timeZone)) throw new BadRequestException(`Fuseau horaire inconnu : ${dto.timeZone}.`);
+    if (dto.timeZone !== undefined && !isValidTimeZone(dto.timeZone))
+      throw new BadRequestException(`Fuseau horaire inconnu : ${dto.timeZone}.`);
     await this.db.transaction(async (em) => {
       const s = await this.get(id, em);
       const changes: Record<string, unknown> = {};
@@ -110,7 +123,13 @@ export class StructuresService {
       if (dto.timeZone !== undefined && dto.timeZone !== s.timeZone) changes['timeZone'] = dto.timeZone;
       if (Object.keys(changes).length === 0) return;
       await em.update(Structure, { id }, changes);
-      await this.audit.record(em, { action: 'structure.updated', targetType: 'structure', targetId: id, structureId: id, details: changes });
+      await this.audit.record(em, {
+        action: 'structure.updated',
+        targetType: 'structure',
+        targetId: id,
+        structureId: id,
+        details: changes,
+      });
     });
     return this.summary(id);
   }
@@ -162,7 +181,12 @@ export class StructuresService {
     await this.db.transaction(async (em) => {
       await em.increment(Account, { id: accountId }, 'tokenVersion', 1);
       await em.update(Account, { id: accountId }, { passwordHash, passwordChangedAt: new Date() });
-      await this.audit.record(em, { action: 'admin.password_reset', targetType: 'account', targetId: accountId, structureId: account.structureId });
+      await this.audit.record(em, {
+        action: 'admin.password_reset',
+        targetType: 'account',
+        targetId: accountId,
+        structureId: account.structureId,
+      });
     });
     return { account: toAdminSummary(account), password };
   }

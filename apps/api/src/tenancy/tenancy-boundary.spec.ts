@@ -23,7 +23,8 @@ const RAW_SQL_ALLOWED: Record<string, string> = {
   'attendance-list/attendance-list.sql.ts': 'the list and its exports: every table bound to structure_id = ? or joined on a.structure_id',
   'statistics/statistics.sql.ts': 'the report statements: every table bound to structure_id = ? (decision 7)',
   'families/families.service.ts': 'correlated member subqueries inside a ScopedRepository.query() on family, keyed by the scoped f.id',
-  'families/retention.service.ts': 'inactive families: correlated member/attendance/account subqueries inside a ScopedRepository.query() on family, keyed by the scoped f.id',
+  'families/retention.service.ts':
+    'inactive families: correlated member/attendance/account subqueries inside a ScopedRepository.query() on family, keyed by the scoped f.id',
   'auth/jwt.strategy.ts': "the per-request token check: the token's family, joined on f.structure_id = the token's structure",
 };
 /** Schema changes, not reads or writes for a caller. */
@@ -65,7 +66,8 @@ describe('tenancy boundary', () => {
 
   it('never touches them without the tenancy scope', () => {
     const offences: string[] = [];
-    const verbs = 'find\\w*|count\\w*|exist\\w*|update|delete|insert|save|remove|upsert|createQueryBuilder|getRepository|increment|decrement|softDelete|create';
+    const verbs =
+      'find\\w*|count\\w*|exist\\w*|update|delete|insert|save|remove|upsert|createQueryBuilder|getRepository|increment|decrement|softDelete|create';
     for (const file of sourceFiles(SRC)) {
       const rel = relative(SRC, file);
       if (ALLOWED.some((re) => re.test(rel))) continue;
@@ -91,7 +93,10 @@ describe('tenancy boundary', () => {
 
   it('finds raw SQL naming a structure-owned table (the scan itself)', () => {
     expect(rawSqlNamingOwnedTables("db.query('select * from member where id = ?', [id])")).toEqual(['from member']);
-    expect(rawSqlNamingOwnedTables('`DELETE FROM `attendance` WHERE 1`; x.query("UPDATE family SET name = ?")')).toEqual(['FROM `attendance`', 'UPDATE family']);
+    expect(rawSqlNamingOwnedTables('`DELETE FROM `attendance` WHERE 1`; x.query("UPDATE family SET name = ?")')).toEqual([
+      'FROM `attendance`',
+      'UPDATE family',
+    ]);
     expect(rawSqlNamingOwnedTables('// read from member\n/* join slot */ const x = 1;')).toEqual([]);
   });
 

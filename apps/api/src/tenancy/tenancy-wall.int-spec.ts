@@ -1,6 +1,16 @@
 import { openApiDocument } from '../app/bootstrap';
 import { Clock } from '../common/clock';
-import { bearer, createFamily, createStructureWithAdmin, insertFamilyAccount, login, memberBody, referenceIds, StructureFixture, superAdminToken } from '../../test/fixtures';
+import {
+  bearer,
+  createFamily,
+  createStructureWithAdmin,
+  insertFamilyAccount,
+  login,
+  memberBody,
+  referenceIds,
+  StructureFixture,
+  superAdminToken,
+} from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { DiscoveredRoute, discoverRoutes } from '../../test/routes';
 import { WALL_BODIES, WALL_FAMILY_PASSWORD, WALL_KINDS, WallIds, buildWallData } from '../../test/wall-fixtures';
@@ -33,7 +43,8 @@ describe('tenancy wall', () => {
     b = await createStructureWithAdmin(t, sa, 'ZZBravo Ludothèque', 'zzbravo.admin@test.local');
     idsOfA = await buildWallData(t, a, 'Alpha');
     idsOfB = await buildWallData(t, b, 'ZZBravo');
-    const familyAccount = idsOfA.familyLogin ?? (await insertFamilyAccount(t, a.structure.id, 'famille.alpha@test.local', 'famille alpha joue beaucoup')).email;
+    const familyAccount =
+      idsOfA.familyLogin ?? (await insertFamilyAccount(t, a.structure.id, 'famille.alpha@test.local', 'famille alpha joue beaucoup')).email;
     familyAccountA = familyAccount;
   });
   afterAll(() => t.close());
@@ -57,7 +68,8 @@ describe('tenancy wall', () => {
   function fill(route: DiscoveredRoute, ids: WallIds): string {
     return route.path.replace(/:(\w+)/g, (_m, param: string) => {
       const kind = WALL_KINDS.param(route.path, param);
-      if (!kind) throw new Error(`${route.method.toUpperCase()} ${route.path}: teach test/wall-fixtures.ts which kind of id ":${param}" is`);
+      if (!kind)
+        throw new Error(`${route.method.toUpperCase()} ${route.path}: teach test/wall-fixtures.ts which kind of id ":${param}" is`);
       const id = ids[kind];
       if (id === undefined) throw new Error(`${route.path}: no "${kind}" id in the wall fixtures`);
       return String(id);
@@ -68,7 +80,8 @@ describe('tenancy wall', () => {
   function bodyFor(route: DiscoveredRoute, ids: WallIds): { body: object; usesIds: boolean } | undefined {
     if (!route.bodyType) return undefined;
     const example = WALL_BODIES[`${route.method.toUpperCase()} ${route.path}`];
-    if (!example) throw new Error(`${route.method.toUpperCase()} ${route.path}: add an example body to WALL_BODIES in test/wall-fixtures.ts`);
+    if (!example)
+      throw new Error(`${route.method.toUpperCase()} ${route.path}: add an example body to WALL_BODIES in test/wall-fixtures.ts`);
     let usesIds = false;
     const watched = new Proxy(ids, {
       get(target, key) {
@@ -113,7 +126,8 @@ describe('tenancy wall', () => {
       if (!role) continue;
       const token = role === 'admin' ? await adminA() : await familyA();
       const res = await t.http().get(fill(route, idsOfA)).set(bearer(token));
-      if (res.status !== 200) misses.push(`${route.path} as ${role} A on A's ids -> ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+      if (res.status !== 200)
+        misses.push(`${route.path} as ${role} A on A's ids -> ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
     }
     expect(misses).toEqual([]);
   });
@@ -147,7 +161,9 @@ describe('tenancy wall', () => {
     async function siblingState(): Promise<{ detail: string; attendance: string }> {
       const detail = await t.http().get(`/api/families/${sibling['family']}`).set(bearer(admin)).expect(200);
       const day = await t.http().get('/api/attendance/day?date=2025-01-07').set(bearer(admin)).expect(200);
-      const rows = (day.body.slots as { attendance: { familyId: number }[] }[]).flatMap((x) => x.attendance).filter((r) => r.familyId === sibling['family']);
+      const rows = (day.body.slots as { attendance: { familyId: number }[] }[])
+        .flatMap((x) => x.attendance)
+        .filter((r) => r.familyId === sibling['family']);
       return { detail: JSON.stringify((detail.body as { members: unknown[] }).members), attendance: JSON.stringify(rows) };
     }
 
@@ -155,12 +171,23 @@ describe('tenancy wall', () => {
       clock = t.app.get(Clock);
       admin = await adminA();
       const ref = await referenceIds(t, admin);
-      const { family } = await createFamily(t, admin, 'Alpha Voisine', [memberBody(ref, { lastName: 'VOISINE', firstName: 'VoisinePrénom' })], {
-        email: 'famille.voisine@test.local',
-        password: 'la voisine joue aussi beaucoup',
-      });
+      const { family } = await createFamily(
+        t,
+        admin,
+        'Alpha Voisine',
+        [memberBody(ref, { lastName: 'VOISINE', firstName: 'VoisinePrénom' })],
+        {
+          email: 'famille.voisine@test.local',
+          password: 'la voisine joue aussi beaucoup',
+        },
+      );
       const memberId = family.members[0].id;
-      await t.http().post('/api/attendance/retro').set(bearer(admin)).send({ slotId: idsOfA['slot'], memberIds: [memberId] }).expect((r) => expect(r.status).toBeLessThan(300));
+      await t
+        .http()
+        .post('/api/attendance/retro')
+        .set(bearer(admin))
+        .send({ slotId: idsOfA['slot'], memberIds: [memberId] })
+        .expect((r) => expect(r.status).toBeLessThan(300));
       const day = await t.http().get('/api/attendance/day?date=2025-01-07').set(bearer(admin)).expect(200);
       const row = (day.body.slots[0].attendance as { id: number; memberId: number }[]).find((r) => r.memberId === memberId);
       if (!row) throw new Error("the other family's attendance was not recorded");
@@ -178,14 +205,25 @@ describe('tenancy wall', () => {
 
     const familySessions: [string, () => Promise<string>][] = [
       ['family A', familyA],
-      ['admin A acting for family A', async () => (await t.http().post(`/api/families/${idsOfA['family']}/act`).set(bearer(await adminA())).expect(200)).body.accessToken as string],
+      [
+        'admin A acting for family A',
+        async () =>
+          (
+            await t
+              .http()
+              .post(`/api/families/${idsOfA['family']}/act`)
+              .set(bearer(await adminA()))
+              .expect(200)
+          ).body.accessToken as string,
+      ],
     ];
 
     /** The example body of the route, and whether it names one family's records. */
     function familyBody(route: DiscoveredRoute, ids: WallIds): { body: object; usesFamilyIds: boolean } | undefined {
       if (!route.bodyType) return undefined;
       const example = WALL_BODIES[`${route.method.toUpperCase()} ${route.path}`];
-      if (!example) throw new Error(`${route.method.toUpperCase()} ${route.path}: add an example body to WALL_BODIES in test/wall-fixtures.ts`);
+      if (!example)
+        throw new Error(`${route.method.toUpperCase()} ${route.path}: add an example body to WALL_BODIES in test/wall-fixtures.ts`);
       let usesFamilyIds = false;
       const watched = new Proxy(ids, {
         get(target, key) {
@@ -202,10 +240,12 @@ describe('tenancy wall', () => {
 
     it('walks routes that name a family record (the test is not empty)', () => {
       const aimed = familyRoutes().filter((r) => aimedAtFamily(r, familyBody(r, own)));
-      expect(aimed.map((r) => `${r.method.toUpperCase()} ${r.path}`)).toEqual(expect.arrayContaining(['PATCH /api/family/members/:id', 'POST /api/family/attendance']));
+      expect(aimed.map((r) => `${r.method.toUpperCase()} ${r.path}`)).toEqual(
+        expect.arrayContaining(['PATCH /api/family/members/:id', 'POST /api/family/attendance']),
+      );
     });
 
-    it("family A reads nothing of the other family and changes nothing of it, through every family route", async () => {
+    it('family A reads nothing of the other family and changes nothing of it, through every family route', async () => {
       const breaches: string[] = [];
       for (const route of familyRoutes()) {
         for (const [who, session] of familySessions) {
@@ -225,17 +265,21 @@ describe('tenancy wall', () => {
       expect(await siblingState()).toEqual(siblingBefore);
     });
 
-    it('the same requests on family A\'s own records succeed (so the refusals above are about the other family)', async () => {
+    it("the same requests on family A's own records succeed (so the refusals above are about the other family)", async () => {
       const misses: string[] = [];
       for (const route of familyRoutes()) {
         const example = familyBody(route, own);
         if (!aimedAtFamily(route, example)) continue;
         for (const [who, session] of familySessions) {
           const url = fill(route, own);
-          const req = t.http()[route.method](url).set(bearer(await session()));
+          const req = t
+            .http()
+            [route.method](url)
+            .set(bearer(await session()));
           // A new idempotency key and member for each check-in: the first one records it, the next finds it present.
           const res = example ? await req.send(familyBody(route, own)?.body) : await req;
-          if (res.status >= 300) misses.push(`${who}: ${route.method.toUpperCase()} ${url} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+          if (res.status >= 300)
+            misses.push(`${who}: ${route.method.toUpperCase()} ${url} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
         }
       }
       expect(misses).toEqual([]);

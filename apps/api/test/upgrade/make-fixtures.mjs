@@ -80,7 +80,11 @@ async function firstStart(worktree, dialect, databaseUrl) {
     WEB_ROOT: join(dataDir, 'no-web'),
     LOG_REQUESTS: 'false',
   };
-  const child = spawn(process.execPath, [join(worktree, 'dist/apps/api/main.js')], { cwd: worktree, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [join(worktree, 'dist/apps/api/main.js')], {
+    cwd: worktree,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const exited = new Promise((ok) => child.once('exit', (code) => ok(code)));
   try {
     // Demo data is added before the server listens: healthy means done.
@@ -114,7 +118,9 @@ function sqliteCounts(file) {
 async function mariadbCounts(url) {
   const c = await createConnection({ uri: url });
   try {
-    const [tables] = await c.query("SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
+    const [tables] = await c.query(
+      "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+    );
     const out = {};
     for (const { name } of tables) {
       const [[row]] = await c.query(`SELECT COUNT(*) AS n FROM \`${name}\``);

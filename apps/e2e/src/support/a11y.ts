@@ -21,7 +21,10 @@ const queues = new WeakMap<Page, Promise<unknown>>();
 
 function queued<T>(page: Page, work: () => Promise<T>): Promise<T> {
   const run = (queues.get(page) ?? Promise.resolve()).catch(() => undefined).then(work);
-  queues.set(page, run.catch(() => undefined));
+  queues.set(
+    page,
+    run.catch(() => undefined),
+  );
   return run;
 }
 

@@ -68,7 +68,18 @@ export interface MemberSummary {
   archived: boolean;
 }
 
-export type MemberSort = 'lastName' | 'firstName' | 'birthDate' | 'familyName' | 'age' | 'sex' | 'status' | 'city' | 'minima' | 'qf' | 'registeredOn';
+export type MemberSort =
+  | 'lastName'
+  | 'firstName'
+  | 'birthDate'
+  | 'familyName'
+  | 'age'
+  | 'sex'
+  | 'status'
+  | 'city'
+  | 'minima'
+  | 'qf'
+  | 'registeredOn';
 
 /** The members table of the back office: filters and sort are applied in SQL. */
 export interface MemberQuery {
@@ -102,8 +113,7 @@ export interface DuplicateCheckRequest {
 }
 
 /** Shown at the kiosk: the other family is never named there. */
-export const KIOSK_DUPLICATE_MESSAGE =
-  "Une personne avec ce nom et cette date de naissance est déjà inscrite : adressez-vous à l'équipe.";
+export const KIOSK_DUPLICATE_MESSAGE = "Une personne avec ce nom et cette date de naissance est déjà inscrite : adressez-vous à l'équipe.";
 
 /** One attendance of a family, for its history (newest first). */
 export interface FamilyAttendanceRow {

@@ -31,7 +31,8 @@ export function ageBracketProblem(brackets: AgeRange[]): string | null {
     if (!Number.isInteger(b.minAge) || !Number.isInteger(b.maxAge) || b.minAge < 0 || b.maxAge > 120) {
       return "Les âges d'une tranche sont des nombres entiers entre 0 et 120.";
     }
-    if (b.minAge > b.maxAge) return `La tranche ${b.minAge}–${b.maxAge} ans est inversée : l'âge mini doit être inférieur ou égal à l'âge maxi.`;
+    if (b.minAge > b.maxAge)
+      return `La tranche ${b.minAge}–${b.maxAge} ans est inversée : l'âge mini doit être inférieur ou égal à l'âge maxi.`;
   }
   const sorted = [...brackets].sort((x, y) => x.minAge - y.minAge || x.maxAge - y.maxAge);
   for (let i = 1; i < sorted.length; i++) {

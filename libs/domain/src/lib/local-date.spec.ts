@@ -46,17 +46,36 @@ describe('ageAt', () => {
 
 describe('age brackets', () => {
   it('accepts the defaults and gaps', () => {
-    expect(ageBracketProblem([{ minAge: 0, maxAge: 2 }, { minAge: 3, maxAge: 6 }, { minAge: 18, maxAge: 54 }])).toBeNull();
+    expect(
+      ageBracketProblem([
+        { minAge: 0, maxAge: 2 },
+        { minAge: 3, maxAge: 6 },
+        { minAge: 18, maxAge: 54 },
+      ]),
+    ).toBeNull();
   });
   it('refuses overlaps, inversions and nonsense with a French reason', () => {
-    expect(ageBracketProblem([{ minAge: 3, maxAge: 6 }, { minAge: 5, maxAge: 10 }])).toBe('Les tranches 3–6 ans et 5–10 ans se chevauchent.');
-    expect(ageBracketProblem([{ minAge: 7, maxAge: 11 }, { minAge: 0, maxAge: 7 }])).toBe('Les tranches 0–7 ans et 7–11 ans se chevauchent.');
+    expect(
+      ageBracketProblem([
+        { minAge: 3, maxAge: 6 },
+        { minAge: 5, maxAge: 10 },
+      ]),
+    ).toBe('Les tranches 3–6 ans et 5–10 ans se chevauchent.');
+    expect(
+      ageBracketProblem([
+        { minAge: 7, maxAge: 11 },
+        { minAge: 0, maxAge: 7 },
+      ]),
+    ).toBe('Les tranches 0–7 ans et 7–11 ans se chevauchent.');
     expect(ageBracketProblem([{ minAge: 6, maxAge: 3 }])).toMatch(/inversée/);
     expect(ageBracketProblem([{ minAge: -1, maxAge: 3 }])).toMatch(/entre 0 et 120/);
     expect(ageBracketProblem([])).toMatch(/au moins une/);
   });
   it('finds the bracket of an age', () => {
-    const brackets = [{ minAge: 0, maxAge: 2 }, { minAge: 3, maxAge: 6 }];
+    const brackets = [
+      { minAge: 0, maxAge: 2 },
+      { minAge: 3, maxAge: 6 },
+    ];
     expect(bracketOf(3, brackets)).toEqual({ minAge: 3, maxAge: 6 });
     expect(bracketOf(9, brackets)).toBeNull();
   });

@@ -122,8 +122,24 @@ export class AdminMemberInputDto extends MemberFields {
 }
 
 class MemberUpdateFields {
-  @ApiPropertyOptional() @Label('nom') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) @IsHumanText() lastName?: string;
-  @ApiPropertyOptional() @Label('prénom') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) @IsHumanText() firstName?: string;
+  @ApiPropertyOptional()
+  @Label('nom')
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.name)
+  @IsHumanText()
+  lastName?: string;
+  @ApiPropertyOptional()
+  @Label('prénom')
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.name)
+  @IsHumanText()
+  firstName?: string;
   @ApiPropertyOptional() @Label('sexe') @IsOptional() @IsInt() @Min(1) sexId?: number;
   @ApiPropertyOptional() @Label('date de naissance') @IsOptional() @IsLocalDate() birthDate?: string;
   @ApiPropertyOptional() @Label('ville de résidence') @IsOptional() @IsInt() @Min(1) cityId?: number;
@@ -139,7 +155,10 @@ class MemberUpdateFields {
   @Type(() => LoginInputDto)
   login?: LoginInputDto | null;
 
-  @ApiPropertyOptional({ enum: STATS_CHANGE_MODES, description: 'Required when statistical attributes of a member with attendance change.' })
+  @ApiPropertyOptional({
+    enum: STATS_CHANGE_MODES,
+    description: 'Required when statistical attributes of a member with attendance change.',
+  })
   @Label('type de modification')
   @IsOptional()
   @IsIn(STATS_CHANGE_MODES)
@@ -259,7 +278,15 @@ export class RegisterFamilyDto {
 }
 
 export class UpdateFamilyDto {
-  @ApiPropertyOptional() @Label('nom de la famille') @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) @IsHumanText() name?: string;
+  @ApiPropertyOptional()
+  @Label('nom de la famille')
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.name)
+  @IsHumanText()
+  name?: string;
   @ApiPropertyOptional() @Label('adresse e-mail') @IsOptional() @NormaliseLogin() @IsEmailAddress() email?: string;
 
   @ApiPropertyOptional({ description: 'Household value, applied to every member.' })
@@ -304,22 +331,59 @@ export class AnonymiseFamilyDto {
 
 export class FamilyQueryDto {
   @ApiPropertyOptional() @Label('recherche') @IsOptional() @Trim() @IsString() @MaxLength(LIMITS.search) search?: string;
-  @ApiPropertyOptional({ enum: ['name', 'createdAt', 'memberCount'] }) @Label('tri') @IsOptional() @IsIn(['name', 'createdAt', 'memberCount']) sort: 'name' | 'createdAt' | 'memberCount' = 'name';
+  @ApiPropertyOptional({ enum: ['name', 'createdAt', 'memberCount'] })
+  @Label('tri')
+  @IsOptional()
+  @IsIn(['name', 'createdAt', 'memberCount'])
+  sort: 'name' | 'createdAt' | 'memberCount' = 'name';
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @Label('ordre') @IsOptional() @IsIn(['asc', 'desc']) order: 'asc' | 'desc' = 'asc';
   @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
-  @ApiPropertyOptional() @Label('taille de page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSize.max) pageSize: number = LIMITS.pageSize.default;
-  @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivées') @IsOptional() @IsIn(['false', 'true', 'all']) archived: 'false' | 'true' | 'all' = 'false';
+  @ApiPropertyOptional()
+  @Label('taille de page')
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.pageSize.max)
+  pageSize: number = LIMITS.pageSize.default;
+  @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivées') @IsOptional() @IsIn(['false', 'true', 'all']) archived:
+    | 'false'
+    | 'true'
+    | 'all' = 'false';
 }
 
-const MEMBER_SORTS = ['lastName', 'firstName', 'birthDate', 'familyName', 'age', 'sex', 'status', 'city', 'minima', 'qf', 'registeredOn'] as const;
+const MEMBER_SORTS = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'familyName',
+  'age',
+  'sex',
+  'status',
+  'city',
+  'minima',
+  'qf',
+  'registeredOn',
+] as const;
 
 export class MemberQueryDto {
   @ApiPropertyOptional() @Label('recherche') @IsOptional() @Trim() @IsString() @MaxLength(LIMITS.search) search?: string;
-  @ApiPropertyOptional({ enum: MEMBER_SORTS }) @Label('tri') @IsOptional() @IsIn(MEMBER_SORTS) sort: (typeof MEMBER_SORTS)[number] = 'lastName';
+  @ApiPropertyOptional({ enum: MEMBER_SORTS }) @Label('tri') @IsOptional() @IsIn(MEMBER_SORTS) sort: (typeof MEMBER_SORTS)[number] =
+    'lastName';
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @Label('ordre') @IsOptional() @IsIn(['asc', 'desc']) order: 'asc' | 'desc' = 'asc';
   @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
-  @ApiPropertyOptional() @Label('taille de page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSize.max) pageSize: number = LIMITS.pageSize.default;
-  @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivés') @IsOptional() @IsIn(['false', 'true', 'all']) archived: 'false' | 'true' | 'all' = 'false';
+  @ApiPropertyOptional()
+  @Label('taille de page')
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.pageSize.max)
+  pageSize: number = LIMITS.pageSize.default;
+  @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivés') @IsOptional() @IsIn(['false', 'true', 'all']) archived:
+    | 'false'
+    | 'true'
+    | 'all' = 'false';
   @ApiPropertyOptional() @Label('statut') @IsOptional() @Type(() => Number) @IsInt() @Min(1) statusId?: number;
   @ApiPropertyOptional() @Label('ville de résidence') @IsOptional() @Type(() => Number) @IsInt() @Min(1) cityId?: number;
   @ApiPropertyOptional() @Label('âge minimum') @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(130) ageMin?: number;
@@ -328,7 +392,14 @@ export class MemberQueryDto {
 
 export class PageQueryDto {
   @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
-  @ApiPropertyOptional() @Label('taille de page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(LIMITS.pageSize.max) pageSize: number = LIMITS.pageSize.default;
+  @ApiPropertyOptional()
+  @Label('taille de page')
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.pageSize.max)
+  pageSize: number = LIMITS.pageSize.default;
 }
 
 class DuplicateCandidateDto {

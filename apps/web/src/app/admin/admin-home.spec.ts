@@ -87,7 +87,21 @@ describe('AdminHome', () => {
   it('lists who is here now in the current slot, and refreshes every 15 s only while the page is visible', async () => {
     // Only the interval is faked: Angular's stability still runs on real timers.
     jest.useFakeTimers({
-      doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'Date', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'hrtime', 'requestIdleCallback', 'cancelIdleCallback'],
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setImmediate',
+        'clearImmediate',
+        'nextTick',
+        'queueMicrotask',
+        'Date',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'performance',
+        'hrtime',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+      ],
     });
     const fixture = TestBed.createComponent(AdminHome);
     await fixture.whenStable();
@@ -96,8 +110,22 @@ describe('AdminHome', () => {
         today: '2026-11-30',
         slot: { id: 4, start: '14:00', end: '18:00' },
         members: [
-          { memberId: 1, firstName: 'Pablo', lastName: 'NAVARRO', familyName: 'NAVARRO', arrivedAt: '2026-11-30T13:10:00Z', arrival: '14:10' },
-          { memberId: 2, firstName: 'Lucía', lastName: 'NAVARRO', familyName: 'NAVARRO', arrivedAt: '2026-11-30T13:25:00Z', arrival: '14:25' },
+          {
+            memberId: 1,
+            firstName: 'Pablo',
+            lastName: 'NAVARRO',
+            familyName: 'NAVARRO',
+            arrivedAt: '2026-11-30T13:10:00Z',
+            arrival: '14:10',
+          },
+          {
+            memberId: 2,
+            firstName: 'Lucía',
+            lastName: 'NAVARRO',
+            familyName: 'NAVARRO',
+            arrivedAt: '2026-11-30T13:25:00Z',
+            arrival: '14:25',
+          },
         ],
       },
     });
@@ -105,7 +133,9 @@ describe('AdminHome', () => {
     const el = fixture.nativeElement as HTMLElement;
     expect(el.textContent).toContain('Présents en ce moment');
     expect(el.textContent).toContain('Créneau en cours : 14:00–18:00');
-    const rows = Array.from(el.querySelectorAll('ul[aria-label="Membres pointés sur le créneau en cours"] li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const rows = Array.from(el.querySelectorAll('ul[aria-label="Membres pointés sur le créneau en cours"] li')).map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(rows).toEqual(['Pablo NAVARRO, famille NAVARRO, arrivée à 14:10', 'Lucía NAVARRO, famille NAVARRO, arrivée à 14:25']);
 
     // 15 s later: counter and list again.
@@ -141,7 +171,8 @@ describe('AdminHome', () => {
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('.demo-card h2')?.textContent).toBe('Données de démonstration');
     expect(el.querySelector('.demo-card')?.textContent).toContain('25 familles fictives, 600 créneaux et 1500 présences');
-    const remove = () => Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Supprimer les données de démonstration'));
+    const remove = () =>
+      Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Supprimer les données de démonstration'));
 
     confirmed = false;
     remove()?.click();
@@ -151,7 +182,9 @@ describe('AdminHome', () => {
 
     confirmed = true;
     remove()?.click();
-    backend.expectOne({ method: 'DELETE', url: '/api/demo-data' }).flush({ families: 25, members: 80, slots: 598, attendance: 1500, keptSlots: 2 });
+    backend
+      .expectOne({ method: 'DELETE', url: '/api/demo-data' })
+      .flush({ families: 25, members: 80, slots: 598, attendance: 1500, keptSlots: 2 });
     backend.expectOne('/api/attendance/counter').flush({ counter: 0, resetAt: null, kioskPath: '/k/chemin-rouge' });
     backend.expectOne('/api/attendance/present').flush(NOBODY);
     await fixture.whenStable();

@@ -18,13 +18,13 @@ import { AttendanceAdminApi } from './attendance/attendance-api';
 export const PRESENT_POLL_MS = 15_000;
 
 export const REMOVE_DEMO_QUESTION =
-  "Les familles fictives, leurs membres, leurs identifiants et leurs présences, ainsi que les créneaux de démonstration, seront supprimés définitivement. " +
-  "Vos propres familles et leurs présences sont conservées, de même que les créneaux de démonstration où elles ont été pointées.";
+  'Les familles fictives, leurs membres, leurs identifiants et leurs présences, ainsi que les créneaux de démonstration, seront supprimés définitivement. ' +
+  'Vos propres familles et leurs présences sont conservées, de même que les créneaux de démonstration où elles ont été pointées.';
 
 export const MAIL_NOT_CONFIGURED =
   "Les e-mails ne sont pas configurés : les liens « Identifiants oubliés » ne partent pas, et les pages correspondantes invitent à s'adresser à l'équipe. " +
   "Un super-administrateur les configure dans Paramètres de l'installation → Envoi des e-mails (sur une installation locale, " +
-  "créez-en un sur le poste avec la commande npm run cli -- create-super-admin).";
+  'créez-en un sur le poste avec la commande npm run cli -- create-super-admin).';
 
 /** "3 familles fictives, 120 créneaux et 450 présences" */
 export function demoSummary(d: DemoDataInfo): string {
@@ -33,7 +33,7 @@ export function demoSummary(d: DemoDataInfo): string {
 }
 
 export const RESET_COUNTER_QUESTION =
-  "Le compteur des présents affiché par la borne repartira de zéro. Les présences enregistrées ne sont jamais effacées : elles restent dans les listes de présence et les statistiques.";
+  'Le compteur des présents affiché par la borne repartira de zéro. Les présences enregistrées ne sont jamais effacées : elles restent dans les listes de présence et les statistiques.';
 
 /**
  * BIENVENUE; the kiosk of the structure (address, present counter and its reset);
@@ -65,8 +65,8 @@ export const RESET_COUNTER_QUESTION =
           </mat-card-header>
           <mat-card-content>
             <p>
-              Cette structure contient encore les données de démonstration du premier démarrage : {{ demoText() }}. Supprimez-les avant de commencer
-              pour de vrai : vos propres familles et leurs présences sont conservées.
+              Cette structure contient encore les données de démonstration du premier démarrage : {{ demoText() }}. Supprimez-les avant de
+              commencer pour de vrai : vos propres familles et leurs présences sont conservées.
             </p>
             <button mat-flat-button type="button" (click)="removeDemo()" [disabled]="busy()">
               <mat-icon svgIcon="delete" aria-hidden="true" />
@@ -306,7 +306,9 @@ export class AdminHome implements OnInit {
           this.demo.set({ families: 0, members: 0, slots: 0, attendance: 0 });
           this.demoDone.set(
             `Données de démonstration supprimées : ${demoSummary(r)}.` +
-              (r.keptSlots > 0 ? ` ${r.keptSlots === 1 ? '1 créneau conservé' : `${r.keptSlots} créneaux conservés`} : vos familles y ont été pointées.` : ''),
+              (r.keptSlots > 0
+                ? ` ${r.keptSlots === 1 ? '1 créneau conservé' : `${r.keptSlots} créneaux conservés`} : vos familles y ont été pointées.`
+                : ''),
           );
           this.refresh();
         },

@@ -82,7 +82,9 @@ export class AuthService {
       // The acting token is ended (and audited), then the session kept aside is logged out too.
       this.http.post<MessageResponse>(AUTH_ROUTES.endActing, {}).subscribe({ error: () => undefined });
       for (const kept of this.session.keptAsideTokens()) {
-        this.http.post<MessageResponse>(AUTH_ROUTES.logout, {}, { headers: { Authorization: `Bearer ${kept}` } }).subscribe({ error: () => undefined });
+        this.http
+          .post<MessageResponse>(AUTH_ROUTES.logout, {}, { headers: { Authorization: `Bearer ${kept}` } })
+          .subscribe({ error: () => undefined });
       }
     } else if (this.session.admin()) {
       this.http.post<MessageResponse>(AUTH_ROUTES.logout, {}).subscribe({ error: () => undefined });

@@ -42,7 +42,11 @@ describe('FrenchDateAdapter labels of the calendar', () => {
 describe('FrenchDatepickerIntl', () => {
   it("names the calendar's period button with what it shows (WCAG 2.5.3)", () => {
     TestBed.configureTestingModule({
-      providers: [{ provide: MAT_DATE_LOCALE, useValue: 'fr-FR' }, { provide: DateAdapter, useClass: FrenchDateAdapter }, provideFrenchDatepicker()],
+      providers: [
+        { provide: MAT_DATE_LOCALE, useValue: 'fr-FR' },
+        { provide: DateAdapter, useClass: FrenchDateAdapter },
+        provideFrenchDatepicker(),
+      ],
     });
     const adapter = TestBed.inject(DateAdapter) as FrenchDateAdapter;
     const intl = TestBed.inject(MatDatepickerIntl);

@@ -47,7 +47,8 @@ export class FrenchDateAdapter extends NativeDateAdapter {
     if (displayFormat) {
       const text = super.format(date, displayFormat);
       // The month and year of the calendar's header button (no day in the format).
-      if (!('day' in displayFormat) && (displayFormat as { month?: string }).month === 'short') this.shownPeriod = text.toLocaleUpperCase('fr-FR');
+      if (!('day' in displayFormat) && (displayFormat as { month?: string }).month === 'short')
+        this.shownPeriod = text.toLocaleUpperCase('fr-FR');
       return text;
     }
     return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;

@@ -47,7 +47,9 @@ export const KIOSK_NO_MAIL =
               [maxlength]="maxEmail"
             />
             <mat-hint>La même adresse que lors de votre inscription.</mat-hint>
-            <mat-error>{{ email.hasError('required') ? 'Saisissez votre adresse e-mail.' : 'Cette adresse e-mail n’est pas valide.' }}</mat-error>
+            <mat-error>{{
+              email.hasError('required') ? 'Saisissez votre adresse e-mail.' : 'Cette adresse e-mail n’est pas valide.'
+            }}</mat-error>
           </mat-form-field>
           <p>Vous recevrez un lien pour choisir un nouveau mot de passe.</p>
           <p class="error-text" aria-live="assertive">{{ error() }}</p>

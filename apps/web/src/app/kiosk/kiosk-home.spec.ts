@@ -12,7 +12,13 @@ const STATUS_URL = '/api/public/structures/chemin-rouge/kiosk';
 
 function status(overrides: Partial<KioskStatus> = {}): KioskStatus {
   return {
-    structure: { name: 'Ludothèque du Chemin Rouge', slug: 'chemin-rouge', welcomeMessage: 'Bienvenue à la ludothèque !', logoUrl: null, timeZone: 'Europe/Paris' },
+    structure: {
+      name: 'Ludothèque du Chemin Rouge',
+      slug: 'chemin-rouge',
+      welcomeMessage: 'Bienvenue à la ludothèque !',
+      logoUrl: null,
+      timeZone: 'Europe/Paris',
+    },
     today: '2018-10-23',
     now: '15:41',
     slot: { id: 40, start: '14:00', end: '18:00', current: true },
@@ -131,9 +137,14 @@ describe('KioskHome', () => {
     fixture.detectChanges();
     tick();
     backend.expectOne(STATUS_URL).flush({ statusCode: 500, message: 'Erreur' }, { status: 500, statusText: 'Server Error' });
-    backend
-      .expectOne('/api/public/structures/chemin-rouge')
-      .flush({ id: 7, name: 'Ludothèque du Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
+    backend.expectOne('/api/public/structures/chemin-rouge').flush({
+      id: 7,
+      name: 'Ludothèque du Chemin Rouge',
+      slug: 'chemin-rouge',
+      timeZone: 'Europe/Paris',
+      welcomeMessage: '',
+      logoUrl: null,
+    });
     fixture.detectChanges();
     expect(el.querySelector('h1')?.textContent).toBe('Ludothèque du Chemin Rouge');
     expect(el.textContent).toContain(CONNECTION_LOST);
@@ -144,7 +155,9 @@ describe('KioskHome', () => {
     fixture.detectChanges();
     tick();
     backend.expectOne(STATUS_URL).flush({ statusCode: 404, message: 'Ludothèque introuvable.' }, { status: 404, statusText: 'Not Found' });
-    backend.expectOne('/api/public/structures/chemin-rouge').flush({ statusCode: 404, message: 'Ludothèque introuvable.' }, { status: 404, statusText: 'Not Found' });
+    backend
+      .expectOne('/api/public/structures/chemin-rouge')
+      .flush({ statusCode: 404, message: 'Ludothèque introuvable.' }, { status: 404, statusText: 'Not Found' });
     fixture.detectChanges();
     expect(el.querySelector('h1')?.textContent).toBe('Ludothèque introuvable');
     expect(el.textContent).not.toContain(CONNECTION_LOST);

@@ -38,9 +38,8 @@ export function pendingTicksMessage(count: number): string {
         <p class="pending">{{ pending }}</p>
       }
       <p class="countdown">
-        Sans réponse, la session de votre famille se termine dans <strong>{{ remaining() }}</strong> seconde{{ remaining() > 1 ? 's' : '' }}{{
-          pending ? ' et ces présences ne seront pas enregistrées' : ''
-        }}.
+        Sans réponse, la session de votre famille se termine dans <strong>{{ remaining() }}</strong> seconde{{ remaining() > 1 ? 's' : ''
+        }}{{ pending ? ' et ces présences ne seront pas enregistrées' : '' }}.
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="center">

@@ -35,11 +35,17 @@ describe('kiosk login and family session', () => {
     const fixture = TestBed.createComponent(KioskLogin);
     fixture.componentRef.setInput('slug', 'chemin-rouge');
     await fixture.whenStable();
-    backend.expectOne('/api/public/structures/chemin-rouge').flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
+    backend
+      .expectOne('/api/public/structures/chemin-rouge')
+      .flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
     fixture.componentInstance.form.setValue({ login: ' famille.grujic@exemple.fr ', password: 'une phrase assez longue' });
     fixture.componentInstance.submit();
     const req = backend.expectOne('/api/auth/login');
-    expect(req.request.body).toEqual({ login: 'famille.grujic@exemple.fr', password: 'une phrase assez longue', structure: 'chemin-rouge' });
+    expect(req.request.body).toEqual({
+      login: 'famille.grujic@exemple.fr',
+      password: 'une phrase assez longue',
+      structure: 'chemin-rouge',
+    });
     req.flush({ accessToken: 'family-token', role, structureId: 7, displayName: 'GRUJIC', session: fakeSession(role) });
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
@@ -85,8 +91,21 @@ describe('kiosk login and family session', () => {
     const fixture = TestBed.createComponent(KioskFamily);
     fixture.componentRef.setInput('slug', 'chemin-rouge');
     await fixture.whenStable();
-    backend.expectOne('/api/public/structures/chemin-rouge').flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
-    backend.expectOne('/api/family/me').flush({ id: 3, name: 'GRUJIC', email: 'f@g.fr', qfId: 41, minimaId: 30, archived: false, anonymised: false, createdAt: '', hasAttendance: false, members: [] });
+    backend
+      .expectOne('/api/public/structures/chemin-rouge')
+      .flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
+    backend.expectOne('/api/family/me').flush({
+      id: 3,
+      name: 'GRUJIC',
+      email: 'f@g.fr',
+      qfId: 41,
+      minimaId: 30,
+      archived: false,
+      anonymised: false,
+      createdAt: '',
+      hasAttendance: false,
+      members: [],
+    });
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('h1')?.textContent).toBe('Famille GRUJIC');

@@ -17,7 +17,17 @@ import { PageHeading } from '../shared/page-heading';
 @Component({
   selector: 'app-kiosk-login',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PageHeading, ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, PasswordField, KioskHeader],
+  imports: [
+    PageHeading,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    PasswordField,
+    KioskHeader,
+  ],
   template: `
     <app-kiosk-header [slug]="slug()" />
     <main class="kiosk page narrow">

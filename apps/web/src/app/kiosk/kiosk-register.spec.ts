@@ -38,7 +38,9 @@ describe('KioskRegister', () => {
     const fixture = TestBed.createComponent(KioskRegister);
     fixture.componentRef.setInput('slug', 'chemin-rouge');
     await fixture.whenStable();
-    backend.expectOne('/api/public/structures/chemin-rouge').flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
+    backend
+      .expectOne('/api/public/structures/chemin-rouge')
+      .flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
     backend.expectOne('/api/public/structures/chemin-rouge/reference').flush(testOptions());
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -116,7 +118,9 @@ describe('KioskRegister', () => {
     f.members.at(0).patchValue({ firstName: 'Stanko', sexId: 2, birthDate: fromLocalDate('1975-06-26'), cityId: 10, statusId: 21 });
     form.submit();
     const taken = 'Cette adresse e-mail est déjà utilisée par une autre famille de la ludothèque.';
-    backend.expectOne('/api/public/structures/chemin-rouge/families').flush({ statusCode: 409, message: taken }, { status: 409, statusText: 'Conflict' });
+    backend
+      .expectOne('/api/public/structures/chemin-rouge/families')
+      .flush({ statusCode: 409, message: taken }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
     fixture.detectChanges();
     expect(el.querySelector('app-new-family-form .error-text')?.textContent).toContain(taken);
@@ -150,10 +154,14 @@ describe('KioskRegister', () => {
     first.flush({ statusCode: 409, message: KIOSK_DUPLICATE_MESSAGE, code: 'possible-duplicate' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
     const alert = el.querySelector('[role="alertdialog"]') as HTMLElement;
-    expect(alert.textContent).toContain("Une personne avec ce nom et cette date de naissance est déjà inscrite : adressez-vous à l'équipe.");
+    expect(alert.textContent).toContain(
+      "Une personne avec ce nom et cette date de naissance est déjà inscrite : adressez-vous à l'équipe.",
+    );
     expect(router.navigate).not.toHaveBeenCalled();
 
-    const go = Array.from(alert.querySelectorAll('button')).find((b) => b.textContent?.trim() === "Continuer l'inscription") as HTMLButtonElement;
+    const go = Array.from(alert.querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === "Continuer l'inscription",
+    ) as HTMLButtonElement;
     go.click();
     const second = backend.expectOne('/api/public/structures/chemin-rouge/families');
     expect(second.request.body).toMatchObject({ name: 'GRUJIC', email: 'grujic.bis@exemple.fr', confirmDuplicates: true });
@@ -178,7 +186,9 @@ describe('KioskRegister', () => {
       .expectOne('/api/public/structures/chemin-rouge/families')
       .flush({ statusCode: 409, message: KIOSK_DUPLICATE_MESSAGE, code: 'possible-duplicate' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
-    const back = Array.from(el.querySelectorAll('[role="alertdialog"] button')).find((b) => b.textContent?.trim() === 'Revenir au formulaire') as HTMLButtonElement;
+    const back = Array.from(el.querySelectorAll('[role="alertdialog"] button')).find(
+      (b) => b.textContent?.trim() === 'Revenir au formulaire',
+    ) as HTMLButtonElement;
     back.click();
     await fixture.whenStable();
     expect(el.querySelector('[role="alertdialog"]')).toBeNull();

@@ -21,7 +21,14 @@ import { KioskHeader } from './kiosk-header';
       <h1>Inscription d'une nouvelle famille</h1>
       <p class="error-text" aria-live="assertive">{{ loadError() }}</p>
       @if (catalog(); as c) {
-        <app-new-family-form mode="family" [catalog]="c" [busy]="busy()" [error]="error()" submitLabel="VALIDER" (submitted)="register($event)">
+        <app-new-family-form
+          mode="family"
+          [catalog]="c"
+          [busy]="busy()"
+          [error]="error()"
+          submitLabel="VALIDER"
+          (submitted)="register($event)"
+        >
           <a mat-stroked-button [routerLink]="['/k', slug()]">Annuler</a>
         </app-new-family-form>
         @if (duplicate(); as d) {
@@ -91,7 +98,11 @@ export class KioskRegister {
     this.busy.set(true);
     this.error.set('');
     this.duplicate.set(null);
-    const request: RegisterFamilyRequest = { ...body, password: body.password ?? '', ...(confirmDuplicates ? { confirmDuplicates: true } : {}) };
+    const request: RegisterFamilyRequest = {
+      ...body,
+      password: body.password ?? '',
+      ...(confirmDuplicates ? { confirmDuplicates: true } : {}),
+    };
     this.api.register(slug, request).subscribe({
       next: () => {
         this.busy.set(false);

@@ -35,7 +35,12 @@ export const KIOSK_ROUTES: Route[] = [
         canActivate: [familySessionGuard],
         canActivateChild: [familySessionGuard],
         children: [
-          { path: '', pathMatch: 'full', loadComponent: () => import('./kiosk-family').then((m) => m.KioskFamily), title: 'Pointage — Ma famille' },
+          {
+            path: '',
+            pathMatch: 'full',
+            loadComponent: () => import('./kiosk-family').then((m) => m.KioskFamily),
+            title: 'Pointage — Ma famille',
+          },
           {
             path: 'membres/nouveau',
             loadComponent: () => import('./kiosk-member').then((m) => m.KioskMember),

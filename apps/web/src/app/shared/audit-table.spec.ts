@@ -72,15 +72,34 @@ describe('AuditTable', () => {
     const fixture = TestBed.createComponent(AuditTable);
     fixture.componentRef.setInput('endpoint', '/api/audit');
     fixture.detectChanges();
-    backend.expectOne((r) => r.url === '/api/audit').flush({
-      items: [
-        { ...entry, action: 'attendance.removed', actionLabel: 'Présence supprimée', targetType: 'member', targetId: '38', targetLabel: 'Jeanne DUPONT (famille DUPONT)', detail: 'Motif : Saisie en double' },
-        { ...entry, id: 2, action: 'attendance.validated', actionLabel: 'Présences validées', targetType: 'family', targetId: '13', targetLabel: 'famille anonymisée', detail: '2 présences enregistrées' },
-      ],
-      total: 2,
-      page: 1,
-      pageSize: 25,
-    });
+    backend
+      .expectOne((r) => r.url === '/api/audit')
+      .flush({
+        items: [
+          {
+            ...entry,
+            action: 'attendance.removed',
+            actionLabel: 'Présence supprimée',
+            targetType: 'member',
+            targetId: '38',
+            targetLabel: 'Jeanne DUPONT (famille DUPONT)',
+            detail: 'Motif : Saisie en double',
+          },
+          {
+            ...entry,
+            id: 2,
+            action: 'attendance.validated',
+            actionLabel: 'Présences validées',
+            targetType: 'family',
+            targetId: '13',
+            targetLabel: 'famille anonymisée',
+            detail: '2 présences enregistrées',
+          },
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 25,
+      });
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const rows = Array.from(el.querySelectorAll('tr.mat-mdc-row')).map((r) => r.textContent ?? '');

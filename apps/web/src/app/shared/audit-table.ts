@@ -135,7 +135,9 @@ export class AuditTable {
   protected readonly error = signal<string | null>(null);
 
   protected readonly columns = computed(() =>
-    this.showStructure() ? ['at', 'structure', 'actor', 'action', 'target', 'detail', 'ip'] : ['at', 'actor', 'action', 'target', 'detail', 'ip'],
+    this.showStructure()
+      ? ['at', 'structure', 'actor', 'action', 'target', 'detail', 'ip']
+      : ['at', 'actor', 'action', 'target', 'detail', 'ip'],
   );
 
   private readonly query = computed(() => ({

@@ -26,13 +26,17 @@ describe('Footer', () => {
     const style = document.getElementById('pointage-printed-page-footer');
     expect(style?.textContent).toContain('@bottom-center');
     expect(style?.textContent).toContain(`"Ce projet est cofinancé par l'Union Européenne avec le FEDER"`);
-    TestBed.inject(HttpTestingController).expectOne('/api/public/settings').flush({ footerText: 'Cofinancé par le FEDER', funderLogos: [] });
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/public/settings')
+      .flush({ footerText: 'Cofinancé par le FEDER', funderLogos: [] });
     await fixture.whenStable();
     expect(style?.textContent).toContain('"Cofinancé par le FEDER"');
   });
 
   it('writes any text as a CSS string', () => {
-    expect(printedPageFooter('Le "FEDER" \\ et\nla CAF', 'Ludothèque du Chemin Rouge')).toContain('content: "Le \\"FEDER\\" \\\\ et la CAF" "\\A" "Ludothèque du Chemin Rouge";');
+    expect(printedPageFooter('Le "FEDER" \\ et\nla CAF', 'Ludothèque du Chemin Rouge')).toContain(
+      'content: "Le \\"FEDER\\" \\\\ et la CAF" "\\A" "Ludothèque du Chemin Rouge";',
+    );
     expect(printedPageFooter('FEDER', null)).toContain('content: "FEDER";');
   });
 });

@@ -7,7 +7,10 @@ const PRINT_STYLE_ID = 'pointage-printed-page-footer';
 
 /** A CSS string literal of any text. */
 function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
 /**

@@ -33,7 +33,8 @@ describe('forgot-password pages and the mail configuration', () => {
     await fixture.whenStable();
     backend.expectOne('/api/public/settings').flush(settings(mailConfigured));
     // The kiosk header reads the structure's face; not what this test is about.
-    for (const req of backend.match((r) => r.url.startsWith('/api/public/structures/'))) req.flush({ name: 'Ludo', slug: 'ludo', welcomeMessage: '', logoUrl: null });
+    for (const req of backend.match((r) => r.url.startsWith('/api/public/structures/')))
+      req.flush({ name: 'Ludo', slug: 'ludo', welcomeMessage: '', logoUrl: null });
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }

@@ -26,8 +26,8 @@ export const STATS_FROM_TODAY_LABEL = "C'est un changement à partir d'aujourd'h
     <h2 mat-dialog-title>Correction ou changement ?</h2>
     <mat-dialog-content>
       <p>
-        Des présences sont déjà enregistrées pour {{ data.subject }}. Les statistiques gardent, pour chaque présence, le sexe, la ville,
-        le statut, les minima sociaux et le quotient familial du jour. Que faut-il faire des présences passées ?
+        Des présences sont déjà enregistrées pour {{ data.subject }}. Les statistiques gardent, pour chaque présence, le sexe, la ville, le
+        statut, les minima sociaux et le quotient familial du jour. Que faut-il faire des présences passées ?
       </p>
       <div class="choices">
         <button mat-flat-button type="button" [mat-dialog-close]="'correction'">{{ correction }}</button>

@@ -145,7 +145,10 @@ export class InstallationSettingsPage implements OnInit {
 
   protected saveFooter(): void {
     if (this.footer.invalid) return;
-    this.run(this.http.put<InstallationSettings>(SETTINGS_ROUTES.installation, { footerText: this.footer.value.trim() }), 'Pied de page enregistré.');
+    this.run(
+      this.http.put<InstallationSettings>(SETTINGS_ROUTES.installation, { footerText: this.footer.value.trim() }),
+      'Pied de page enregistré.',
+    );
   }
 
   protected pick(event: Event): void {

@@ -7,7 +7,15 @@ import { provideTestIcons } from '../core/testing';
 import { MailSettingsCard } from './mail-settings';
 
 const FILE: MailSettings = { source: 'file', host: '', port: null, security: 'starttls', user: '', passwordSet: false, from: '' };
-const SAVED: MailSettings = { source: 'settings', host: 'smtp.exemple.fr', port: 587, security: 'starttls', user: 'ludo', passwordSet: true, from: 'Ludo <ludo@exemple.fr>' };
+const SAVED: MailSettings = {
+  source: 'settings',
+  host: 'smtp.exemple.fr',
+  port: 587,
+  security: 'starttls',
+  user: 'ludo',
+  passwordSet: true,
+  from: 'Ludo <ludo@exemple.fr>',
+};
 
 describe('MailSettingsCard', () => {
   let backend: HttpTestingController;
@@ -26,7 +34,9 @@ describe('MailSettingsCard', () => {
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const input = (label: string) => {
-      const field = Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('mat-label')?.textContent?.trim() === label);
+      const field = Array.from(el.querySelectorAll('mat-form-field')).find(
+        (f) => f.querySelector('mat-label')?.textContent?.trim() === label,
+      );
       return field?.querySelector('input') as HTMLInputElement;
     };
     const type = async (label: string, value: string) => {
@@ -35,7 +45,8 @@ describe('MailSettingsCard', () => {
       i.dispatchEvent(new Event('input'));
       await fixture.whenStable();
     };
-    const button = (text: string) => Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
+    const button = (text: string) =>
+      Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
     return { fixture, el, input, type, button };
   }
 
@@ -55,7 +66,13 @@ describe('MailSettingsCard', () => {
     await type('Utilisateur', 'ludotheque');
     button('SAUVEGARDER').click();
     const put = backend.expectOne({ method: 'PUT', url: '/api/super-admin/settings/mail' });
-    expect(put.request.body).toEqual({ host: 'smtp.exemple.fr', port: 587, security: 'starttls', user: 'ludotheque', from: 'Ludo <ludo@exemple.fr>' });
+    expect(put.request.body).toEqual({
+      host: 'smtp.exemple.fr',
+      port: 587,
+      security: 'starttls',
+      user: 'ludotheque',
+      from: 'Ludo <ludo@exemple.fr>',
+    });
     put.flush({ ...SAVED, user: 'ludotheque' });
     await fixture.whenStable();
     expect(el.textContent).toContain("Configuration de l'envoi des e-mails enregistrée.");
@@ -85,7 +102,10 @@ describe('MailSettingsCard', () => {
     button('Envoyer un e-mail de test').click();
     backend
       .expectOne('/api/super-admin/settings/mail/test')
-      .flush({ statusCode: 422, message: "L'e-mail de test n'a pas pu être envoyé : le serveur a refusé l'identifiant ou le mot de passe." }, { status: 422, statusText: 'Unprocessable Entity' });
+      .flush(
+        { statusCode: 422, message: "L'e-mail de test n'a pas pu être envoyé : le serveur a refusé l'identifiant ou le mot de passe." },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
     await fixture.whenStable();
     expect(el.querySelector('.error-text')?.textContent).toContain("le serveur a refusé l'identifiant ou le mot de passe");
   });

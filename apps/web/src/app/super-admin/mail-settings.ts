@@ -38,7 +38,16 @@ const SECURITY_LABELS: { value: MailSecurity; label: string }[] = [
 @Component({
   selector: 'app-mail-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, PasswordField],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    PasswordField,
+  ],
   template: `
     <mat-card appearance="outlined">
       <mat-card-content>
@@ -73,7 +82,9 @@ const SECURITY_LABELS: { value: MailSecurity; label: string }[] = [
               [control]="form.controls.password"
               label="Mot de passe"
               autocomplete="new-password"
-              [hint]="passwordSet() ? 'Un mot de passe est enregistré : laisser vide pour ne pas changer.' : 'Laisser vide pour ne pas changer.'"
+              [hint]="
+                passwordSet() ? 'Un mot de passe est enregistré : laisser vide pour ne pas changer.' : 'Laisser vide pour ne pas changer.'
+              "
               [errors]="{}"
             />
             <mat-form-field appearance="outline">
@@ -94,12 +105,18 @@ const SECURITY_LABELS: { value: MailSecurity; label: string }[] = [
         <div class="test-row">
           <mat-form-field appearance="outline">
             <mat-label>Adresse du destinataire</mat-label>
-            <input matInput type="email" [formControl]="testTo" [maxlength]="maxEmail" autocomplete="email" autocapitalize="off" spellcheck="false" />
+            <input
+              matInput
+              type="email"
+              [formControl]="testTo"
+              [maxlength]="maxEmail"
+              autocomplete="email"
+              autocapitalize="off"
+              spellcheck="false"
+            />
             <mat-error>Saisissez une adresse e-mail valide.</mat-error>
           </mat-form-field>
-          <button mat-stroked-button type="button" (click)="sendTest()" [disabled]="busy()">
-            Envoyer un e-mail de test
-          </button>
+          <button mat-stroked-button type="button" (click)="sendTest()" [disabled]="busy()">Envoyer un e-mail de test</button>
         </div>
         <p class="success-text" role="status">{{ done() }}</p>
         <p class="error-text" aria-live="assertive">{{ error() }}</p>
@@ -184,7 +201,9 @@ export class MailSettingsCard implements OnInit {
     };
     this.run(this.http.put<MailSettings>(SETTINGS_ROUTES.mail, body), (s) => {
       this.apply(s);
-      return body.host ? "Configuration de l'envoi des e-mails enregistrée." : 'Configuration effacée : la configuration du serveur s’applique de nouveau.';
+      return body.host
+        ? "Configuration de l'envoi des e-mails enregistrée."
+        : 'Configuration effacée : la configuration du serveur s’applique de nouveau.';
     });
   }
 

@@ -27,7 +27,8 @@ export const ACTING_EXPIRED_MESSAGE = 'La session ouverte pour la famille a expi
       <section class="acting-family" aria-label="Pointage pour le compte d'une famille">
         <mat-icon svgIcon="how_to_reg" aria-hidden="true" />
         <p>
-          <strong>{{ info.actor?.displayName }}</strong> agit pour la famille <strong>{{ sheetView.sheet()?.familyName ?? info.displayName }}</strong> —
+          <strong>{{ info.actor?.displayName }}</strong> agit pour la famille
+          <strong>{{ sheetView.sheet()?.familyName ?? info.displayName }}</strong> —
         </p>
         <button mat-flat-button type="button" (click)="finish()" [disabled]="ending()" aria-label="terminer le pointage pour la famille">
           terminer

@@ -82,12 +82,10 @@ export class AttendanceAdminApi {
       this.session.clear('kiosk');
       return of(undefined);
     }
-    return this.http
-      .post<MessageResponse>(AUTH_ROUTES.endActing, {}, { context: new HttpContext().set(SESSION_AREA, 'kiosk') })
-      .pipe(
-        map(() => true),
-        catchError(() => of(false)),
-        map(() => this.session.clear('kiosk')),
-      );
+    return this.http.post<MessageResponse>(AUTH_ROUTES.endActing, {}, { context: new HttpContext().set(SESSION_AREA, 'kiosk') }).pipe(
+      map(() => true),
+      catchError(() => of(false)),
+      map(() => this.session.clear('kiosk')),
+    );
   }
 }

@@ -294,10 +294,14 @@ describe('attendance in the back office', () => {
       backend.expectOne((r) => r.url === '/api/attendance/day').flush(DAY);
       c.chooseSlot(2);
       await fixture.whenStable();
-      (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('button[aria-label="Supprimer la présence de Stanko GRUJIC"]')?.click();
+      (fixture.nativeElement as HTMLElement)
+        .querySelector<HTMLButtonElement>('button[aria-label="Supprimer la présence de Stanko GRUJIC"]')
+        ?.click();
       expect((dialogOpen.mock.calls[0] as unknown[])[1]).toMatchObject({ data: { attendanceId: 900 } });
       // The dialog removed it: the day is read again.
-      backend.expectOne((r) => r.url === '/api/attendance/day').flush({ ...DAY, slots: [DAY.slots[0], { ...DAY.slots[1], attendance: [] }] });
+      backend
+        .expectOne((r) => r.url === '/api/attendance/day')
+        .flush({ ...DAY, slots: [DAY.slots[0], { ...DAY.slots[1], attendance: [] }] });
       await fixture.whenStable();
       expect(announce).toHaveBeenCalledWith('Présence de Stanko GRUJIC supprimée.', 'polite');
       expect((fixture.nativeElement as HTMLElement).textContent).toContain('Aucune présence enregistrée pour ce créneau.');

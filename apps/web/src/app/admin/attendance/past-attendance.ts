@@ -39,7 +39,11 @@ export const NO_MEMBER = 'Cochez au moins un membre.';
 export const BAD_ARRIVAL = "L'heure d'arrivée n'est pas valide (hh:mm).";
 
 /** The request of ENREGISTRER, or the French reason it cannot be sent. */
-export function checkRetro(slotId: number, memberIds: number[], arrival: string): { slotId: number; memberIds: number[]; arrivalTime?: string } | string {
+export function checkRetro(
+  slotId: number,
+  memberIds: number[],
+  arrival: string,
+): { slotId: number; memberIds: number[]; arrivalTime?: string } | string {
   if (memberIds.length === 0) return NO_MEMBER;
   const time = arrival.trim();
   if (!time) return { slotId, memberIds };

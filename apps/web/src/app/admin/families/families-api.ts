@@ -130,7 +130,10 @@ export class FamiliesApi {
   }
 
   anonymiseInactive(familyIds: number[]): Observable<RetentionAnonymiseResponse> {
-    return this.http.post<RetentionAnonymiseResponse>(FAMILY_ROUTES.retentionAnonymise, { familyIds, confirm: true } satisfies RetentionAnonymiseRequest & { confirm: true });
+    return this.http.post<RetentionAnonymiseResponse>(FAMILY_ROUTES.retentionAnonymise, {
+      familyIds,
+      confirm: true,
+    } satisfies RetentionAnonymiseRequest & { confirm: true });
   }
 
   anonymise(id: number, confirmName: string): Observable<FamilyDetail> {

@@ -29,9 +29,9 @@ describe('familyQueryParams', () => {
     expect(familyQueryParams({ search: '  ', sort: 'name', order: 'asc', page: 1, pageSize: 25, archived: 'false' }).toString()).toBe(
       'sort=name&order=asc&page=1&pageSize=25&archived=false',
     );
-    expect(familyQueryParams({ search: ' Grujić ', sort: 'memberCount', order: 'desc', page: 3, pageSize: 50, archived: 'all' }).toString()).toBe(
-      'search=Gruji%C4%87&sort=memberCount&order=desc&page=3&pageSize=50&archived=all',
-    );
+    expect(
+      familyQueryParams({ search: ' Grujić ', sort: 'memberCount', order: 'desc', page: 3, pageSize: 50, archived: 'all' }).toString(),
+    ).toBe('search=Gruji%C4%87&sort=memberCount&order=desc&page=3&pageSize=50&archived=all');
   });
 });
 
@@ -40,13 +40,7 @@ describe('Families', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideTestIcons(),
-        provideFrenchPaginator(),
-      ],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestIcons(), provideFrenchPaginator()],
     });
     backend = TestBed.inject(HttpTestingController);
   });
@@ -139,7 +133,10 @@ describe('Families', () => {
     point?.click();
     const act = backend.expectOne('/api/families/3/act');
     expect(act.request.method).toBe('POST');
-    act.flush({ accessToken: 'acting-token', session: fakeSession('family', { familyId: 3, actor: { accountId: 2, role: 'admin', displayName: 'Équipe' } }) });
+    act.flush({
+      accessToken: 'acting-token',
+      session: fakeSession('family', { familyId: 3, actor: { accountId: 2, role: 'admin', displayName: 'Équipe' } }),
+    });
     expect(TestBed.inject(SessionStore).token('kiosk')).toBe('acting-token');
     expect(navigate).toHaveBeenCalledWith(['/admin/pointer', 3]);
   });

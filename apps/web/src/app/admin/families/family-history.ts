@@ -45,7 +45,14 @@ export const HISTORY_PAGE_SIZE = 10;
         </tr>
       </table>
       @if ((page()?.total ?? 0) > pageSize) {
-        <mat-paginator [length]="page()?.total ?? 0" [pageIndex]="pageIndex()" [pageSize]="pageSize" [hidePageSize]="true" (page)="onPage($event)" aria-label="Pages de l'historique" />
+        <mat-paginator
+          [length]="page()?.total ?? 0"
+          [pageIndex]="pageIndex()"
+          [pageSize]="pageSize"
+          [hidePageSize]="true"
+          (page)="onPage($event)"
+          aria-label="Pages de l'historique"
+        />
       }
     </section>
   `,

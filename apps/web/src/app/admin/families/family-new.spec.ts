@@ -10,7 +10,15 @@ import { TODAY } from '../../core/today';
 import { NewFamilyForm } from '../../shared/members/new-family-form';
 import { FamilyNew } from './family-new';
 
-const MATCH: DuplicateMatch = { memberIndex: 0, memberId: 5, familyId: 3, familyName: 'GRUJIC', lastName: 'GRUJIC', firstName: 'Stanko', birthDate: '1975-06-26' };
+const MATCH: DuplicateMatch = {
+  memberIndex: 0,
+  memberId: 5,
+  familyId: 3,
+  familyName: 'GRUJIC',
+  lastName: 'GRUJIC',
+  firstName: 'Stanko',
+  birthDate: '1975-06-26',
+};
 
 describe('FamilyNew: people already registered', () => {
   let backend: HttpTestingController;

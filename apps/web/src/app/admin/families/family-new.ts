@@ -31,22 +31,37 @@ function peopleOf(body: NewFamilyBody): DuplicateCheckRequest['members'] {
     <h1>Nouvelle famille</h1>
     <p class="error-text" aria-live="assertive">{{ loadError() }}</p>
     @if (catalog(); as c) {
-      <app-new-family-form mode="admin" [catalog]="c" [busy]="busy()" [error]="error()" submitLabel="CRÉER LA FAMILLE" (submitted)="create($event)">
+      <app-new-family-form
+        mode="admin"
+        [catalog]="c"
+        [busy]="busy()"
+        [error]="error()"
+        submitLabel="CRÉER LA FAMILLE"
+        (submitted)="create($event)"
+      >
         <a mat-stroked-button routerLink="/admin/familles">Annuler</a>
       </app-new-family-form>
       @if (duplicates(); as d) {
         <section class="duplicate" role="alertdialog" aria-labelledby="duplicate-title">
           <h2 id="duplicate-title" tabindex="-1" #duplicateTitle>Doublon possible</h2>
-          <p>{{ d.matches.length > 1 ? 'Ces personnes sont déjà inscrites' : 'Cette personne est déjà inscrite' }} avec le même nom et la même date de naissance :</p>
+          <p>
+            {{ d.matches.length > 1 ? 'Ces personnes sont déjà inscrites' : 'Cette personne est déjà inscrite' }} avec le même nom et la
+            même date de naissance :
+          </p>
           <ul>
             @for (m of d.matches; track m.memberId + '-' + m.memberIndex) {
               <li>
                 {{ m.firstName }} {{ m.lastName }}, né(e) le {{ frenchDate(m.birthDate) }}, dans la famille
-                <a [routerLink]="['/admin/familles', m.familyId]" target="_blank" rel="noopener">{{ m.familyName }}<span class="visually-hidden"> (nouvel onglet)</span></a>
+                <a [routerLink]="['/admin/familles', m.familyId]" target="_blank" rel="noopener"
+                  >{{ m.familyName }}<span class="visually-hidden"> (nouvel onglet)</span></a
+                >
               </li>
             }
           </ul>
-          <p>Vérifiez qu'il ne s'agit pas de la même famille inscrite sous une autre adresse. Si c'est bien une autre famille, créez-la quand même ; sinon, complétez la famille existante (ou fusionnez-les depuis sa page).</p>
+          <p>
+            Vérifiez qu'il ne s'agit pas de la même famille inscrite sous une autre adresse. Si c'est bien une autre famille, créez-la quand
+            même ; sinon, complétez la famille existante (ou fusionnez-les depuis sa page).
+          </p>
           <div class="duplicate-actions">
             <button mat-stroked-button type="button" (click)="duplicates.set(null)">Revenir au formulaire</button>
             <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmDuplicates()">Créer quand même</button>

@@ -67,7 +67,8 @@ describe('FamilyPage', () => {
   /** The attendance history below the family reads its first page (again when the family changes). */
   function flushHistory(items: FamilyAttendanceRow[] = [], total = items.length): number {
     const reqs = backend.match((r) => r.url.startsWith('/api/families/') && r.url.endsWith('/attendance'));
-    for (const r of reqs) r.flush({ items, total, page: Number(r.request.params.get('page')), pageSize: Number(r.request.params.get('pageSize')) });
+    for (const r of reqs)
+      r.flush({ items, total, page: Number(r.request.params.get('page')), pageSize: Number(r.request.params.get('pageSize')) });
     return reqs.length;
   }
 
@@ -148,7 +149,10 @@ describe('FamilyPage', () => {
     page.deleteMember(luka);
     backend
       .expectOne((r) => r.method === 'DELETE' && r.url === '/api/members/6')
-      .flush({ statusCode: 409, message: 'Suppression impossible : des présences sont enregistrées. Vous pouvez archiver.' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, message: 'Suppression impossible : des présences sont enregistrées. Vous pouvez archiver.' },
+        { status: 409, statusText: 'Conflict' },
+      );
     backend.expectOne('/api/members/6/archive').flush({ ...luka, archived: true });
     await fixture.whenStable();
     expect(el.querySelector('.member.archived')?.textContent).toContain('Archivé');
@@ -161,8 +165,26 @@ describe('FamilyPage', () => {
     expect(req.request.params.get('pageSize')).toBe('10');
     req.flush({
       items: [
-        { id: 9, date: '2026-10-20', startMinute: 840, endMinute: 960, arrivedAt: '2026-10-20T12:05:00Z', memberId: 6, lastName: 'GRUJIC', firstName: 'Luka' },
-        { id: 8, date: '2026-10-13', startMinute: 570, endMinute: 720, arrivedAt: '2026-10-13T07:31:00Z', memberId: 5, lastName: 'GRUJIC', firstName: 'Stanko' },
+        {
+          id: 9,
+          date: '2026-10-20',
+          startMinute: 840,
+          endMinute: 960,
+          arrivedAt: '2026-10-20T12:05:00Z',
+          memberId: 6,
+          lastName: 'GRUJIC',
+          firstName: 'Luka',
+        },
+        {
+          id: 8,
+          date: '2026-10-13',
+          startMinute: 570,
+          endMinute: 720,
+          arrivedAt: '2026-10-13T07:31:00Z',
+          memberId: 5,
+          lastName: 'GRUJIC',
+          firstName: 'Stanko',
+        },
       ],
       total: 12,
       page: 1,

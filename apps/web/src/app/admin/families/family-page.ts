@@ -238,7 +238,8 @@ export class FamilyPage {
       .afterClosed()
       .subscribe((res) => {
         if (!res) return;
-        if (res.password) showCredentials(this.dialog, { title: 'Nouveau mot de passe', login: family.email ?? '', password: res.password });
+        if (res.password)
+          showCredentials(this.dialog, { title: 'Nouveau mot de passe', login: family.email ?? '', password: res.password });
         else this.notify('Mot de passe modifié');
       });
   }

@@ -32,8 +32,18 @@ export interface FamilyPasswordResult {
           <mat-radio-button value="type">Saisir le mot de passe</mat-radio-button>
         </mat-radio-group>
         @if (choice.value === 'type') {
-          <app-password-field [control]="form.controls.password" label="Nouveau mot de passe" autocomplete="new-password" [errors]="newErrors" />
-          <app-password-field [control]="form.controls.confirm" label="Confirmer le mot de passe" autocomplete="new-password" [errors]="confirmErrors" />
+          <app-password-field
+            [control]="form.controls.password"
+            label="Nouveau mot de passe"
+            autocomplete="new-password"
+            [errors]="newErrors"
+          />
+          <app-password-field
+            [control]="form.controls.confirm"
+            label="Confirmer le mot de passe"
+            autocomplete="new-password"
+            [errors]="confirmErrors"
+          />
         }
         <p>L'ancien mot de passe ne fonctionnera plus.</p>
         <p class="error-text" aria-live="assertive">{{ error() }}</p>

@@ -17,7 +17,17 @@ const OTHER = testFamily({
 });
 
 function summary(f: typeof OTHER, extra: Partial<FamilySummary> = {}): FamilySummary {
-  return { id: f.id, name: f.name, email: f.email, memberCount: f.members.length, memberNames: f.members.map((m) => m.firstName).join(', '), archived: false, anonymised: false, createdAt: f.createdAt, ...extra };
+  return {
+    id: f.id,
+    name: f.name,
+    email: f.email,
+    memberCount: f.members.length,
+    memberNames: f.members.map((m) => m.firstName).join(', '),
+    archived: false,
+    anonymised: false,
+    createdAt: f.createdAt,
+    ...extra,
+  };
 }
 
 describe('samePeople', () => {
@@ -65,7 +75,12 @@ describe('MergeDialog', () => {
     expect(list.request.params.get('search')).toBe('grujic');
     expect(list.request.params.get('archived')).toBe('all');
     // The family itself and anonymised families are not offered.
-    list.flush({ items: [summary(testFamily()), summary(OTHER), summary(testFamily({ id: 9, name: 'Famille anonymisée n° 9' }), { anonymised: true })], total: 3, page: 1, pageSize: 10 });
+    list.flush({
+      items: [summary(testFamily()), summary(OTHER), summary(testFamily({ id: 9, name: 'Famille anonymisée n° 9' }), { anonymised: true })],
+      total: 3,
+      page: 1,
+      pageSize: 10,
+    });
     fixture.detectChanges();
     const offered = Array.from(el.querySelectorAll('mat-radio-button')).map((r) => r.textContent?.trim());
     expect(offered).toEqual(['GRUJIC (2) — stanko, Sarah']);
@@ -86,7 +101,15 @@ describe('MergeDialog', () => {
     merge().click();
     const req = backend.expectOne('/api/families/3/merge');
     expect(req.request.body).toEqual({ absorbedFamilyId: 8 });
-    const answer: MergeFamiliesResponse = { family: testFamily(), movedMembers: 1, joinedMembers: 1, movedAttendance: 2, droppedAttendance: 0, movedAccounts: 0, deletedAccounts: 1 };
+    const answer: MergeFamiliesResponse = {
+      family: testFamily(),
+      movedMembers: 1,
+      joinedMembers: 1,
+      movedAttendance: 2,
+      droppedAttendance: 0,
+      movedAccounts: 0,
+      deletedAccounts: 1,
+    };
     req.flush(answer);
     fixture.detectChanges();
     expect(close).toHaveBeenCalledWith(answer);
@@ -101,7 +124,10 @@ describe('MergeDialog', () => {
     merge().click();
     const req = backend.expectOne('/api/families/8/merge');
     expect(req.request.body).toEqual({ absorbedFamilyId: 3 });
-    req.flush({ statusCode: 409, message: 'Fusion impossible : une famille anonymisée ne peut pas être fusionnée.' }, { status: 409, statusText: 'Conflict' });
+    req.flush(
+      { statusCode: 409, message: 'Fusion impossible : une famille anonymisée ne peut pas être fusionnée.' },
+      { status: 409, statusText: 'Conflict' },
+    );
     fixture.detectChanges();
     expect(el.querySelector('.error-text')?.textContent).toBe('Fusion impossible : une famille anonymisée ne peut pas être fusionnée.');
     expect(close).not.toHaveBeenCalled();

@@ -62,15 +62,22 @@ export function samePeople(kept: MemberDto[], absorbed: MemberDto[]): { kept: Me
       @if (other(); as o) {
         <h3>Famille conservée</h3>
         <mat-radio-group class="choices" aria-label="Famille conservée" [value]="keptId()" (change)="keptId.set($event.value)">
-          <mat-radio-button [value]="data.family.id">{{ data.family.name }} (n° {{ data.family.id }}, {{ data.family.members.length }} membre(s))</mat-radio-button>
+          <mat-radio-button [value]="data.family.id"
+            >{{ data.family.name }} (n° {{ data.family.id }}, {{ data.family.members.length }} membre(s))</mat-radio-button
+          >
           <mat-radio-button [value]="o.id">{{ o.name }} (n° {{ o.id }}, {{ o.members.length }} membre(s))</mat-radio-button>
         </mat-radio-group>
         <h3>Ce qui va se passer</h3>
         <ul>
-          <li>La famille <strong>{{ absorbed()?.name }}</strong> est supprimée après la fusion ; son identifiant de connexion est supprimé.</li>
+          <li>
+            La famille <strong>{{ absorbed()?.name }}</strong> est supprimée après la fusion ; son identifiant de connexion est supprimé.
+          </li>
           @if (pairs().length) {
             @for (p of pairs(); track p.absorbed.id) {
-              <li>{{ p.kept.firstName }} {{ p.kept.lastName }} ({{ frenchDate(p.kept.birthDate) }}) est la même personne dans les deux familles : ses présences sont réunies (une seule par créneau).</li>
+              <li>
+                {{ p.kept.firstName }} {{ p.kept.lastName }} ({{ frenchDate(p.kept.birthDate) }}) est la même personne dans les deux
+                familles : ses présences sont réunies (une seule par créneau).
+              </li>
             }
           }
           @if (moved().length) {

@@ -60,12 +60,16 @@ describe('Retention', () => {
     expect(el.textContent).toContain("aucun de ses membres n'a été présent");
     expect(page.years.value).toBe(3);
     expect(el.querySelector('h2')?.textContent).toBe('2 familles inactives depuis le 30/11/2023');
-    const rows = Array.from(el.querySelectorAll('tr.mat-mdc-row')).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim()));
+    const rows = Array.from(el.querySelectorAll('tr.mat-mdc-row')).map((r) =>
+      Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim()),
+    );
     expect(rows).toEqual([
       ['', 'DORMANTE', '2', 'aucune', '04/05/2021'],
       ['', 'ANCIENNEArchivée', '1', '08/03/2022', '08/03/2022'],
     ]);
-    const bulk = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Anonymiser la sélection')) as HTMLButtonElement;
+    const bulk = Array.from(el.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('Anonymiser la sélection'),
+    ) as HTMLButtonElement;
     expect(bulk.disabled).toBe(true);
   });
 
@@ -84,7 +88,10 @@ describe('Retention', () => {
     const req = backend.expectOne('/api/retention/anonymise');
     expect(req.request.body).toEqual({ familyIds: [4, 7], confirm: true });
     req.flush({ anonymised: [4], skipped: [7] });
-    expect(announce).toHaveBeenCalledWith("1 famille(s) anonymisée(s). 1 famille(s) redevenue(s) active(s) entre-temps n'ont pas été anonymisée(s).", 'polite');
+    expect(announce).toHaveBeenCalledWith(
+      "1 famille(s) anonymisée(s). 1 famille(s) redevenue(s) active(s) entre-temps n'ont pas été anonymisée(s).",
+      'polite',
+    );
     backend.expectOne((r) => r.url === '/api/retention').flush({ ...PAGE, total: 1, items: [PAGE.items[1]] });
     expect(page.selected().size).toBe(0);
   });
@@ -99,7 +106,9 @@ describe('Retention', () => {
     const req = backend.expectOne((r) => r.method === 'PUT' && r.url === '/api/retention');
     expect(req.request.body).toEqual({ years: 0 });
     req.flush({ years: 0 });
-    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/retention').flush({ ...PAGE, years: 0, cutoff: null, total: 0, items: [] });
+    backend
+      .expectOne((r) => r.method === 'GET' && r.url === '/api/retention')
+      .flush({ ...PAGE, years: 0, cutoff: null, total: 0, items: [] });
     await fixture.whenStable();
     expect(el.textContent).toContain("La durée de conservation est à 0 : aucune famille n'est proposée à l'anonymisation.");
     expect(announce).toHaveBeenCalledWith('Durée de conservation enregistrée : 0 an.', 'polite');

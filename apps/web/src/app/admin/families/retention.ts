@@ -46,9 +46,9 @@ export const RETENTION_PAGE_SIZE = 25;
     </a>
     <h1>Conservation des données (RGPD)</h1>
     <p>
-      Une famille est <strong>inactive</strong> quand, depuis la durée choisie, aucun de ses membres n'a été présent, et que ni la famille, ni ses membres,
-      ni ses identifiants n'ont été créés, modifiés ou utilisés pour se connecter. Les familles inactives sont proposées ici à l'anonymisation :
-      leur identité est effacée, leurs présences restent dans les statistiques.
+      Une famille est <strong>inactive</strong> quand, depuis la durée choisie, aucun de ses membres n'a été présent, et que ni la famille,
+      ni ses membres, ni ses identifiants n'ont été créés, modifiés ou utilisés pour se connecter. Les familles inactives sont proposées ici
+      à l'anonymisation : leur identité est effacée, leurs présences restent dans les statistiques.
     </p>
     <form class="setting" (submit)="$event.preventDefault(); saveYears()" novalidate>
       <mat-form-field appearance="outline">
@@ -77,10 +77,19 @@ export const RETENTION_PAGE_SIZE = 25;
           <table mat-table [dataSource]="p.items" aria-label="Familles inactives">
             <ng-container matColumnDef="select">
               <th mat-header-cell *matHeaderCellDef scope="col">
-                <mat-checkbox [checked]="allSelected()" [indeterminate]="someSelected()" (change)="toggleAll($event.checked)" aria-label="Sélectionner toute la page" />
+                <mat-checkbox
+                  [checked]="allSelected()"
+                  [indeterminate]="someSelected()"
+                  (change)="toggleAll($event.checked)"
+                  aria-label="Sélectionner toute la page"
+                />
               </th>
               <td mat-cell *matCellDef="let f">
-                <mat-checkbox [checked]="selected().has(f.id)" (change)="toggle(f.id, $event.checked)" [attr.aria-label]="'Sélectionner la famille ' + f.name" />
+                <mat-checkbox
+                  [checked]="selected().has(f.id)"
+                  (change)="toggle(f.id, $event.checked)"
+                  [attr.aria-label]="'Sélectionner la famille ' + f.name"
+                />
               </td>
             </ng-container>
             <ng-container matColumnDef="name">
@@ -108,7 +117,14 @@ export const RETENTION_PAGE_SIZE = 25;
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
           @if (p.total > pageSize) {
-            <mat-paginator [length]="p.total" [pageIndex]="pageIndex()" [pageSize]="pageSize" [hidePageSize]="true" (page)="onPage($event)" aria-label="Pages des familles inactives" />
+            <mat-paginator
+              [length]="p.total"
+              [pageIndex]="pageIndex()"
+              [pageSize]="pageSize"
+              [hidePageSize]="true"
+              (page)="onPage($event)"
+              aria-label="Pages des familles inactives"
+            />
           }
           <div class="bulk">
             <button mat-flat-button type="button" class="danger" [disabled]="selected().size === 0 || busy()" (click)="anonymiseSelected()">
@@ -165,7 +181,12 @@ export class Retention {
   protected readonly columns = ['select', 'name', 'members', 'lastAttendance', 'lastActivity'];
   protected readonly pageSize = RETENTION_PAGE_SIZE;
   protected readonly frenchDate = formatFrenchDate;
-  readonly years = new FormControl<number | null>(null, [Validators.required, Validators.min(0), Validators.max(50), Validators.pattern(/^\d+$/)]);
+  readonly years = new FormControl<number | null>(null, [
+    Validators.required,
+    Validators.min(0),
+    Validators.max(50),
+    Validators.pattern(/^\d+$/),
+  ]);
   protected readonly page = signal<RetentionPage | null>(null);
   protected readonly pageIndex = signal(0);
   readonly selected = signal<ReadonlySet<number>>(new Set());
@@ -179,7 +200,9 @@ export class Retention {
     const items = this.page()?.items ?? [];
     return items.length > 0 && items.every((f) => this.selected().has(f.id));
   });
-  protected readonly someSelected = computed(() => !this.allSelected() && (this.page()?.items ?? []).some((f) => this.selected().has(f.id)));
+  protected readonly someSelected = computed(
+    () => !this.allSelected() && (this.page()?.items ?? []).some((f) => this.selected().has(f.id)),
+  );
 
   constructor() {
     this.load();
@@ -260,7 +283,9 @@ export class Retention {
         next: (res) => {
           this.busy.set(false);
           this.selected.set(new Set());
-          const skipped = res.skipped.length ? ` ${res.skipped.length} famille(s) redevenue(s) active(s) entre-temps n'ont pas été anonymisée(s).` : '';
+          const skipped = res.skipped.length
+            ? ` ${res.skipped.length} famille(s) redevenue(s) active(s) entre-temps n'ont pas été anonymisée(s).`
+            : '';
           this.announce(`${res.anonymised.length} famille(s) anonymisée(s).${skipped}`);
           this.load();
         },

@@ -31,10 +31,23 @@ function page(items: MemberSummary[], total = items.length): Page<MemberSummary>
 
 describe('memberQueryParams and parseAge', () => {
   it('leaves out an empty search and unset filters', () => {
-    expect(memberQueryParams({ search: ' ', sort: 'lastName', order: 'asc', page: 1, pageSize: 25, archived: 'false' }).toString()).toBe('sort=lastName&order=asc&page=1&pageSize=25&archived=false');
-    expect(memberQueryParams({ search: 'Luka', sort: 'age', order: 'desc', page: 2, pageSize: 50, archived: 'all', statusId: 25, cityId: 10, ageMin: 3, ageMax: 6 }).toString()).toBe(
-      'search=Luka&sort=age&order=desc&page=2&pageSize=50&archived=all&statusId=25&cityId=10&ageMin=3&ageMax=6',
+    expect(memberQueryParams({ search: ' ', sort: 'lastName', order: 'asc', page: 1, pageSize: 25, archived: 'false' }).toString()).toBe(
+      'sort=lastName&order=asc&page=1&pageSize=25&archived=false',
     );
+    expect(
+      memberQueryParams({
+        search: 'Luka',
+        sort: 'age',
+        order: 'desc',
+        page: 2,
+        pageSize: 50,
+        archived: 'all',
+        statusId: 25,
+        cityId: 10,
+        ageMin: 3,
+        ageMax: 6,
+      }).toString(),
+    ).toBe('search=Luka&sort=age&order=desc&page=2&pageSize=50&archived=all&statusId=25&cityId=10&ageMin=3&ageMax=6');
   });
 
   it('reads whole ages only', () => {
@@ -73,7 +86,12 @@ describe('Members', () => {
     fixture.detectChanges();
     backend.expectOne('/api/reference').flush(testOptions());
     backend.expectOne('/api/settings/lists').flush({ ...testOptions(), ageBrackets: [] });
-    return { fixture, el: fixture.nativeElement as HTMLElement, members: fixture.componentInstance, state: TestBed.inject(MembersTableState) };
+    return {
+      fixture,
+      el: fixture.nativeElement as HTMLElement,
+      members: fixture.componentInstance,
+      state: TestBed.inject(MembersTableState),
+    };
   }
 
   it('shows the columns of the attendance list, with the family as a link', () => {
@@ -82,7 +100,17 @@ describe('Members', () => {
     expect(req.request.params.toString()).toBe('sort=lastName&order=asc&page=1&pageSize=25&archived=false');
     req.flush(page([LUKA]));
     fixture.detectChanges();
-    expect(Array.from(el.querySelectorAll('th')).map((th) => th.textContent?.trim())).toEqual(['Nom', 'Prénom', 'Sexe', 'Âge', 'Statut', 'Ville de résidence', 'Minima sociaux', 'Quotient familial', 'Famille']);
+    expect(Array.from(el.querySelectorAll('th')).map((th) => th.textContent?.trim())).toEqual([
+      'Nom',
+      'Prénom',
+      'Sexe',
+      'Âge',
+      'Statut',
+      'Ville de résidence',
+      'Minima sociaux',
+      'Quotient familial',
+      'Famille',
+    ]);
     const cells = Array.from(el.querySelectorAll('tr.mat-mdc-row td')).map((td) => td.textContent?.trim());
     expect(cells).toEqual(['GRUJIC', 'Luka', 'Homme', '8 ans', 'Enfant à charge', 'Lille', 'Non', '481 à 581 €', 'GRUJIC']);
     expect(el.querySelector('tr.mat-mdc-row a')?.getAttribute('href')).toBe('/admin/familles/3');

@@ -146,7 +146,9 @@ export function parseAge(value: string | number | null): number | null {
         </ng-container>
         <ng-container matColumnDef="age">
           <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">Âge</th>
-          <td mat-cell *matCellDef="let m" class="nowrap" [title]="'Né(e) le ' + day(m.birthDate)">{{ m.age }} an{{ m.age > 1 ? 's' : '' }}</td>
+          <td mat-cell *matCellDef="let m" class="nowrap" [title]="'Né(e) le ' + day(m.birthDate)">
+            {{ m.age }} an{{ m.age > 1 ? 's' : '' }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">Statut</th>
@@ -296,12 +298,18 @@ export class Members {
 
   constructor() {
     this.api.catalog().subscribe({ next: (c) => this.options.set(c.options), error: () => this.options.set(null) });
-    this.searchControl.valueChanges.pipe(debounceTime(MEMBER_SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed()).subscribe((search) => {
-      this.state.search.set(search.trim());
-      this.state.pageIndex.set(0);
-    });
-    this.ageMinControl.valueChanges.pipe(debounceTime(MEMBER_SEARCH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe((v) => this.setFilter(this.state.ageMin, parseAge(v)));
-    this.ageMaxControl.valueChanges.pipe(debounceTime(MEMBER_SEARCH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe((v) => this.setFilter(this.state.ageMax, parseAge(v)));
+    this.searchControl.valueChanges
+      .pipe(debounceTime(MEMBER_SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((search) => {
+        this.state.search.set(search.trim());
+        this.state.pageIndex.set(0);
+      });
+    this.ageMinControl.valueChanges
+      .pipe(debounceTime(MEMBER_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe((v) => this.setFilter(this.state.ageMin, parseAge(v)));
+    this.ageMaxControl.valueChanges
+      .pipe(debounceTime(MEMBER_SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe((v) => this.setFilter(this.state.ageMax, parseAge(v)));
   }
 
   setFilter<T>(target: { set(value: T): void }, value: T): void {

@@ -84,10 +84,12 @@ describe('AgeBrackets', () => {
     expect(el.textContent).not.toContain('se chevauchent');
   });
 
-  it("an API refusal goes as soon as the rows are changed", async () => {
+  it('an API refusal goes as soon as the rows are changed', async () => {
     const { fixture, el, page } = await render();
     page.save();
-    backend.expectOne('/api/settings/age-brackets').flush({ statusCode: 400, message: "Les tranches d'âge sont refusées." }, { status: 400, statusText: 'Bad Request' });
+    backend
+      .expectOne('/api/settings/age-brackets')
+      .flush({ statusCode: 400, message: "Les tranches d'âge sont refusées." }, { status: 400, statusText: 'Bad Request' });
     await fixture.whenStable();
     expect(el.textContent).toContain("Les tranches d'âge sont refusées.");
     page.rows.at(0).controls.maxAge.setValue(2);

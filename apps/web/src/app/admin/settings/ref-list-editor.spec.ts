@@ -10,7 +10,18 @@ import { provideTestIcons } from '../../core/testing';
 import { canDelete, deleteTooltip, listProblem, moveRow, RefListEditor, refRow, RefRow, saveRequest, usageText } from './ref-list-editor';
 
 function item(id: number, label: string, usage = 0, extra: Partial<RefItemWithUsage> = {}): RefItemWithUsage {
-  return { id, kind: 'city', label, position: id, active: true, isChild: false, code: null, usage, usedBy: { members: usage, families: 0, attendance: 0 }, ...extra };
+  return {
+    id,
+    kind: 'city',
+    label,
+    position: id,
+    active: true,
+    isChild: false,
+    code: null,
+    usage,
+    usedBy: { members: usage, families: 0, attendance: 0 },
+    ...extra,
+  };
 }
 
 const CITIES = [item(1, 'Faches-Thumesnil', 3), item(2, 'Lille', 12), item(3, 'Ronchin'), item(4, 'Autres', 0, { code: 'other' })];
@@ -34,7 +45,9 @@ describe('list editor rules', () => {
   it('lets delete only entries nobody uses', () => {
     expect(canDelete(0)).toBe(true);
     expect(canDelete(12)).toBe(false);
-    expect(deleteTooltip(12, { members: 12, families: 0, attendance: 0 })).toBe('Utilisée par 12 membres : désactivez-la au lieu de la supprimer');
+    expect(deleteTooltip(12, { members: 12, families: 0, attendance: 0 })).toBe(
+      'Utilisée par 12 membres : désactivez-la au lieu de la supprimer',
+    );
     expect(deleteTooltip(0)).toBe('Supprimer');
   });
 
@@ -48,15 +61,35 @@ describe('list editor rules', () => {
   it('refuses an empty list, a list without active entry, and twice the same label', () => {
     expect(listProblem([])).toContain('au moins une entrée');
     expect(listProblem([{ label: 'Lille', active: false }])).toContain('au moins une entrée active');
-    expect(listProblem([{ label: 'Lille', active: true }, { label: ' lille ', active: true }])).toBe('« lille » figure deux fois dans la liste.');
-    expect(listProblem([{ label: 'Mère', active: true }, { label: 'Mere', active: true }])).toContain('deux fois');
-    expect(listProblem([{ label: 'Lille', active: true }, { label: 'Ronchin', active: false }])).toBeNull();
+    expect(
+      listProblem([
+        { label: 'Lille', active: true },
+        { label: ' lille ', active: true },
+      ]),
+    ).toBe('« lille » figure deux fois dans la liste.');
+    expect(
+      listProblem([
+        { label: 'Mère', active: true },
+        { label: 'Mere', active: true },
+      ]),
+    ).toContain('deux fois');
+    expect(
+      listProblem([
+        { label: 'Lille', active: true },
+        { label: 'Ronchin', active: false },
+      ]),
+    ).toBeNull();
   });
 
   it('sends the whole ordered list: ids of existing entries, isChild for statuses only', () => {
     const rows = [refRow(item(2, 'Lille', 12)), refRow()];
     rows[1].controls.label.setValue('  Wattignies ');
-    expect(saveRequest('city', rows)).toEqual({ items: [{ id: 2, label: 'Lille', active: true }, { label: 'Wattignies', active: true }] });
+    expect(saveRequest('city', rows)).toEqual({
+      items: [
+        { id: 2, label: 'Lille', active: true },
+        { label: 'Wattignies', active: true },
+      ],
+    });
     rows[1].controls.isChild.setValue(true);
     expect(saveRequest('status', rows).items[1]).toEqual({ label: 'Wattignies', active: true, isChild: true });
   });

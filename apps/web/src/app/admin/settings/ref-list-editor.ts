@@ -158,8 +158,8 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
     <app-settings-back-link />
     <h1>{{ title() }}</h1>
     <p class="help">
-      Glissez une entrée par sa poignée, ou utilisez les flèches, pour changer l'ordre. Une entrée utilisée peut être désactivée (elle
-      n'est plus proposée) mais pas supprimée.
+      Glissez une entrée par sa poignée, ou utilisez les flèches, pour changer l'ordre. Une entrée utilisée peut être désactivée (elle n'est
+      plus proposée) mais pas supprimée.
     </p>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Chargement de la liste" />
@@ -196,7 +196,9 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
             <mat-form-field appearance="outline" class="label" subscriptSizing="dynamic">
               <mat-label>Libellé {{ i + 1 }}</mat-label>
               <input matInput formControlName="label" [maxlength]="maxLabel" autocomplete="off" />
-              <mat-error>{{ row.controls.label.hasError('maxlength') ? maxLabel + ' caractères au plus' : 'Saisissez un libellé.' }}</mat-error>
+              <mat-error>{{
+                row.controls.label.hasError('maxlength') ? maxLabel + ' caractères au plus' : 'Saisissez un libellé.'
+              }}</mat-error>
             </mat-form-field>
             <mat-slide-toggle formControlName="active">Active</mat-slide-toggle>
             @if (!row.controls.active.value) {
@@ -214,7 +216,12 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
               disabledInteractive
               [matTooltip]="deleteTooltipOf(row)"
               (click)="remove(i)"
-              [attr.aria-label]="'Supprimer « ' + nameOf(row) + ' »' + (canDelete(row.controls.usage.value) ? '' : ' (impossible : ' + deleteTooltipOf(row) + ')')"
+              [attr.aria-label]="
+                'Supprimer « ' +
+                nameOf(row) +
+                ' »' +
+                (canDelete(row.controls.usage.value) ? '' : ' (impossible : ' + deleteTooltipOf(row) + ')')
+              "
             >
               <mat-icon svgIcon="delete" />
             </button>

@@ -23,7 +23,14 @@ let nextId = 0;
       </div>
       <div class="grid">
         <label class="choice" [class.checked]="control().value === null">
-          <input type="radio" class="visually-hidden" [name]="name" [checked]="control().value === null" (change)="pick(null)" [disabled]="control().disabled" />
+          <input
+            type="radio"
+            class="visually-hidden"
+            [name]="name"
+            [checked]="control().value === null"
+            (change)="pick(null)"
+            [disabled]="control().disabled"
+          />
           <app-member-avatar [firstName]="firstName()" [lastName]="lastName()" [size]="40" />
           <span class="text">Initiales</span>
         </label>

@@ -107,7 +107,9 @@ describe('MemberEditor', () => {
 
   it('creates a member with the household defaults', async () => {
     const { fixture, saved } = await render(null);
-    fixture.componentInstance.form().patchValue({ firstName: 'Luka', sexId: 2, birthDate: fromLocalDate('2016-05-04'), cityId: 10, statusId: 25 });
+    fixture.componentInstance
+      .form()
+      .patchValue({ firstName: 'Luka', sexId: 2, birthDate: fromLocalDate('2016-05-04'), cityId: 10, statusId: 25 });
     fixture.componentInstance.submit();
     const req = backend.expectOne('/api/families/3/members');
     expect(req.request.method).toBe('POST');

@@ -111,7 +111,14 @@ const SELECTS: Record<'sex' | 'city' | 'status' | 'minima' | 'qf', SelectField> 
         <div class="form-row">
           <mat-form-field appearance="outline">
             <mat-label>Date d'inscription</mat-label>
-            <input matInput [matDatepicker]="regPicker" formControlName="registeredOn" [max]="maxDate" placeholder="jj/mm/aaaa" autocomplete="off" />
+            <input
+              matInput
+              [matDatepicker]="regPicker"
+              formControlName="registeredOn"
+              [max]="maxDate"
+              placeholder="jj/mm/aaaa"
+              autocomplete="off"
+            />
             <mat-datepicker-toggle matIconSuffix [for]="regPicker" />
             <mat-datepicker #regPicker />
             <mat-hint>jj/mm/aaaa</mat-hint>
@@ -138,7 +145,9 @@ const SELECTS: Record<'sex' | 'city' | 'status' | 'minima' | 'qf', SelectField> 
               spellcheck="false"
               [maxlength]="limits.email"
             />
-            <mat-hint>{{ existingLogin() ? 'Videz ce champ pour supprimer cet identifiant.' : 'Pour que ce membre se connecte avec sa propre adresse.' }}</mat-hint>
+            <mat-hint>{{
+              existingLogin() ? 'Videz ce champ pour supprimer cet identifiant.' : 'Pour que ce membre se connecte avec sa propre adresse.'
+            }}</mat-hint>
             <mat-error>{{ emailError() }}</mat-error>
           </mat-form-field>
           <div class="form-row">
@@ -159,7 +168,6 @@ const SELECTS: Record<'sex' | 'city' | 'status' | 'minima' | 'qf', SelectField> 
         </fieldset>
       }
     </div>
-
   `,
   styles: `
     .form-row {

@@ -1,15 +1,7 @@
 import { fromLocalDate } from '../../core/french-date-adapter';
 import { RefCatalog } from '../../core/reference';
 import { testMember, testOptions } from '../../core/testing';
-import {
-  ageLabel,
-  birthDateError,
-  changesStats,
-  createMemberForm,
-  loginAllowed,
-  memberCreateBody,
-  memberPatchBody,
-} from './member-form';
+import { ageLabel, birthDateError, changesStats, createMemberForm, loginAllowed, memberCreateBody, memberPatchBody } from './member-form';
 
 const TODAY = '2026-11-29';
 

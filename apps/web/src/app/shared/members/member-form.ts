@@ -160,10 +160,9 @@ export function createMemberForm(opts: MemberFormOptions): MemberForm {
     minimaId: requiredId(),
     qfId: requiredId(),
     avatar: new FormControl<string | null>(m?.avatar ?? null),
-    registeredOn: new FormControl<Date | null>(
-      m ? fromLocalDate(m.registeredOn) : fromLocalDate(opts.today),
-      { validators: [dateRangeValidator(EARLIEST_BIRTH_DATE, opts.today)] },
-    ),
+    registeredOn: new FormControl<Date | null>(m ? fromLocalDate(m.registeredOn) : fromLocalDate(opts.today), {
+      validators: [dateRangeValidator(EARLIEST_BIRTH_DATE, opts.today)],
+    }),
     login: loginGroup(m?.login ?? null),
   });
   form.patchValue({
@@ -260,6 +259,7 @@ export function birthDateError(control: AbstractControl): string {
   if (control.hasError('matDatepickerParse')) return 'Date invalide';
   if (control.hasError('required')) return 'Saisissez la date de naissance (jj/mm/aaaa).';
   if (control.hasError('future') || control.hasError('matDatepickerMax')) return 'La date de naissance ne peut pas être dans le futur.';
-  if (control.hasError('tooEarly') || control.hasError('matDatepickerMin')) return 'La date de naissance ne peut pas être avant le 01/01/1900.';
+  if (control.hasError('tooEarly') || control.hasError('matDatepickerMin'))
+    return 'La date de naissance ne peut pas être avant le 01/01/1900.';
   return '';
 }

@@ -51,7 +51,16 @@ export const FAMILY_PASSWORD_HINT = `${LIMITS.password.min} caractères au moins
 @Component({
   selector: 'app-new-family-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, PasswordField, MemberFields],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    PasswordField,
+    MemberFields,
+  ],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -62,7 +71,9 @@ export const FAMILY_PASSWORD_HINT = `${LIMITS.password.min} caractères au moins
           <mat-form-field appearance="outline">
             <mat-label>Nom de la famille</mat-label>
             <input matInput formControlName="name" [maxlength]="limits.name" autocomplete="off" autocapitalize="characters" />
-            <mat-error>{{ form.controls.name.hasError('maxlength') ? limits.name + ' caractères au plus' : 'Saisissez le nom de la famille.' }}</mat-error>
+            <mat-error>{{
+              form.controls.name.hasError('maxlength') ? limits.name + ' caractères au plus' : 'Saisissez le nom de la famille.'
+            }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Adresse e-mail (identifiant)</mat-label>
@@ -77,7 +88,9 @@ export const FAMILY_PASSWORD_HINT = `${LIMITS.password.min} caractères au moins
               [maxlength]="limits.email"
             />
             <mat-hint>Elle sert à se connecter à la borne.</mat-hint>
-            <mat-error>{{ form.controls.email.hasError('required') ? "Saisissez l'adresse e-mail." : 'Cette adresse e-mail n’est pas valide.' }}</mat-error>
+            <mat-error>{{
+              form.controls.email.hasError('required') ? "Saisissez l'adresse e-mail." : 'Cette adresse e-mail n’est pas valide.'
+            }}</mat-error>
           </mat-form-field>
         </div>
         <div class="form-row">
