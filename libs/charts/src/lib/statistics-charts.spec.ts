@@ -44,7 +44,7 @@ function period(from: string, to: string, series: Partial<StatisticsPeriodReport
 const Q1_2026 = period('2026-01-01', '2026-03-31', {
   presencesByMonth: months(2026, [12, 0, 30]),
   peopleByMonth: months(2026, [5, 0, 9]),
-  presencesByWeekday: WEEKDAYS.map((label, i) => ({ key: String(i + 1), label, value: [4, 0, 20, 0, 0, 18, 0][i] })),
+  presencesByWeekday: WEEKDAYS.map((label, i) => ({ key: String(i + 1), label, value: [4, 0, 20, 0, 0, 18, 0][i] ?? 0 })),
   presencesBySlot: [
     { key: '570-720', label: '09:30 – 12:00', value: 10 },
     { key: '840-1080', label: '14:00 – 18:00', value: 32 },
@@ -111,7 +111,14 @@ function nonJsonPaths(value: unknown, path = 'option'): string[] {
 }
 
 type AnySeries = { type: string; name: string; data: unknown[]; stack?: string; itemStyle?: { color?: string; decal?: unknown } };
+type LineSeries = AnySeries & { lineStyle: { type: string }; symbol: string };
 const seriesOf = (spec: ChartSpec) => spec.option.series as AnySeries[];
+/** Series i of a chart, failing the test when the chart has fewer. */
+function seriesAt(spec: ChartSpec, i: number): AnySeries {
+  const series = seriesOf(spec)[i];
+  if (!series) throw new Error(`the chart has no series ${i}`);
+  return series;
+}
 const categoriesOf = (spec: ChartSpec) => (spec.option.xAxis as { data: string[] }).data;
 const valuesOf = (s: AnySeries) => s.data.map((d) => (d !== null && typeof d === 'object' ? (d as { value: number }).value : d));
 
@@ -140,7 +147,7 @@ describe('présences par mois', () => {
     expect(spec.key).toBe('presencesByMonth');
     expect(spec.title).toBe('Présences par mois');
     expect(categoriesOf(spec)).toEqual(['janv.', 'févr.', 'mars']);
-    const [bars] = seriesOf(spec);
+    const bars = seriesAt(spec, 0);
     expect(seriesOf(spec)).toHaveLength(1);
     expect(bars.type).toBe('bar');
     expect(valuesOf(bars)).toEqual([12, 0, 30]);
@@ -163,7 +170,7 @@ describe('présences par mois', () => {
   it('adds the comparison period as a second, hatched series paired month by month, with a legend', () => {
     const spec = presencesByMonthChart(Q1_2026, Q1_2025);
     expect(categoriesOf(spec)).toEqual(['janv. 2026', 'févr. 2026', 'mars 2026']);
-    const [current, compared] = seriesOf(spec);
+    const [current, compared] = [seriesAt(spec, 0), seriesAt(spec, 1)];
     expect(valuesOf(current)).toEqual([12, 0, 30]);
     expect(valuesOf(compared)).toEqual([7, 8, 9]);
     expect(compared.name).toBe('N-1');
@@ -182,8 +189,8 @@ describe('présences par mois', () => {
     const before: ChartComparison = { ...period('2026-01-29', '2026-02-28', { presencesByMonth: months(2026, [1, 4]) }), kind: 'previous' };
     const spec = presencesByMonthChart(march, before);
     expect(categoriesOf(spec)).toEqual(['mars 2026', '(févr. 2026)']);
-    expect(valuesOf(seriesOf(spec)[0])).toEqual([5, null]);
-    expect(valuesOf(seriesOf(spec)[1])).toEqual([1, 4]);
+    expect(valuesOf(seriesAt(spec, 0))).toEqual([5, null]);
+    expect(valuesOf(seriesAt(spec, 1))).toEqual([1, 4]);
     expect(spec.table.rows).toEqual([
       ['mars 2026', 5, 'janv. 2026', 1],
       ['', '', 'févr. 2026', 4],
@@ -196,14 +203,14 @@ describe('présences par mois', () => {
   });
 
   it('writes values above the bars, except zeros and when there are too many months', () => {
-    const [bars] = seriesOf(presencesByMonthChart(Q1_2026));
+    const bars = seriesAt(presencesByMonthChart(Q1_2026), 0);
     expect(bars.data).toEqual([12, { value: 0, label: { show: false } }, 30]);
     const tenYears = period('2016-01-01', '2025-12-31', {
       presencesByMonth: Array.from({ length: 10 }, (_, y) => months(2016 + y, Array(12).fill(1))).flat(),
     });
     const long = presencesByMonthChart(tenYears);
     expect(categoriesOf(long)).toHaveLength(120);
-    expect((seriesOf(long)[0] as unknown as { label: { show: boolean } }).label.show).toBe(false);
+    expect((seriesAt(long, 0) as unknown as { label: { show: boolean } }).label.show).toBe(false);
   });
 });
 
@@ -211,7 +218,7 @@ describe('personnes distinctes par mois', () => {
   it('a line of the people counted each month; the comparison dashed with other symbols', () => {
     const spec = peopleByMonthChart(Q1_2026, Q1_2025);
     expect(spec.title).toBe('Personnes distinctes par mois');
-    const [current, compared] = seriesOf(spec) as (AnySeries & { lineStyle: { type: string }; symbol: string })[];
+    const [current, compared] = [seriesAt(spec, 0), seriesAt(spec, 1)] as [LineSeries, LineSeries];
     expect(current.type).toBe('line');
     expect(valuesOf(current)).toEqual([5, 0, 9]);
     expect(valuesOf(compared)).toEqual([3, 3, 4]);
@@ -229,8 +236,8 @@ describe('présences par jour de la semaine', () => {
     // Short names on the axis, full ones in the table.
     expect(categoriesOf(spec)).toEqual(['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.']);
     expect(spec.table.rows.map((r) => r[0])).toEqual(WEEKDAYS);
-    expect(valuesOf(seriesOf(spec)[0])).toEqual([4, 0, 20, 0, 0, 18, 0]);
-    expect(valuesOf(seriesOf(spec)[1])).toEqual([0, 0, 24, 0, 0, 0, 0]);
+    expect(valuesOf(seriesAt(spec, 0))).toEqual([4, 0, 20, 0, 0, 18, 0]);
+    expect(valuesOf(seriesAt(spec, 1))).toEqual([0, 0, 24, 0, 0, 0, 0]);
     expect(spec.table.rows[2]).toEqual(['Mercredi', 20, 24]);
     expect(spec.ariaLabel).toContain('Le plus haut : 20 (Mercredi).');
   });
@@ -240,8 +247,8 @@ describe('présences par créneau horaire', () => {
   it('every time range of either period, by start then end time, 0 where a period had none', () => {
     const spec = presencesBySlotChart(Q1_2026, Q1_2025);
     expect(categoriesOf(spec)).toEqual(['09:00 – 12:00', '09:30 – 12:00', '14:00 – 18:00']);
-    expect(valuesOf(seriesOf(spec)[0])).toEqual([0, 10, 32]);
-    expect(valuesOf(seriesOf(spec)[1])).toEqual([6, 0, 18]);
+    expect(valuesOf(seriesAt(spec, 0))).toEqual([0, 10, 32]);
+    expect(valuesOf(seriesAt(spec, 1))).toEqual([6, 0, 18]);
     expect(spec.table.columns[0]).toBe('Créneau');
   });
 
@@ -256,7 +263,7 @@ describe("inscrits par tranche d'âge et par sexe", () => {
   it('one stacked bar per bracket and one series per sex; "Hors tranches" left out when empty', () => {
     const spec = inscritsByAgeAndSexChart(Q1_2026);
     expect(categoriesOf(spec)).toEqual(['0–2', '3–6']);
-    const [women, men] = seriesOf(spec);
+    const [women, men] = [seriesAt(spec, 0), seriesAt(spec, 1)];
     expect([women.name, men.name]).toEqual(['Femme', 'Homme']);
     expect(women.stack).toBe('inscrits');
     expect(men.stack).toBe('inscrits');

@@ -48,8 +48,9 @@ const MAX_LABELLED_CATEGORIES = 24;
 
 /** The name of a whole civil year, month or school year (September to August): '2026', 'mars 2026', '2025–2026'; else null. */
 export function namedPeriod(from: string, to: string): string | null {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
+  // A malformed date gives NaN parts, which match no name (as before the defaults were written).
+  const [fy = NaN, fm = NaN, fd = NaN] = from.split('-').map(Number);
+  const [ty = NaN, tm = NaN, td = NaN] = to.split('-').map(Number);
   if (fd === 1 && fm === 1 && tm === 12 && td === 31 && fy === ty) return String(fy);
   if (fd === 1 && fy === ty && fm === tm && td === daysInMonth(ty, tm)) return `${FRENCH_MONTHS[fm - 1]} ${fy}`;
   if (fd === 1 && fm === 9 && tm === 8 && td === 31 && ty === fy + 1) return `${fy}–${ty}`;
@@ -213,10 +214,14 @@ function peakPhrase(points: { label: string; value: number }[], unit: string): s
 /** Months of both periods paired by position (1st month with 1st month…); the labels of the period studied. */
 function pairMonths(current: StatisticsPoint[], compared: StatisticsPoint[] | null) {
   const n = Math.max(current.length, compared?.length ?? 0);
-  const sameYear = current.length > 0 && current.every((p) => p.key.slice(0, 4) === current[0].key.slice(0, 4));
+  const firstYear = current[0]?.key.slice(0, 4);
+  const sameYear = firstYear !== undefined && current.every((p) => p.key.slice(0, 4) === firstYear);
   const short = (p: StatisticsPoint) => (sameYear && !compared ? p.label.replace(/\s\d{4}$/, '') : p.label);
   const labels: string[] = [];
-  for (let i = 0; i < n; i++) labels.push(current[i] ? short(current[i]) : `(${compared?.[i]?.label ?? ''})`);
+  for (let i = 0; i < n; i++) {
+    const point = current[i];
+    labels.push(point ? short(point) : `(${compared?.[i]?.label ?? ''})`);
+  }
   return { n, labels };
 }
 
@@ -307,8 +312,13 @@ function categoryBarChart(
   opts: ChartBuildOptions,
 ): ChartSpec {
   const valueOf = (points: StatisticsPoint[], k: string) => points.find((p) => p.key === k)?.value ?? 0;
-  const current = categories.map((c) => valueOf(report.series[key], c.key));
-  const compared = comparison ? categories.map((c) => valueOf(comparison.series[key], c.key)) : null;
+  const values = categories.map((c) => ({
+    label: c.label,
+    current: valueOf(report.series[key], c.key),
+    compared: comparison ? valueOf(comparison.series[key], c.key) : 0,
+  }));
+  const current = values.map((v) => v.current);
+  const compared = comparison ? values.map((v) => v.compared) : null;
   const labelled = categories.length <= MAX_LABELLED_CATEGORIES;
   const currentName = periodName(report);
   const comparedName = comparison ? comparisonName(comparison) : '';
@@ -324,9 +334,9 @@ function categoryBarChart(
     series: series as EChartsOption['series'],
   };
   const columns = comparison ? [categoryName, `Présences — ${currentName}`, `Présences — ${comparedName}`] : [categoryName, 'Présences'];
-  const rows = categories.map((c, i) => (compared ? [c.label, current[i], compared[i]] : [c.label, current[i]]));
+  const rows = values.map((v) => (compared ? [v.label, v.current, v.compared] : [v.label, v.current]));
   const comparedPhrase = comparison ? comparedWith(comparison) : '';
-  const points = categories.map((c, i) => ({ label: c.label, value: current[i] }));
+  const points = values.map((v) => ({ label: v.label, value: v.current }));
   return {
     key,
     title,
@@ -356,7 +366,8 @@ export function presencesByWeekdayChart(
 
 /** Start and end minutes of a slot point key ('570-720'). */
 function slotBounds(key: string): [number, number] {
-  const [start, end] = key.split('-').map(Number);
+  // A malformed key gives NaN bounds, as before the defaults were written.
+  const [start = NaN, end = NaN] = key.split('-').map(Number);
   return [start, end];
 }
 

@@ -6,8 +6,9 @@ import { LocalDate } from './local-date';
  * (the usual civil reading in France for age thresholds).
  */
 export function ageAt(birth: LocalDate, reference: LocalDate): number {
-  const [by, bm, bd] = birth.split('-').map(Number);
-  const [ry, rm, rd] = reference.split('-').map(Number);
+  // A malformed date gives NaN parts (and a NaN age), as before the defaults were written.
+  const [by = NaN, bm = NaN, bd = NaN] = birth.split('-').map(Number);
+  const [ry = NaN, rm = NaN, rd = NaN] = reference.split('-').map(Number);
   let age = ry - by;
   const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const birthdayDay = bm === 2 && bd === 29 && !isLeap(ry) ? 28 : bd;
@@ -35,12 +36,12 @@ export function ageBracketProblem(brackets: AgeRange[]): string | null {
       return `La tranche ${b.minAge}–${b.maxAge} ans est inversée : l'âge mini doit être inférieur ou égal à l'âge maxi.`;
   }
   const sorted = [...brackets].sort((x, y) => x.minAge - y.minAge || x.maxAge - y.maxAge);
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1];
-    const cur = sorted[i];
-    if (cur.minAge <= prev.maxAge) {
+  let prev: AgeRange | undefined;
+  for (const cur of sorted) {
+    if (prev && cur.minAge <= prev.maxAge) {
       return `Les tranches ${prev.minAge}–${prev.maxAge} ans et ${cur.minAge}–${cur.maxAge} ans se chevauchent.`;
     }
+    prev = cur;
   }
   return null;
 }

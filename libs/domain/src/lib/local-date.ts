@@ -81,7 +81,9 @@ export function formatFrenchDate(date: LocalDate): string {
 export function parseFrenchDate(value: string): LocalDate | null {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
   if (!m) return null;
-  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  // The three groups are not optional: they are always strings once the pattern matched.
+  const [, day = '', month = '', year = ''] = m;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isValidLocalDate(iso) ? iso : null;
 }
 

@@ -38,10 +38,12 @@ export function parseRanges(ranges: { start: string; end: string }[]): MinuteRan
     parsed.push({ start, end });
   }
   parsed.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < parsed.length; i++) {
-    if (parsed[i].start < parsed[i - 1].end) {
-      return `Les plages ${formatHm(parsed[i - 1].start)}–${formatHm(parsed[i - 1].end)} et ${formatHm(parsed[i].start)}–${formatHm(parsed[i].end)} se chevauchent.`;
+  let prev: MinuteRange | undefined;
+  for (const cur of parsed) {
+    if (prev && cur.start < prev.end) {
+      return `Les plages ${formatHm(prev.start)}–${formatHm(prev.end)} et ${formatHm(cur.start)}–${formatHm(cur.end)} se chevauchent.`;
     }
+    prev = cur;
   }
   return parsed;
 }

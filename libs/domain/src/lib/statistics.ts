@@ -28,7 +28,8 @@ function isLeap(year: number): boolean {
  * February in a common year. Used for "N-1" and for age thresholds.
  */
 export function addYears(date: LocalDate, years: number): LocalDate {
-  const [y, m, d] = date.split('-').map(Number);
+  // A malformed date gives NaN parts, as before the defaults were written.
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
   const year = y + years;
   const day = m === 2 && d === 29 && !isLeap(year) ? 28 : d;
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -104,8 +105,9 @@ export function comparisonPeriod(
 /** Every month 'YYYY-MM' touched by the period, in order. */
 export function monthsOf(from: LocalDate, to: LocalDate): string[] {
   const out: string[] = [];
-  let [y, m] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
+  // NaN parts (malformed dates) make the loop below run zero times, as before the defaults were written.
+  let [y = NaN, m = NaN] = from.split('-').map(Number);
+  const [ty = NaN, tm = NaN] = to.split('-').map(Number);
   while (y < ty || (y === ty && m <= tm)) {
     out.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
     m += 1;
@@ -135,7 +137,7 @@ export const FRENCH_MONTHS = [
 
 /** '2026-03' -> 'mars 2026' */
 export function formatFrenchMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
+  const [y = NaN, m = NaN] = month.split('-').map(Number);
   return `${FRENCH_MONTHS_SHORT[m - 1]} ${y}`;
 }
 

@@ -41,12 +41,35 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function partsOf(instant: Date, timeZone: string): Record<string, number> {
-  const out: Record<string, number> = {};
+/** The wall-clock fields the formatter above is asked for. */
+interface WallParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function partsOf(instant: Date, timeZone: string): WallParts {
+  const out = new Map<string, number>();
   for (const p of formatter(timeZone).formatToParts(instant)) {
-    if (p.type !== 'literal') out[p.type] = Number(p.value);
+    if (p.type !== 'literal') out.set(p.type, Number(p.value));
   }
-  return out;
+  // Intl returns every field the formatter was built with; a missing one would be a runtime bug.
+  const field = (type: keyof WallParts): number => {
+    const value = out.get(type);
+    if (value === undefined) throw new Error(`Intl.DateTimeFormat gave no ${type} for ${timeZone}`);
+    return value;
+  };
+  return {
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+    second: field('second'),
+  };
 }
 
 /** Last answer per zone: every kiosk request asks for "now", and Intl formatting is not free. */
@@ -64,23 +87,23 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
-const dateOfParts = (p: Record<string, number>): LocalDate => `${String(p['year']).padStart(4, '0')}-${two(p['month'])}-${two(p['day'])}`;
+const dateOfParts = (p: WallParts): LocalDate => `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}`;
 
 function computeZonedParts(instant: Date, timeZone: string): ZonedParts {
   const p = partsOf(instant, timeZone);
-  return { date: dateOfParts(p), minutes: p['hour'] * 60 + p['minute'] };
+  return { date: dateOfParts(p), minutes: p.hour * 60 + p.minute };
 }
 
 /** Date and time to the second ('HH:MM:SS') shown by the wall clock of `timeZone` at `instant`. */
 export function wallClockAt(instant: Date, timeZone: string): { date: LocalDate; time: string } {
   const p = partsOf(instant, timeZone);
-  return { date: dateOfParts(p), time: `${two(p['hour'])}:${two(p['minute'])}:${two(p['second'])}` };
+  return { date: dateOfParts(p), time: `${two(p.hour)}:${two(p.minute)}:${two(p.second)}` };
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Paris in summer: +120). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const p = partsOf(instant, timeZone);
-  const asUtc = utcMs(p['year'], p['month'] - 1, p['day'], p['hour'], p['minute'], p['second']);
+  const asUtc = utcMs(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const truncated = Math.floor(instant.getTime() / 1000) * 1000;
   return Math.round((asUtc - truncated) / 60_000);
 }
@@ -113,7 +136,8 @@ export function zonedPartsCache(timeZone: string): (instant: Date) => ZonedParts
  * autumn overlap the earlier of the two instants is chosen.
  */
 export function zonedToInstant(date: LocalDate, minutes: number, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
+  // A malformed date gives NaN parts (an Invalid Date), as before the defaults were written.
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
   const naive = utcMs(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
   // The offsets in force a day before and a day after cover both sides of any change.
   const before = naive - zoneOffsetMinutes(new Date(naive - 86_400_000), timeZone) * 60_000;
@@ -124,7 +148,8 @@ export function zonedToInstant(date: LocalDate, minutes: number, timeZone: strin
       return back.date === date && back.minutes === minutes;
     })
     .sort((a, b) => a - b);
-  if (matching.length > 0) return new Date(matching[0]);
+  const [earliest] = matching;
+  if (earliest !== undefined) return new Date(earliest);
   // Gap: the wall-clock time does not exist; read it with the offset in force before the change.
   return new Date(before);
 }
