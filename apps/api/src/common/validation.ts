@@ -20,6 +20,34 @@ export function Label(label: string): PropertyDecorator {
   };
 }
 
+/**
+ * Gives `target` the labels `source` (or one of its parents) declares for the
+ * properties `keep` accepts. The mapped types of @nestjs/swagger (PartialType,
+ * PickType, …) make classes outside the source's prototype chain: see
+ * common/mapped-types.ts, which calls this.
+ */
+export function inheritLabels(target: object, source: object, keep: (property: string) => boolean = () => true): void {
+  const chain: object[] = [];
+  for (
+    let ctor: unknown = source;
+    typeof ctor === 'function' && ctor !== Object && ctor !== Function.prototype;
+    ctor = Object.getPrototypeOf(ctor)
+  ) {
+    chain.unshift(ctor as object);
+  }
+  let map = LABELS.get(target);
+  for (const ctor of chain) {
+    for (const [property, label] of LABELS.get(ctor) ?? []) {
+      if (!keep(property)) continue;
+      if (!map) {
+        map = new Map();
+        LABELS.set(target, map);
+      }
+      map.set(property, label);
+    }
+  }
+}
+
 function labelOf(error: ValidationError): string {
   // Items of a list: "entrée 2" rather than the index "1".
   if (/^\d+$/.test(error.property)) return `entrée ${Number(error.property) + 1}`;

@@ -172,6 +172,8 @@ export interface RetentionPage extends Page<InactiveFamily> {
 
 export interface RetentionAnonymiseRequest {
   familyIds: number[];
+  /** Explicit confirmation: anonymisation is irreversible. */
+  confirm: true;
 }
 
 export interface RetentionAnonymiseResponse {
@@ -192,12 +194,30 @@ export interface MemberInput {
   minimaId: number;
   qfId: number;
   avatar?: string | null;
-  /** Own login for an adult member (optional). */
-  login?: { email: string; password: string } | null;
+  /** Own login for an adult member (optional); the password is required for a new login, optional when the login exists. */
+  login?: { email: string; password?: string } | null;
 }
 
 /** Admin only: fields a family cannot change. */
 export interface AdminMemberInput extends MemberInput {
+  registeredOn?: string;
+}
+
+/**
+ * Whether a change of statistical attributes of somebody with attendance corrects
+ * the past or starts today (SPEC "Reports must not change"); the API asks (400,
+ * code `stats-change-needed`) when it is needed and missing.
+ */
+export const STATS_CHANGE_MODES = ['correction', 'from-today'] as const;
+export type StatsChangeMode = (typeof STATS_CHANGE_MODES)[number];
+
+/** What a family may change on one of its members. */
+export interface UpdateMemberRequest extends Partial<MemberInput> {
+  statsChange?: StatsChangeMode;
+}
+
+/** What an admin may change on a member. */
+export interface AdminUpdateMemberRequest extends UpdateMemberRequest {
   registeredOn?: string;
 }
 
@@ -208,7 +228,7 @@ export interface CreateFamilyRequest {
   password?: string;
   qfId: number;
   minimaId: number;
-  members: MemberInput[];
+  members: AdminMemberInput[];
   /** Go on although a member matches somebody already registered. */
   confirmDuplicates?: boolean;
 }
@@ -225,6 +245,7 @@ export interface UpdateFamilyRequest {
   /** Household values, applied to every member (a member may then still differ). */
   qfId?: number;
   minimaId?: number;
+  statsChange?: StatsChangeMode;
 }
 
 export interface SetFamilyPasswordRequest {

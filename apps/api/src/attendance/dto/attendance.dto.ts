@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import type { RetroAttendanceRequest, ValidateAttendanceRequest } from '@pointage/contracts';
 import { Label } from '../../common/validation';
 
-export class ValidateAttendanceDto {
+export class ValidateAttendanceDto implements ValidateAttendanceRequest {
   @ApiProperty({ example: '0b6f1c1e-1f7a-4d39-9a57-0d3b2d9c7c11', description: 'Client-generated idempotency key.' })
   @Label('clé de validation')
   @IsString()
@@ -19,7 +20,7 @@ export class ValidateAttendanceDto {
   memberIds!: number[];
 }
 
-export class RetroAttendanceDto {
+export class RetroAttendanceDto implements RetroAttendanceRequest {
   @ApiProperty()
   @Label('créneau')
   @IsInt()

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { LIMITS } from '@pointage/contracts';
+import { LIMITS, type AuditQuery } from '@pointage/contracts';
 import { IsLocalDate, Label } from '../../common/validation';
 
-export class AuditQueryDto {
+export class AuditQueryDto implements AuditQuery {
   @Label('page')
   @IsOptional()
   @Type(() => Number)
@@ -43,7 +43,7 @@ export class AuditQueryDto {
   to?: string;
 }
 
-export class SuperAdminAuditQueryDto extends AuditQueryDto {
+export class SuperAdminAuditQueryDto extends AuditQueryDto implements AuditQuery {
   @Label('structure')
   @IsOptional()
   @Type(() => Number)

@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { LIMITS, SLUG_PATTERN } from '@pointage/contracts';
+import {
+  LIMITS,
+  SLUG_PATTERN,
+  type ChangePasswordRequest,
+  type ForgotPasswordRequest,
+  type LoginRequest,
+  type ResetPasswordRequest,
+} from '@pointage/contracts';
 import { NormaliseLogin, Trim } from '../../common/dto-helpers';
 import { IsEmailAddress, Label } from '../../common/validation';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@ludotheque.fr' })
   @Label('identifiant')
   @NormaliseLogin()
@@ -29,7 +36,7 @@ export class LoginDto {
   structure?: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty()
   @Label('ancien mot de passe')
   @IsString()
@@ -45,7 +52,7 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class ForgotPasswordDto {
+export class ForgotPasswordDto implements ForgotPasswordRequest {
   @ApiProperty({ example: 'famille.martin@exemple.fr' })
   @Label('adresse e-mail')
   @NormaliseLogin()
@@ -63,7 +70,7 @@ export class ForgotPasswordDto {
   structure?: string;
 }
 
-export class ResetPasswordDto {
+export class ResetPasswordDto implements ResetPasswordRequest {
   @ApiProperty()
   @Label('lien')
   @Trim()

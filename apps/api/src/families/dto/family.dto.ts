@@ -18,11 +18,33 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AVATAR_KEYS, LIMITS } from '@pointage/contracts';
+import {
+  AVATAR_KEYS,
+  LIMITS,
+  STATS_CHANGE_MODES,
+  type AdminMemberInput,
+  type AdminUpdateMemberRequest,
+  type AnonymiseFamilyRequest,
+  type CreateFamilyRequest,
+  type DuplicateCheckRequest,
+  type FamilyQuery,
+  type MemberInput,
+  type MemberQuery,
+  type MemberSort,
+  type MergeFamiliesRequest,
+  type RegisterFamilyRequest,
+  type RetentionAnonymiseRequest,
+  type RetentionSettings,
+  type SetFamilyPasswordRequest,
+  type StatsChangeMode,
+  type UpdateFamilyRequest,
+  type UpdateMemberRequest,
+} from '@pointage/contracts';
 import { NormaliseLogin, Trim } from '../../common/dto-helpers';
+import { IntersectionType, OmitType, PartialType, PickType } from '../../common/mapped-types';
 import { IsEmailAddress, IsHumanText, IsLocalDate, Label } from '../../common/validation';
 
-export class LoginInputDto {
+export class LoginInputDto implements NonNullable<MemberInput['login']> {
   @ApiProperty({ example: 'stanko.grujic@exemple.fr' })
   @Label('identifiant')
   @NormaliseLogin()
@@ -37,11 +59,12 @@ export class LoginInputDto {
   password?: string;
 }
 
-/** Whether a change of statistical attributes corrects the past or starts today (see SPEC "Reports must not change"). */
-export const STATS_CHANGE_MODES = ['correction', 'from-today'] as const;
-export type StatsChangeMode = (typeof STATS_CHANGE_MODES)[number];
+/** Used by the service; the modes are those of the contract. */
+export type { StatsChangeMode };
 
-class MemberFields {
+type ItemOf<T extends readonly unknown[]> = T[number];
+
+class MemberFields implements MemberInput {
   @ApiProperty({ example: 'GRUJIC' })
   @Label('nom')
   @Trim()
@@ -113,7 +136,7 @@ class MemberFields {
 export class MemberInputDto extends MemberFields {}
 
 /** A member as an admin creates it: may set the registration date. */
-export class AdminMemberInputDto extends MemberFields {
+export class AdminMemberInputDto extends MemberFields implements AdminMemberInput {
   @ApiPropertyOptional({ example: '2026-09-01' })
   @Label("date d'inscription")
   @IsOptional()
@@ -121,40 +144,7 @@ export class AdminMemberInputDto extends MemberFields {
   registeredOn?: string;
 }
 
-class MemberUpdateFields {
-  @ApiPropertyOptional()
-  @Label('nom')
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.name)
-  @IsHumanText()
-  lastName?: string;
-  @ApiPropertyOptional()
-  @Label('prénom')
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.name)
-  @IsHumanText()
-  firstName?: string;
-  @ApiPropertyOptional() @Label('sexe') @IsOptional() @IsInt() @Min(1) sexId?: number;
-  @ApiPropertyOptional() @Label('date de naissance') @IsOptional() @IsLocalDate() birthDate?: string;
-  @ApiPropertyOptional() @Label('ville de résidence') @IsOptional() @IsInt() @Min(1) cityId?: number;
-  @ApiPropertyOptional() @Label('statut') @IsOptional() @IsInt() @Min(1) statusId?: number;
-  @ApiPropertyOptional() @Label('minima sociaux') @IsOptional() @IsInt() @Min(1) minimaId?: number;
-  @ApiPropertyOptional() @Label('quotient familial') @IsOptional() @IsInt() @Min(1) qfId?: number;
-  @ApiPropertyOptional({ nullable: true }) @Label('avatar') @IsOptional() @IsIn([...AVATAR_KEYS, null]) avatar?: string | null;
-
-  @ApiPropertyOptional({ type: LoginInputDto, nullable: true })
-  @Label('identifiant du membre')
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LoginInputDto)
-  login?: LoginInputDto | null;
-
+class MemberUpdateFields extends PartialType(MemberFields) {
   @ApiPropertyOptional({
     enum: STATS_CHANGE_MODES,
     description: 'Required when statistical attributes of a member with attendance change.',
@@ -166,67 +156,13 @@ class MemberUpdateFields {
 }
 
 /** What a family may change on one of its members. */
-export class UpdateMemberDto extends MemberUpdateFields {}
+export class UpdateMemberDto extends MemberUpdateFields implements UpdateMemberRequest {}
 
-export class AdminUpdateMemberDto extends MemberUpdateFields {
-  @ApiPropertyOptional({ example: '2026-09-01' })
-  @Label("date d'inscription")
-  @IsOptional()
-  @IsLocalDate()
-  registeredOn?: string;
-}
+export class AdminUpdateMemberDto
+  extends IntersectionType(MemberUpdateFields, PickType(AdminMemberInputDto, ['registeredOn'] as const))
+  implements AdminUpdateMemberRequest {}
 
-export class CreateFamilyDto {
-  @ApiProperty({ example: 'GRUJIC' })
-  @Label('nom de la famille')
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.name)
-  @IsHumanText()
-  name!: string;
-
-  @ApiProperty({ example: 'famille.grujic@exemple.fr' })
-  @Label('adresse e-mail')
-  @NormaliseLogin()
-  @IsEmailAddress()
-  email!: string;
-
-  @ApiPropertyOptional({ description: 'Omitted: a password is generated and returned once.' })
-  @Label('mot de passe')
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.password.max)
-  password?: string;
-
-  @ApiProperty()
-  @Label('quotient familial')
-  @IsInt()
-  @Min(1)
-  qfId!: number;
-
-  @ApiProperty()
-  @Label('minima sociaux')
-  @IsInt()
-  @Min(1)
-  minimaId!: number;
-
-  @ApiProperty({ type: [AdminMemberInputDto] })
-  @Label('membres')
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => AdminMemberInputDto)
-  members!: AdminMemberInputDto[];
-
-  @ApiPropertyOptional({ description: 'Go on although a member has the name and birth date of somebody already registered.' })
-  @Label('confirmation des doublons')
-  @IsOptional()
-  @IsBoolean()
-  confirmDuplicates?: boolean;
-}
-
-export class RegisterFamilyDto {
+export class RegisterFamilyDto implements RegisterFamilyRequest {
   @ApiProperty({ example: 'GRUJIC' })
   @Label('nom de la famille')
   @Trim()
@@ -277,32 +213,29 @@ export class RegisterFamilyDto {
   confirmDuplicates?: boolean;
 }
 
-export class UpdateFamilyDto {
-  @ApiPropertyOptional()
-  @Label('nom de la famille')
+/** Created by an admin: the password may be generated, the members may carry their registration date. */
+export class CreateFamilyDto extends OmitType(RegisterFamilyDto, ['password', 'members'] as const) implements CreateFamilyRequest {
+  @ApiPropertyOptional({ description: 'Omitted: a password is generated and returned once.' })
+  @Label('mot de passe')
   @IsOptional()
-  @Trim()
   @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.name)
-  @IsHumanText()
-  name?: string;
-  @ApiPropertyOptional() @Label('adresse e-mail') @IsOptional() @NormaliseLogin() @IsEmailAddress() email?: string;
+  @MaxLength(LIMITS.password.max)
+  password?: string;
 
-  @ApiPropertyOptional({ description: 'Household value, applied to every member.' })
-  @Label('quotient familial')
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  qfId?: number;
+  @ApiProperty({ type: [AdminMemberInputDto] })
+  @Label('membres')
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AdminMemberInputDto)
+  members!: AdminMemberInputDto[];
+}
 
-  @ApiPropertyOptional({ description: 'Household value, applied to every member.' })
-  @Label('minima sociaux')
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  minimaId?: number;
-
+/** Household values (qfId, minimaId) are applied to every member. */
+export class UpdateFamilyDto
+  extends PartialType(PickType(RegisterFamilyDto, ['name', 'email', 'qfId', 'minimaId'] as const))
+  implements UpdateFamilyRequest
+{
   @ApiPropertyOptional({ enum: STATS_CHANGE_MODES })
   @Label('type de modification')
   @IsOptional()
@@ -310,16 +243,9 @@ export class UpdateFamilyDto {
   statsChange?: StatsChangeMode;
 }
 
-export class SetFamilyPasswordDto {
-  @ApiPropertyOptional({ description: 'Omitted: a password is generated and returned once.' })
-  @Label('mot de passe')
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.password.max)
-  password?: string;
-}
+export class SetFamilyPasswordDto extends PickType(CreateFamilyDto, ['password'] as const) implements SetFamilyPasswordRequest {}
 
-export class AnonymiseFamilyDto {
+export class AnonymiseFamilyDto implements AnonymiseFamilyRequest {
   @ApiProperty({ description: "The family's current name, typed again." })
   @Label('nom de la famille')
   @Trim()
@@ -329,14 +255,7 @@ export class AnonymiseFamilyDto {
   confirmName!: string;
 }
 
-export class FamilyQueryDto {
-  @ApiPropertyOptional() @Label('recherche') @IsOptional() @Trim() @IsString() @MaxLength(LIMITS.search) search?: string;
-  @ApiPropertyOptional({ enum: ['name', 'createdAt', 'memberCount'] })
-  @Label('tri')
-  @IsOptional()
-  @IsIn(['name', 'createdAt', 'memberCount'])
-  sort: 'name' | 'createdAt' | 'memberCount' = 'name';
-  @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @Label('ordre') @IsOptional() @IsIn(['asc', 'desc']) order: 'asc' | 'desc' = 'asc';
+export class PageQueryDto {
   @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
   @ApiPropertyOptional()
   @Label('taille de page')
@@ -346,6 +265,16 @@ export class FamilyQueryDto {
   @Min(1)
   @Max(LIMITS.pageSize.max)
   pageSize: number = LIMITS.pageSize.default;
+}
+
+export class FamilyQueryDto extends PageQueryDto implements FamilyQuery {
+  @ApiPropertyOptional() @Label('recherche') @IsOptional() @Trim() @IsString() @MaxLength(LIMITS.search) search?: string;
+  @ApiPropertyOptional({ enum: ['name', 'createdAt', 'memberCount'] })
+  @Label('tri')
+  @IsOptional()
+  @IsIn(['name', 'createdAt', 'memberCount'])
+  sort: 'name' | 'createdAt' | 'memberCount' = 'name';
+  @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @Label('ordre') @IsOptional() @IsIn(['asc', 'desc']) order: 'asc' | 'desc' = 'asc';
   @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivées') @IsOptional() @IsIn(['false', 'true', 'all']) archived:
     | 'false'
     | 'true'
@@ -364,22 +293,12 @@ const MEMBER_SORTS = [
   'minima',
   'qf',
   'registeredOn',
-] as const;
+] as const satisfies readonly MemberSort[];
 
-export class MemberQueryDto {
+export class MemberQueryDto extends PageQueryDto implements MemberQuery {
   @ApiPropertyOptional() @Label('recherche') @IsOptional() @Trim() @IsString() @MaxLength(LIMITS.search) search?: string;
-  @ApiPropertyOptional({ enum: MEMBER_SORTS }) @Label('tri') @IsOptional() @IsIn(MEMBER_SORTS) sort: (typeof MEMBER_SORTS)[number] =
-    'lastName';
+  @ApiPropertyOptional({ enum: MEMBER_SORTS }) @Label('tri') @IsOptional() @IsIn(MEMBER_SORTS) sort: MemberSort = 'lastName';
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @Label('ordre') @IsOptional() @IsIn(['asc', 'desc']) order: 'asc' | 'desc' = 'asc';
-  @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
-  @ApiPropertyOptional()
-  @Label('taille de page')
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.pageSize.max)
-  pageSize: number = LIMITS.pageSize.default;
   @ApiPropertyOptional({ enum: ['false', 'true', 'all'] }) @Label('archivés') @IsOptional() @IsIn(['false', 'true', 'all']) archived:
     | 'false'
     | 'true'
@@ -390,25 +309,13 @@ export class MemberQueryDto {
   @ApiPropertyOptional() @Label('âge maximum') @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(130) ageMax?: number;
 }
 
-export class PageQueryDto {
-  @ApiPropertyOptional() @Label('page') @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page = 1;
-  @ApiPropertyOptional()
-  @Label('taille de page')
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.pageSize.max)
-  pageSize: number = LIMITS.pageSize.default;
-}
-
-class DuplicateCandidateDto {
+class DuplicateCandidateDto implements ItemOf<DuplicateCheckRequest['members']> {
   @ApiProperty({ example: 'GRUJIC' }) @Label('nom') @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) lastName!: string;
   @ApiProperty({ example: 'Luka' }) @Label('prénom') @Trim() @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) firstName!: string;
   @ApiProperty({ example: '2015-06-26' }) @Label('date de naissance') @IsLocalDate() birthDate!: string;
 }
 
-export class DuplicateCheckDto {
+export class DuplicateCheckDto implements DuplicateCheckRequest {
   @ApiProperty({ type: [DuplicateCandidateDto] })
   @Label('membres')
   @IsArray()
@@ -418,7 +325,7 @@ export class DuplicateCheckDto {
   members!: DuplicateCandidateDto[];
 }
 
-export class MergeFamiliesDto {
+export class MergeFamiliesDto implements MergeFamiliesRequest {
   @ApiProperty({ description: 'The family merged into the one of the URL, then deleted.' })
   @Label('famille absorbée')
   @IsInt()
@@ -426,7 +333,7 @@ export class MergeFamiliesDto {
   absorbedFamilyId!: number;
 }
 
-export class RetentionSettingsDto {
+export class RetentionSettingsDto implements RetentionSettings {
   @ApiProperty({ example: 3, description: 'Years without activity before a family is listed for anonymisation; 0 = off.' })
   @Label('durée de conservation')
   @IsInt()
@@ -435,7 +342,7 @@ export class RetentionSettingsDto {
   years!: number;
 }
 
-export class RetentionAnonymiseDto {
+export class RetentionAnonymiseDto implements RetentionAnonymiseRequest {
   @ApiProperty({ type: [Number] })
   @Label('familles')
   @IsArray()

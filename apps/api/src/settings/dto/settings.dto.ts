@@ -17,11 +17,26 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { LIMITS, LOGO_LIMITS, MAIL_SECURITIES, type MailSecurity } from '@pointage/contracts';
+import {
+  LIMITS,
+  LOGO_LIMITS,
+  MAIL_SECURITIES,
+  type MailSecurity,
+  type ResizeLogoRequest,
+  type SaveAgeBracketsRequest,
+  type SaveInstallationSettingsRequest,
+  type SaveMailSettingsRequest,
+  type SaveRefListRequest,
+  type SaveWelcomeRequest,
+  type TestMailRequest,
+} from '@pointage/contracts';
 import { Trim } from '../../common/dto-helpers';
 import { IsEmailAddress, IsHumanText, Label } from '../../common/validation';
 
-export class RefListItemDto {
+type RefListItemInput = SaveRefListRequest['items'][number];
+type AgeBracketInput = SaveAgeBracketsRequest['brackets'][number];
+
+export class RefListItemDto implements RefListItemInput {
   @ApiPropertyOptional({ description: 'Existing entry; omitted for a new one.' })
   @Label('identifiant')
   @IsOptional()
@@ -50,7 +65,7 @@ export class RefListItemDto {
   isChild?: boolean;
 }
 
-export class SaveRefListDto {
+export class SaveRefListDto implements SaveRefListRequest {
   @ApiProperty({ type: [RefListItemDto] })
   @Label('liste')
   @IsArray()
@@ -61,7 +76,7 @@ export class SaveRefListDto {
   items!: RefListItemDto[];
 }
 
-export class AgeBracketInputDto {
+export class AgeBracketInputDto implements AgeBracketInput {
   @ApiProperty({ example: 3 })
   @Label('âge mini')
   @IsInt()
@@ -77,7 +92,7 @@ export class AgeBracketInputDto {
   maxAge!: number;
 }
 
-export class SaveAgeBracketsDto {
+export class SaveAgeBracketsDto implements SaveAgeBracketsRequest {
   @ApiProperty({ type: [AgeBracketInputDto] })
   @Label('tranches d’âge')
   @IsArray()
@@ -88,7 +103,7 @@ export class SaveAgeBracketsDto {
   brackets!: AgeBracketInputDto[];
 }
 
-export class SaveWelcomeDto {
+export class SaveWelcomeDto implements SaveWelcomeRequest {
   @ApiProperty({ example: 'Bienvenue à la ludothèque ! Pensez à pointer votre arrivée.' })
   @Label("message d'accueil")
   @IsString()
@@ -97,7 +112,7 @@ export class SaveWelcomeDto {
   message!: string;
 }
 
-export class ResizeLogoDto {
+export class ResizeLogoDto implements ResizeLogoRequest {
   @ApiProperty({ example: 600 })
   @Label('largeur')
   @IsInt()
@@ -106,7 +121,7 @@ export class ResizeLogoDto {
   width!: number;
 }
 
-export class SaveInstallationSettingsDto {
+export class SaveInstallationSettingsDto implements SaveInstallationSettingsRequest {
   @ApiProperty({ example: "Ce projet est cofinancé par l'Union Européenne avec le FEDER" })
   @Label('texte du pied de page')
   @Trim()
@@ -129,7 +144,7 @@ export class FunderLogoQueryDto {
 }
 
 /** The SMTP server of the installation (empty host: back to the environment's configuration). */
-export class SaveMailSettingsDto {
+export class SaveMailSettingsDto implements SaveMailSettingsRequest {
   @ApiProperty({ example: 'smtp.exemple.fr', description: 'Empty: the settings are cleared and the environment applies again.' })
   @Label('serveur SMTP')
   @Trim()
@@ -179,7 +194,7 @@ export class SaveMailSettingsDto {
   from?: string;
 }
 
-export class TestMailDto {
+export class TestMailDto implements TestMailRequest {
   @ApiProperty({ example: 'moi@exemple.fr' })
   @Label('adresse du destinataire')
   @Trim()

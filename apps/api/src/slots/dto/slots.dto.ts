@@ -14,11 +14,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { DeleteSlotsRequest, GenerateSlotsRequest, RemoveAttendanceRequest, TimeRangeInput } from '@pointage/contracts';
 import { IsHumanText, IsLocalDate, Label } from '../../common/validation';
 
 const HM = /^\d{1,2}:\d{2}$/;
 
-export class TimeRangeDto {
+export class TimeRangeDto implements TimeRangeInput {
   @ApiProperty({ example: '09:30' })
   @Label('heure de début')
   @IsString()
@@ -45,7 +46,7 @@ class WeekdaysField {
   weekdays!: number[];
 }
 
-export class GenerateSlotsDto extends WeekdaysField {
+export class GenerateSlotsDto extends WeekdaysField implements GenerateSlotsRequest {
   @ApiProperty({ example: '2026-09-01' })
   @Label('date de début')
   @IsLocalDate()
@@ -67,7 +68,7 @@ export class GenerateSlotsDto extends WeekdaysField {
   ranges!: TimeRangeDto[];
 }
 
-export class DeleteSlotsDto extends WeekdaysField {
+export class DeleteSlotsDto extends WeekdaysField implements DeleteSlotsRequest {
   @ApiProperty({ example: '2026-09-01' })
   @Label('date de début')
   @IsLocalDate()
@@ -113,7 +114,7 @@ export class DayQueryDto {
   date!: string;
 }
 
-export class RemoveAttendanceDto {
+export class RemoveAttendanceDto implements RemoveAttendanceRequest {
   @ApiProperty({ example: 'Saisie en double' })
   @Label('motif')
   @IsString()

@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { LIMITS, SLUG_PATTERN } from '@pointage/contracts';
+import {
+  LIMITS,
+  SLUG_PATTERN,
+  type CreateAdminRequest,
+  type CreateStructureRequest,
+  type UpdateStructureRequest,
+} from '@pointage/contracts';
+import { OmitType, PartialType } from '../../common/mapped-types';
 import { NormaliseLogin, Trim } from '../../common/dto-helpers';
 import { IsEmailAddress, IsHumanText, Label } from '../../common/validation';
 
-export class CreateStructureDto {
+export class CreateStructureDto implements CreateStructureRequest {
   @ApiProperty({ example: 'Ludothèque du Chemin Rouge' })
   @Label('nom')
   @Trim()
@@ -31,32 +38,16 @@ export class CreateStructureDto {
   timeZone?: string;
 }
 
-export class UpdateStructureDto {
-  @ApiPropertyOptional({ example: 'Ludothèque du Chemin Rouge' })
-  @Label('nom')
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.name)
-  @IsHumanText()
-  name?: string;
-
+/** The fields of a structure but its slug, all optional; and whether it is active. */
+export class UpdateStructureDto extends PartialType(OmitType(CreateStructureDto, ['slug'] as const)) implements UpdateStructureRequest {
   @ApiPropertyOptional()
   @Label('active')
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({ example: 'Europe/Paris' })
-  @Label('fuseau horaire')
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
-  timeZone?: string;
 }
 
-export class CreateAdminDto {
+export class CreateAdminDto implements CreateAdminRequest {
   @ApiProperty({ example: 'ludotheque@centre-social.fr' })
   @Label('adresse e-mail')
   @NormaliseLogin()

@@ -28,10 +28,9 @@ import {
 } from '@pointage/contracts';
 import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 import { RefCatalog } from '../../core/reference';
-import type { StatsChange } from '../../shared/members/member-form';
 import { MemberEndpoints } from '../../shared/members/member-editor';
 
-export type FamilyPatch = UpdateFamilyRequest & { statsChange?: StatsChange };
+export type FamilyPatch = UpdateFamilyRequest;
 
 /** The query string of the families table: empty search left out. */
 export function familyQueryParams(q: FamilyQuery): HttpParams {
@@ -133,7 +132,7 @@ export class FamiliesApi {
     return this.http.post<RetentionAnonymiseResponse>(FAMILY_ROUTES.retentionAnonymise, {
       familyIds,
       confirm: true,
-    } satisfies RetentionAnonymiseRequest & { confirm: true });
+    } satisfies RetentionAnonymiseRequest);
   }
 
   anonymise(id: number, confirmName: string): Observable<FamilyDetail> {

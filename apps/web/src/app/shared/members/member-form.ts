@@ -1,5 +1,14 @@
 import { AbstractControl, FormControl, FormGroup, ValidationErrors, ValidatorFn, Validators } from '@angular/forms';
-import { AdminMemberInput, EMAIL_PATTERN, LIMITS, MemberDto, MemberInput, normaliseLogin } from '@pointage/contracts';
+import {
+  AdminMemberInput,
+  AdminUpdateMemberRequest,
+  EMAIL_PATTERN,
+  LIMITS,
+  MemberDto,
+  MemberInput,
+  normaliseLogin,
+  StatsChangeMode,
+} from '@pointage/contracts';
 import { ageAt } from '@pointage/domain';
 import { fromLocalDate, toLocalDate } from '../../core/french-date-adapter';
 import { isChildStatus, RefCatalog } from '../../core/reference';
@@ -16,10 +25,10 @@ export type MemberFormMode = 'admin' | 'family';
 export const STATS_FIELDS = ['sexId', 'cityId', 'statusId', 'minimaId', 'qfId'] as const;
 export type StatsField = (typeof STATS_FIELDS)[number];
 
-export type StatsChange = 'correction' | 'from-today';
+export type StatsChange = StatsChangeMode;
 
 /** A member update as sent to PATCH: only the changed fields, and how past attendance is treated. */
-export type MemberPatch = Partial<AdminMemberInput> & { statsChange?: StatsChange };
+export type MemberPatch = AdminUpdateMemberRequest;
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
 
@@ -229,7 +238,7 @@ export function memberPatchBody(form: MemberForm, member: MemberDto, mode: Membe
     if (!email) {
       if (member.login) patch.login = null;
     } else if (email !== member.login || password) {
-      patch.login = password ? { email, password } : ({ email } as { email: string; password: string });
+      patch.login = password ? { email, password } : { email };
     }
   }
   return patch;
