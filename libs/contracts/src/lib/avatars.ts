@@ -38,7 +38,6 @@ export const AVATARS = [
   { key: 'escargot', label: 'Escargot' },
 ] as const;
 
-export type AvatarKey = (typeof AVATARS)[number]['key'];
 export const AVATAR_KEYS: readonly string[] = AVATARS.map((a) => a.key);
 
 export function avatarUrl(key: string): string {
