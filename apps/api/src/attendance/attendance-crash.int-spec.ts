@@ -175,5 +175,6 @@ describe(`a validation interrupted by SIGKILL (${dialect})`, () => {
     expect(outcomes[1]).toBe(8);
     console.log(`SIGKILL rounds (${dialect}): rows per round = ${outcomes.join(', ')}`);
     child?.kill('SIGTERM');
-  });
+    // Ten starts and kills of the built app: a minute on a quiet 2-core machine, more when it is busy.
+  }, 240_000);
 });
