@@ -54,6 +54,8 @@ export class AuditService {
   async record(em: EntityManager, record: AuditRecord): Promise<void> {
     const principal = this.context.optionalPrincipal();
     const entry = em.create(AuditEntry, {
+      // The log records when an action really happened: the server's time, not the Clock (which tests move).
+      // eslint-disable-next-line no-restricted-syntax -- audit entries carry the real time of the server
       at: new Date(),
       structureId: record.structureId !== undefined ? record.structureId : (principal?.structureId ?? null),
       actorAccountId: record.actor ? record.actor.accountId : (principal?.accountId ?? null),

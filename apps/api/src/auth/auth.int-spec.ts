@@ -16,6 +16,7 @@ import {
 } from '../../test/fixtures';
 import { startTestApp, SUPER_ADMIN, TestApp } from '../../test/harness';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { Clock } from '../common/clock';
 
 const BAD = 'Identifiant ou mot de passe incorrect.';
 
@@ -258,6 +259,25 @@ describe('identity: login, roles, tokens, passwords', () => {
       await t.dataSource.manager.update(PasswordResetToken, { accountId: f.adminAccountId }, { expiresAt: new Date(Date.now() - 1000) });
       await t.http().post('/api/auth/reset').send({ token, password: 'ma nouvelle phrase secrète' }).expect(400);
       await login(t, f.adminEmail, f.adminPassword);
+    });
+
+    it('keeps a link valid for one hour by the Clock', async () => {
+      const clock = t.app.get(Clock);
+      const h = await createStructureWithAdmin(t, sa, 'Ludothèque Heure');
+      await t.http().post('/api/auth/forgot').send({ email: h.adminEmail }).expect(202);
+      const token = resetTokenOf(await waitForMail(t, h.adminEmail));
+      const stored = await t.dataSource.manager.findOneByOrFail(PasswordResetToken, { accountId: h.adminAccountId });
+      expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(60 * 60_000);
+      try {
+        clock.travelTo(new Date(stored.expiresAt.getTime() + 1000));
+        const late = await t.http().post('/api/auth/reset').send({ token, password: 'ma nouvelle phrase secrète' }).expect(400);
+        expect(late.body.message).toBe("Ce lien n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");
+        clock.travelTo(new Date(stored.expiresAt.getTime() - 60_000));
+        await t.http().post('/api/auth/reset').send({ token, password: 'ma nouvelle phrase secrète' }).expect(200);
+      } finally {
+        clock.reset();
+      }
+      await login(t, h.adminEmail, 'ma nouvelle phrase secrète');
     });
 
     it('works for a family account of a structure, and says where to log in', async () => {

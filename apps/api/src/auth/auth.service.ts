@@ -11,6 +11,7 @@ import { FORGOT_PASSWORD_MESSAGE, LoginResponse, PASSWORD_CHANGED_MESSAGE, Reset
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import { printableText } from '../common/validation';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -57,6 +58,7 @@ export class AuthService {
     private readonly mail: MailService,
     private readonly tenancy: Tenancy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** The principal an account has when it acts as itself. */
@@ -127,7 +129,7 @@ export class AuthService {
       }
     }
     await this.db.transaction(async (em) => {
-      await em.update(Account, { id: user.id }, { lastLoginAt: new Date() });
+      await em.update(Account, { id: user.id }, { lastLoginAt: this.clock.now() });
       await this.audit.record(em, {
         action: 'auth.login',
         targetType: 'account',
@@ -222,7 +224,7 @@ export class AuthService {
     const tokenVersion = await this.db.transaction(async (em) => {
       // Bumping the version revokes every other session of the account.
       await em.increment(Account, { id: account.id }, 'tokenVersion', 1);
-      await em.update(Account, { id: account.id }, { passwordHash, passwordChangedAt: new Date() });
+      await em.update(Account, { id: account.id }, { passwordHash, passwordChangedAt: this.clock.now() });
       await this.audit.record(em, { action: 'auth.password_changed', targetType: 'account', targetId: account.id });
       return (await em.findOneByOrFail(Account, { id: account.id })).tokenVersion;
     });
@@ -249,14 +251,15 @@ export class AuthService {
     if (!account || !account.active) return;
     const token = randomBytes(32).toString('base64url');
     await this.db.transaction(async (em) => {
+      const now = this.clock.now();
       // A new link replaces the previous ones.
-      await em.update(PasswordResetToken, { accountId: account.id, usedAt: IsNull() }, { usedAt: new Date() });
+      await em.update(PasswordResetToken, { accountId: account.id, usedAt: IsNull() }, { usedAt: now });
       await em.insert(PasswordResetToken, {
         accountId: account.id,
         tokenHash: sha256(token),
-        expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS),
+        expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
         usedAt: null,
-        createdAt: new Date(),
+        createdAt: now,
       });
       await this.audit.record(em, {
         action: 'auth.password_reset_requested',
@@ -283,7 +286,7 @@ export class AuthService {
   async resetPassword(dto: ResetPasswordDto): Promise<ResetPasswordResponse> {
     const tokenHash = sha256(dto.token);
     const found = await this.db.manager.findOne(PasswordResetToken, {
-      where: { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
       relations: { account: true },
     });
     if (!found?.account || !found.account.active) throw new BadRequestException(RESET_LINK_INVALID);
@@ -292,10 +295,10 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
     await this.db.transaction(async (em) => {
       // Single use, even under two concurrent clicks: only one update finds it unused.
-      const claimed = await em.update(PasswordResetToken, { id: found.id, usedAt: IsNull() }, { usedAt: new Date() });
+      const claimed = await em.update(PasswordResetToken, { id: found.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
       if (!claimed.affected) throw new BadRequestException(RESET_LINK_INVALID);
       await em.increment(Account, { id: account.id }, 'tokenVersion', 1);
-      await em.update(Account, { id: account.id }, { passwordHash, passwordChangedAt: new Date() });
+      await em.update(Account, { id: account.id }, { passwordHash, passwordChangedAt: this.clock.now() });
       await this.audit.record(em, {
         action: 'auth.password_reset',
         targetType: 'account',
@@ -336,6 +339,8 @@ export class AuthService {
   /** Puts the caller's token on the deny list until it would have expired, and forgets expired ones. */
   private async revoke(em: EntityManager, principal: Principal): Promise<void> {
     if (!principal.tokenId) return;
+    // The JWT library checks expiry against the system clock, so the deny list does too (not the Clock).
+    // eslint-disable-next-line no-restricted-syntax -- token expiry is measured by the system clock
     const now = new Date();
     await em.delete(RevokedToken, { expiresAt: LessThan(now) });
     const expiresAt = new Date(Math.max(principal.expiresAt * 1000, now.getTime()));

@@ -69,6 +69,7 @@ export class TokenService {
       issuer: this.config.jwt.issuer,
       audience: this.config.jwt.audience,
     });
+    // The token's `exp` as jsonwebtoken computes it (system clock, which it also checks against): not the Clock.
     const expiresAt = Math.floor(Date.now() / 1000) + lifetime;
     return { accessToken, session: toSessionInfo({ ...principal, expiresAt, tokenId }) };
   }

@@ -288,6 +288,7 @@ export async function backupCommand(config: AppConfig, argv: string[], out: (lin
   const { options, positional } = parseArgs(argv, ['to'], []);
   if (positional.length)
     throw new BackupError(`Argument inattendu : ${positional[0]}. Usage : backup [--to <fichier ou dossier>]`, EXIT.usage);
+  // eslint-disable-next-line no-restricted-syntax -- backup CLI, outside Nest DI
   const now = new Date();
   const target = archivePath(config, options['to'] as string | undefined, now);
   if (existsSync(target))

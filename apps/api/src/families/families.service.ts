@@ -307,7 +307,7 @@ export class FamiliesService {
   ): Promise<Account> {
     const realm = familyRealm(tx.structureId);
     if (await tx.em.existsBy(Account, { realm, email })) throw new ConflictException(EMAIL_TAKEN);
-    const now = new Date();
+    const now = this.clock.now();
     return tx.em.save(
       Account,
       tx.em.create(Account, {
@@ -340,7 +340,7 @@ export class FamiliesService {
     checkBirthDate(input.birthDate, timeZone, this.clock.now());
     if (write.registeredOn) checkRegistrationDate(write.registeredOn, timeZone, this.clock.now());
     const refs = await checkReferences(tx.repo(RefItem), input);
-    const now = new Date();
+    const now = this.clock.now();
     const member = await tx.repo(Member).insert({
       familyId: family.id,
       lastName: input.lastName,
@@ -438,7 +438,7 @@ export class FamiliesService {
 
   private async insertFamily(tx: TenantTransaction, dto: { name: string; qfId: number; minimaId: number }): Promise<Family> {
     await checkReferences(tx.repo(RefItem), { qfId: dto.qfId, minimaId: dto.minimaId });
-    const now = new Date();
+    const now = this.clock.now();
     return tx.repo(Family).insert({
       name: dto.name,
       searchName: searchKey(dto.name),
@@ -500,7 +500,7 @@ export class FamiliesService {
         if (dto.qfId !== undefined && dto.qfId !== family.qfId) household.qfId = dto.qfId;
         if (dto.minimaId !== undefined && dto.minimaId !== family.minimaId) household.minimaId = dto.minimaId;
         await checkReferences(tx.repo(RefItem), household, { qfId: family.qfId, minimaId: family.minimaId });
-        const changes: Partial<Family> = { updatedAt: new Date() };
+        const changes: Partial<Family> = { updatedAt: this.clock.now() };
         if (dto.name !== undefined) Object.assign(changes, { name: dto.name, searchName: searchKey(dto.name) });
         Object.assign(changes, household);
         await tx.repo(Family).update({ id: familyId }, changes);
@@ -511,7 +511,7 @@ export class FamiliesService {
             const changed: Partial<Record<StatField, number>> = {};
             for (const [k, v] of Object.entries(household) as [StatField, number][]) if (m[k] !== v) changed[k] = v;
             if (!Object.keys(changed).length) continue;
-            await tx.repo(Member).update({ id: m.id }, { ...changed, updatedAt: new Date() });
+            await tx.repo(Member).update({ id: m.id }, { ...changed, updatedAt: this.clock.now() });
             await this.applyStatsChange(tx, m.id, changed, dto.statsChange, timeZone);
           }
         }
@@ -549,7 +549,7 @@ export class FamiliesService {
     await this.tenancy.transaction(async (tx) => {
       await this.mutableFamily(tx, familyId);
       await tx.em.increment(Account, { id: account.id }, 'tokenVersion', 1);
-      await tx.em.update(Account, { id: account.id }, { passwordHash, passwordChangedAt: new Date() });
+      await tx.em.update(Account, { id: account.id }, { passwordHash, passwordChangedAt: this.clock.now() });
       await this.audit.record(tx.em, { action: 'family.password_set', targetType: 'family', targetId: familyId });
     });
     return { password: generated };
@@ -560,7 +560,7 @@ export class FamiliesService {
       const family = await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
       // An anonymised family stays archived: it has no identity left to come back with.
       if (!archived && family.anonymisedAt) throw new ConflictException(ANONYMISED_STAYS_ARCHIVED);
-      await tx.repo(Family).update({ id: familyId }, { archived, updatedAt: new Date() });
+      await tx.repo(Family).update({ id: familyId }, { archived, updatedAt: this.clock.now() });
       // An archived family leaves the kiosk: its open sessions end.
       if (archived) await tx.em.increment(Account, { structureId: tx.structureId, familyId }, 'tokenVersion', 1);
       await this.audit.record(tx.em, {
@@ -653,7 +653,7 @@ export class FamiliesService {
             ...(dto.birthDate !== undefined ? { birthDate: dto.birthDate } : {}),
             ...(dto.avatar !== undefined ? { avatar: dto.avatar } : {}),
             ...(registeredOn !== undefined ? { registeredOn } : {}),
-            updatedAt: new Date(),
+            updatedAt: this.clock.now(),
           },
         );
         await this.applyStatsChange(tx, memberId, changed, statsChange, timeZone);
@@ -674,7 +674,7 @@ export class FamiliesService {
               await tx.em.update(
                 Account,
                 { id: existing.id },
-                { email: dto.login.email, ...(hash ? { passwordHash: hash, passwordChangedAt: new Date() } : {}) },
+                { email: dto.login.email, ...(hash ? { passwordHash: hash, passwordChangedAt: this.clock.now() } : {}) },
               );
               if (hash) await tx.em.increment(Account, { id: existing.id }, 'tokenVersion', 1);
             } else {
@@ -701,7 +701,7 @@ export class FamiliesService {
     await this.tenancy.transaction(async (tx) => {
       const member = await tx.repo(Member).get(memberId, MEMBER_NOT_FOUND);
       await this.mutableFamily(tx, member.familyId);
-      await tx.repo(Member).update({ id: memberId }, { archived, updatedAt: new Date() });
+      await tx.repo(Member).update({ id: memberId }, { archived, updatedAt: this.clock.now() });
       await this.audit.record(tx.em, {
         action: archived ? 'member.archived' : 'member.unarchived',
         targetType: 'member',
@@ -777,6 +777,7 @@ export class FamiliesService {
 
   /** The anonymisation itself, inside the caller's transaction (also used by the retention list). */
   async anonymiseIn(tx: TenantTransaction, familyId: number, details: Record<string, unknown>): Promise<void> {
+    const now = this.clock.now();
     const members = await tx.repo(Member).find({ where: { familyId }, order: { id: 'ASC' } });
     for (const [i, m] of members.entries()) {
       await tx.repo(Member).update(
@@ -788,7 +789,7 @@ export class FamiliesService {
           birthDate: `${m.birthDate.slice(0, 4)}-01-01`,
           avatar: null,
           archived: true,
-          updatedAt: new Date(),
+          updatedAt: now,
         },
       );
     }
@@ -810,7 +811,7 @@ export class FamiliesService {
       .repo(Family)
       .update(
         { id: familyId },
-        { name: anonymousName, searchName: searchKey(anonymousName), archived: true, anonymisedAt: new Date(), updatedAt: new Date() },
+        { name: anonymousName, searchName: searchKey(anonymousName), archived: true, anonymisedAt: now, updatedAt: now },
       );
     await this.audit.record(tx.em, {
       action: 'family.anonymised',

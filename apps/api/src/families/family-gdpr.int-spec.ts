@@ -11,6 +11,7 @@ import {
 } from '../../test/fixtures';
 import { startTestApp, TestApp } from '../../test/harness';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { Clock } from '../common/clock';
 
 /** Issue 13: the readable export of a family, and the retention list with its bulk anonymisation (decision 9). */
 describe('GDPR: readable export and retention', () => {
@@ -151,6 +152,33 @@ describe('GDPR: readable export and retention', () => {
       expect(audit).toHaveLength(1);
       expect(JSON.parse(audit[0].details ?? '{}')).toMatchObject({ retentionYears: 3 });
       expect(await names()).toEqual([]);
+    });
+
+    it('counts the N years from what the Clock said when the family was created or changed, up to the midnight of the structure', async () => {
+      const clock = t.app.get(Clock);
+      const sa = await superAdminToken(t);
+      const c = await createStructureWithAdmin(t, sa, 'Ludothèque Horloge');
+      const listedAt = async (instant: string) => {
+        clock.travelTo(new Date(instant));
+        const items = (await t.http().get('/api/retention').set(bearer(c.adminToken)).expect(200)).body.items as { name: string }[];
+        return items.map((f) => f.name);
+      };
+      try {
+        // Created on Tuesday 10 March 2020, 11:00 in Paris (created_at of the family and its member: the Clock's instant).
+        clock.travelTo(new Date('2020-03-10T10:00:00Z'));
+        const { family } = await createFamily(t, c.adminToken, 'Horloge', [
+          memberBody(await referenceIds(t, c.adminToken), { lastName: 'HORLOGE', firstName: 'Ida' }),
+        ]);
+        // Three years later (the default), the cutoff is 10 March 2020 until midnight in Paris, then 11 March.
+        expect(await listedAt('2023-03-10T22:59:59Z')).toEqual([]);
+        expect(await listedAt('2023-03-10T23:00:00Z')).toEqual(['Horloge']);
+        // A change made then (updated_at: the Clock's instant) starts three more years.
+        await t.http().patch(`/api/families/${family.id}`).set(bearer(c.adminToken)).send({ name: 'Horloge revenue' }).expect(200);
+        expect(await listedAt('2026-03-11T22:59:59Z')).toEqual([]);
+        expect(await listedAt('2026-03-11T23:00:00Z')).toEqual(['Horloge revenue']);
+      } finally {
+        clock.reset();
+      }
     });
   });
 });

@@ -3,6 +3,7 @@ import { MergeFamiliesResponse } from '@pointage/contracts';
 import { In } from 'typeorm';
 import { Attendance } from '../attendance/entities/attendance.entity';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import { Account } from '../auth/entities/account.entity';
 import { PasswordResetToken } from '../auth/entities/password-reset-token.entity';
 import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
@@ -28,6 +29,7 @@ export class FamilyMergeService {
     private readonly tenancy: Tenancy,
     private readonly audit: AuditService,
     private readonly families: FamiliesService,
+    private readonly clock: Clock,
   ) {}
 
   async merge(keptId: number, absorbedId: number): Promise<MergeFamiliesResponse> {
@@ -51,7 +53,7 @@ export class FamilyMergeService {
     const keptMembers = await members.find({ where: { familyId: kept.id }, order: { id: 'ASC' } });
     const absorbedMembers = await members.find({ where: { familyId: absorbed.id }, order: { id: 'ASC' } });
     const accounts = await tx.em.findBy(Account, { structureId: tx.structureId, role: 'family', familyId: In([kept.id, absorbed.id]) });
-    const now = new Date();
+    const now = this.clock.now();
     const result = { movedMembers: 0, joinedMembers: 0, movedAttendance: 0, droppedAttendance: 0, movedAccounts: 0, deletedAccounts: 0 };
     const deleteAccounts = async (ids: number[]) => {
       if (!ids.length) return;

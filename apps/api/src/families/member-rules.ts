@@ -52,15 +52,15 @@ export async function checkReferences(
   return byId;
 }
 
-/** Birth dates: an existing date, not in the future (structure's local today), not before 1900. */
-export function checkBirthDate(birthDate: string, timeZone: string, now = new Date()): void {
+/** Birth dates: an existing date, not in the future (structure's local today at `now`, the Clock's instant), not before 1900. */
+export function checkBirthDate(birthDate: string, timeZone: string, now: Date): void {
   if (!isValidLocalDate(birthDate)) throw new BadRequestException('La date de naissance n’est pas une date valide.');
   if (birthDate < '1900-01-01') throw new BadRequestException('La date de naissance ne peut pas être avant le 01/01/1900.');
   if (birthDate > zonedParts(now, timeZone).date) throw new BadRequestException('La date de naissance ne peut pas être dans le futur.');
 }
 
 /** Registration dates: an existing date, not in the future. */
-export function checkRegistrationDate(date: string, timeZone: string, now = new Date()): void {
+export function checkRegistrationDate(date: string, timeZone: string, now: Date): void {
   if (date < '1900-01-01' || date > zonedParts(now, timeZone).date) {
     throw new BadRequestException("La date d'inscription ne peut pas être dans le futur.");
   }

@@ -17,6 +17,7 @@ export function fileTransport(dir: string): Transport<SentMessageInfo> {
         if (err) return callback(err, null as unknown as SentMessageInfo);
         try {
           mkdirSync(dir, { recursive: true });
+          // eslint-disable-next-line no-restricted-syntax -- a unique, sortable file name, not a business rule
           const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++counter}.eml`);
           writeFileSync(file, raw, { mode: 0o600 });
           callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId(), file } as SentMessageInfo);

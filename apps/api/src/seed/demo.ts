@@ -15,7 +15,8 @@ export const DEMO_SEED = 42;
 export async function addDemoData(
   db: Database,
   structure: { id: number; slug: string; timeZone: string },
-  now = new Date(),
+  /** The Clock's instant (FirstStartService): today for the demo slots and attendance. */
+  now: Date,
 ): Promise<string> {
   try {
     const summary: SeedSummary = await runSeed(

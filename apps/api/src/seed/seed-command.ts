@@ -20,6 +20,7 @@ const LIMITS: Record<'structures' | 'families' | 'years' | 'seed', [number, numb
 };
 
 /** Parses the command's options; a French error message for anything wrong. */
+// eslint-disable-next-line no-restricted-syntax -- seed CLI, outside Nest DI (tests pass `now`)
 export function parseSeedArgs(argv: string[], now = new Date()): SeedArgs | string {
   const args: SeedArgs = {
     structures: 1,

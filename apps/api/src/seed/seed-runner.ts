@@ -508,6 +508,7 @@ export async function runSeed(dataSource: DataSource, options: SeedOptions, deps
   const dialect = dialectOf(dataSource);
   const transaction: TransactionRunner = deps.transaction ?? ((work) => dataSource.transaction(work));
   const log = deps.log ?? (() => undefined);
+  // eslint-disable-next-line no-restricted-syntax -- seed CLI, outside Nest DI (callers may pass deps.now)
   const now = deps.now ?? new Date();
   const hash = deps.passwordHash ?? (await hashPassword(SEED_PASSWORD));
   const window = seedWindow(options.today, options.years);

@@ -3,6 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Account, STAFF_REALM } from '../auth/entities/account.entity';
 import { generatePassword, hashPassword } from '../auth/passwords';
+import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
@@ -24,6 +25,7 @@ export class FirstStartService implements OnApplicationBootstrap {
     private readonly db: Database,
     private readonly structures: StructuresService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,7 +58,7 @@ export class FirstStartService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     const structure = await this.db.transaction(async (em) => {
       const s = await this.structures.create({ name: this.config.firstStructureName }, em);
-      const now = new Date();
+      const now = this.clock.now();
       await em.save(
         Account,
         em.create(Account, {
@@ -78,7 +80,7 @@ export class FirstStartService implements OnApplicationBootstrap {
     });
     const file = join(this.config.dataDir, 'first-run-credentials.txt');
     const text =
-      `Pointage — première installation (${new Date().toISOString()})\n` +
+      `Pointage — première installation (${this.clock.now().toISOString()})\n` +
       `Structure : ${structure.name}\n` +
       `Panneau de contrôle : ${this.config.publicUrl}/admin\n` +
       `Identifiant : ${FIRST_ADMIN_LOGIN}\n` +
@@ -95,6 +97,6 @@ export class FirstStartService implements OnApplicationBootstrap {
         ` Mot de passe        : ${password}\n` +
         ` (aussi dans ${file} — changez le mot de passe puis supprimez ce fichier)\n${line}\n`,
     );
-    if (this.config.demoData) console.log(await addDemoData(this.db, structure));
+    if (this.config.demoData) console.log(await addDemoData(this.db, structure, this.clock.now()));
   }
 }

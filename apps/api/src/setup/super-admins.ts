@@ -20,6 +20,7 @@ export async function createSuperAdmin(ds: DataSource, emailRaw: string, passwor
     if (await em.existsBy(Account, { realm: STAFF_REALM, email })) {
       throw new ConflictException(`Un compte ${email} existe déjà.`);
     }
+    // eslint-disable-next-line no-restricted-syntax -- also run by the CLI, outside Nest DI
     const now = new Date();
     const account = await em.save(
       Account,

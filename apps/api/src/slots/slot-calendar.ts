@@ -41,6 +41,7 @@ export class SlotCalendar {
     const key = `${repo.structureId}|${date}`;
     const version = await this.version(repo.structureId);
     const hit = this.days.get(key);
+    // Cache age (elapsed time), not a business instant: Date.now(), not the Clock.
     if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.slots;
     const rows = await repo.find({
       where: { date },

@@ -15,6 +15,7 @@ import { Between, In } from 'typeorm';
 import { isStillReferenced, retrying } from '../database/driver-errors';
 import { Attendance } from '../attendance/entities/attendance.entity';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import { Tenancy, TenantTransaction } from '../tenancy/tenancy.service';
 import { DeleteSlotsDto, GenerateSlotsDto } from './dto/slots.dto';
 import { Slot } from './entities/slot.entity';
@@ -36,6 +37,7 @@ export class SlotsService {
     private readonly tenancy: Tenancy,
     private readonly audit: AuditService,
     private readonly calendar: SlotCalendar,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -63,7 +65,7 @@ export class SlotsService {
       const conflict = conflictWithExisting(planned, existingPlanned);
       if (conflict) throw new BadRequestException(conflict);
       const known = new Set(existingPlanned.map((s) => `${s.date}|${s.start}|${s.end}`));
-      const now = new Date();
+      const now = this.clock.now();
       const fresh = planned.filter((p) => !known.has(`${p.date}|${p.start}|${p.end}`));
       // Rows another request inserted meanwhile are skipped by the unique index.
       await slots.insertMany(

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Account, STAFF_REALM } from '../auth/entities/account.entity';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { TokenService } from '../auth/token.service';
+import { Clock } from '../common/clock';
 import { Database } from '../database/database.service';
 import { seedReferenceLists } from '../settings/reference-seed';
 import { CreateAdminDto, CreateStructureDto, UpdateStructureDto } from './dto/structure.dto';
@@ -42,6 +43,7 @@ export class StructuresService {
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
     private readonly context: TenantContext,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<StructureSummary[]> {
@@ -93,7 +95,7 @@ export class StructuresService {
       }
       const structure = await tx.save(
         Structure,
-        tx.create(Structure, { name: dto.name, slug, timeZone, active: true, createdAt: new Date() }),
+        tx.create(Structure, { name: dto.name, slug, timeZone, active: true, createdAt: this.clock.now() }),
       );
       await seedReferenceLists(new TenantTransaction(tx, structure.id));
       await this.audit.record(tx, {
@@ -144,7 +146,7 @@ export class StructuresService {
         if (await em.existsBy(Account, { realm: STAFF_REALM, email: dto.email })) {
           throw new ConflictException('Cette adresse e-mail est déjà utilisée par un autre compte.');
         }
-        const now = new Date();
+        const now = this.clock.now();
         const created = await em.save(
           Account,
           em.create(Account, {
@@ -180,7 +182,7 @@ export class StructuresService {
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (em) => {
       await em.increment(Account, { id: accountId }, 'tokenVersion', 1);
-      await em.update(Account, { id: accountId }, { passwordHash, passwordChangedAt: new Date() });
+      await em.update(Account, { id: accountId }, { passwordHash, passwordChangedAt: this.clock.now() });
       await this.audit.record(em, {
         action: 'admin.password_reset',
         targetType: 'account',
