@@ -10,7 +10,8 @@ import { DEFAULT_KIOSK_TIMING, KIOSK_TIMING, KioskTiming } from '../shared/atten
 import { KioskApi } from './kiosk-api';
 import { KioskPresence } from './kiosk-presence';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Time passes for the fake timers only: nothing really waits. */
+const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 describe('KioskPresence', () => {
   let backend: HttpTestingController;
@@ -27,6 +28,9 @@ describe('KioskPresence', () => {
   let timing: KioskTiming;
 
   beforeEach(() => {
+    // Fake timers for the page's own delays (retries, thank-you, inactivity, debounce); animation frames stay
+    // real: Angular's change detection runs on them, so whenStable() settles without advancing time.
+    jest.useFakeTimers({ doNotFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'queueMicrotask', 'nextTick'] });
     sessionStorage.clear();
     timing = { ...DEFAULT_KIOSK_TIMING, thanksMs: 20 };
     TestBed.configureTestingModule({
@@ -52,7 +56,10 @@ describe('KioskPresence', () => {
     });
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    jest.useRealTimers();
+  });
 
   async function render() {
     const fixture = TestBed.createComponent(KioskPresence);
@@ -96,7 +103,7 @@ describe('KioskPresence', () => {
     });
     await fixture.whenStable();
     expect(store.token('kiosk')).toBe('family-token');
-    await sleep(60);
+    await elapse(60);
     expect(store.token('kiosk')).toBeNull();
     expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
     expectLogout('family-token');
@@ -114,7 +121,7 @@ describe('KioskPresence', () => {
     const h1 = el.querySelector('h1');
     expect(h1?.getAttribute('tabindex')).toBe('-1');
     expect(document.activeElement).toBe(h1);
-    await sleep(60);
+    await elapse(60);
     expectLogout('family-token');
   });
 
@@ -126,13 +133,13 @@ describe('KioskPresence', () => {
     card?.dispatchEvent(new Event('pointerdown', { bubbles: true }));
     card?.click();
     await fixture.whenStable();
-    await sleep(80);
+    await elapse(80);
     const dialog = () => document.querySelector('mat-dialog-container');
     expect(dialog()?.textContent).toContain("1 personne cochée n'est pas encore validée.");
     Array.from(dialog()?.querySelectorAll<HTMLButtonElement>('button') ?? [])
       .find((b) => b.textContent?.trim() === 'VALIDER')
       ?.click();
-    await sleep(20);
+    await elapse(20);
     await fixture.whenStable();
     const req = backend.expectOne('/api/family/attendance');
     expect(req.request.body).toEqual({ key: expect.stringMatching(/^[0-9a-f-]{36}$/), memberIds: [6] });
@@ -140,7 +147,7 @@ describe('KioskPresence', () => {
     req.flush({ recorded: 1, alreadyPresent: 0, slot: null, message: '1 présence enregistrée.' });
     await fixture.whenStable();
     expect(el.textContent).toContain('Merci');
-    await sleep(60);
+    await elapse(60);
     expect(store.token('kiosk')).toBeNull();
     expect(router.navigate).toHaveBeenCalledWith(['/k', 'chemin-rouge']);
     expectLogout('family-token');

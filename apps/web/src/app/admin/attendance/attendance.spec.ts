@@ -29,7 +29,8 @@ const SHEET: AttendanceSheet = {
   members: [{ id: 6, firstName: 'Luka', lastName: 'GRUJIC', avatar: null, present: false }],
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Time passes for the fake timers only: nothing really waits. */
+const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 describe('attendance in the back office', () => {
   let backend: HttpTestingController;
@@ -41,6 +42,9 @@ describe('attendance in the back office', () => {
   let announce: jest.Mock;
 
   beforeEach(() => {
+    // Fake timers for the page's own delays (retries, thank-you, inactivity, debounce); animation frames stay
+    // real: Angular's change detection runs on them, so whenStable() settles without advancing time.
+    jest.useFakeTimers({ doNotFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'queueMicrotask', 'nextTick'] });
     sessionStorage.clear();
     snack = jest.fn();
     dialogAnswer = true;
@@ -67,7 +71,10 @@ describe('attendance in the back office', () => {
     store.set('admin', 'admin-token', fakeSession('admin', { displayName: 'Équipe du Chemin Rouge' }));
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    jest.useRealTimers();
+  });
 
   describe('acting for a family', () => {
     let fixture: ComponentFixture<ActForFamily>;
@@ -131,7 +138,7 @@ describe('attendance in the back office', () => {
       req.flush({ recorded: 1, alreadyPresent: 0, slot: SHEET.slot, message: '1 présence enregistrée.' });
       await fixture.whenStable();
       expect(el.textContent).toContain('Merci. Votre présence a bien été prise en compte');
-      await sleep(60);
+      await elapse(60);
       expectEnd();
       await fixture.whenStable();
       expect(router.navigate).toHaveBeenCalledWith(['/admin/familles', '3']);
@@ -240,7 +247,7 @@ describe('attendance in the back office', () => {
       expect(c.arrival.value).toBe('14:00');
 
       c.familySearch.setValue('gruj');
-      await sleep(300);
+      await elapse(300);
       const search = backend.expectOne((r) => r.url === '/api/families');
       expect(search.request.params.get('search')).toBe('gruj');
       search.flush({ items: [FAMILY_SUMMARY], total: 1, page: 1, pageSize: 10 });

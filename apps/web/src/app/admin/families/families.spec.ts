@@ -45,7 +45,10 @@ describe('Families', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    jest.useRealTimers();
+  });
 
   function expectList(): TestRequest {
     return backend.expectOne((r) => r.url === '/api/families');
@@ -79,6 +82,8 @@ describe('Families', () => {
   });
 
   it('searches 300 ms after the last keystroke, from the first page', async () => {
+    // Fake timers for the debounce; animation frames stay real: Angular's change detection runs on them.
+    jest.useFakeTimers({ doNotFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'queueMicrotask', 'nextTick'] });
     const { fixture, table } = await render();
     expectList().flush(page([GRUJIC], 120));
     table.onPage({ pageIndex: 2, pageSize: 25, length: 120 });
@@ -87,9 +92,9 @@ describe('Families', () => {
 
     table.searchControl.setValue('gru');
     table.searchControl.setValue('grujic ');
-    await new Promise((r) => setTimeout(r, SEARCH_DEBOUNCE_MS - 150));
+    await jest.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1);
     backend.expectNone((r) => r.url === '/api/families');
-    await new Promise((r) => setTimeout(r, 250));
+    await jest.advanceTimersByTimeAsync(1);
     await fixture.whenStable();
     const req = expectList();
     expect(req.request.params.get('search')).toBe('grujic');

@@ -25,7 +25,8 @@ function sheet(overrides: Partial<AttendanceSheet> = {}): AttendanceSheet {
 }
 
 const OK: ValidateAttendanceResponse = { recorded: 2, alreadyPresent: 0, slot: SLOT, message: '2 présences enregistrées.' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Time passes for the fake timers only: nothing really waits. */
+const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 describe('AttendanceSheetView', () => {
   let backend: HttpTestingController;
@@ -35,6 +36,9 @@ describe('AttendanceSheetView', () => {
   let ends: SheetEnd[];
 
   beforeEach(() => {
+    // Fake timers for the page's own delays (retries, thank-you, inactivity, debounce); animation frames stay
+    // real: Angular's change detection runs on them, so whenStable() settles without advancing time.
+    jest.useFakeTimers({ doNotFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'queueMicrotask', 'nextTick'] });
     announce = jest.fn().mockResolvedValue(undefined);
     TestBed.configureTestingModule({
       providers: [
@@ -49,7 +53,10 @@ describe('AttendanceSheetView', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    jest.useRealTimers();
+  });
 
   async function render(data: AttendanceSheet = sheet()) {
     fixture = TestBed.createComponent(AttendanceSheetView);
@@ -127,12 +134,12 @@ describe('AttendanceSheetView', () => {
     expect(button('Annuler')).toBeDefined();
     expect(announce).toHaveBeenCalledWith(RETRYING_MESSAGE, 'assertive');
 
-    await sleep(50);
+    await elapse(50);
     const second = expectValidation();
     expect(second.request.body).toEqual(body);
     second.flush({ statusCode: 503, message: 'Indisponible' }, { status: 503, statusText: 'Service Unavailable' });
 
-    await sleep(60);
+    await elapse(60);
     const third = expectValidation();
     expect(third.request.body).toEqual(body);
     third.flush(OK);
@@ -144,7 +151,7 @@ describe('AttendanceSheetView', () => {
     expect(fixture.componentInstance.holding()).toBe(true);
     expect(ends).toEqual([]);
     // No more attempts once it succeeded; after the thank-you's delay, the sheet is over.
-    await sleep(300);
+    await elapse(300);
     backend.expectNone('/api/family/attendance');
     expect(ends).toEqual(['thanks']);
   });
@@ -160,7 +167,7 @@ describe('AttendanceSheetView', () => {
 
     await click(button('Annuler'));
     expect(el.textContent).toContain(CANCELLED_MESSAGE);
-    await sleep(40);
+    await elapse(40);
     backend.expectNone('/api/family/attendance');
     // The selection is kept: the family may try again.
     expect(card('Luka').getAttribute('aria-pressed')).toBe('true');
@@ -187,7 +194,7 @@ describe('AttendanceSheetView', () => {
     await fixture.whenStable();
     expect(el.textContent).toContain("Aucun créneau n'est ouvert aujourd'hui.");
     expect(el.textContent).toContain(CLOSED_MESSAGE);
-    await sleep(40);
+    await elapse(40);
     backend.expectNone('/api/family/attendance');
   });
 
