@@ -184,12 +184,14 @@ describe('MemberEditor', () => {
     const { fixture, saved } = await render(testMember({ hasAttendance: false }));
     fixture.componentInstance.form().controls.statusId.setValue(20);
     fixture.componentInstance.submit();
-    backend
-      .expectOne('/api/members/5')
-      .flush(
-        { statusCode: 400, message: "Précisez s'il s'agit d'une correction ou d'un changement à partir d'aujourd'hui." },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    backend.expectOne('/api/members/5').flush(
+      {
+        statusCode: 400,
+        message: "Précisez s'il s'agit d'une correction ou d'un changement à partir d'aujourd'hui.",
+        code: 'stats-change-needed',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     expect(dialogOpen).toHaveBeenCalledTimes(1);
     const retry = backend.expectOne('/api/members/5');
     expect(retry.request.body).toEqual({ statusId: 20, statsChange: 'from-today' });
