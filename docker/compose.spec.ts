@@ -57,6 +57,14 @@ describe('docker/compose.yaml', () => {
     for (const p of mailpit.ports) expect(p).toMatch(/^127\.0\.0\.1:/);
   });
 
+  it('has an HA override: a proxy in front of the replicas, which trust one proxy hop', () => {
+    const ha = parse(readFileSync(join(__dirname, 'compose.ha.yaml'), 'utf8'));
+    expect(ha.services.app.environment.TRUST_PROXY).toBe('1');
+    expect(ha.services.proxy.depends_on.app.condition).toBe('service_healthy');
+    expect(ha.services.proxy.volumes).toContain('./ha/nginx.conf:/etc/nginx/nginx.conf:ro');
+    expect(readFileSync(join(__dirname, 'ha/nginx.conf'), 'utf8')).toMatch(/server app:3000;/);
+  });
+
   it('has a Dockerfile on Node 24 slim, non-root, with Chromium and a health check', () => {
     const dockerfile = readFileSync(join(__dirname, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/ARG NODE_IMAGE=node:24-[a-z]+-slim/);

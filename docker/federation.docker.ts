@@ -112,11 +112,15 @@ describe('the federation install in Docker', () => {
   let composeCmd: string[];
   let env: NodeJS.ProcessEnv;
   let base: string;
+  let proxyImage: string;
   const measured: Record<string, string> = {};
 
+  /** docker/compose.ha.yaml on top, once the replicas test has started (so that every later call sees the proxy). */
+  let extraFiles: string[] = [];
+  const files = () => ['-f', composeFile, ...extraFiles.flatMap((f) => ['-f', f])];
   const compose = (args: string[], options: SpawnSyncOptions = {}) =>
-    run(composeCmd[0], [...composeCmd.slice(1), '-p', project, '-f', composeFile, ...args], { env, cwd: join(ROOT, 'docker'), ...options });
-  const containerId = (service: string) => compose(['ps', '-q', service]).trim();
+    run(composeCmd[0], [...composeCmd.slice(1), '-p', project, ...files(), ...args], { env, cwd: join(ROOT, 'docker'), ...options });
+  const containerId = (service: string) => compose(['ps', '-q', service]).trim().split('\n')[0] ?? '';
   const health = (service: string) => {
     const id = containerId(service);
     return id
@@ -203,9 +207,11 @@ describe('the federation install in Docker', () => {
     const images = JSON.parse(out.trim().split('\n').pop() as string) as {
       mariadb: string;
       node: string;
+      nginx: string;
       appBuildSeconds: number;
       appSizeBytes: number;
     };
+    proxyImage = images.nginx;
     measured['image build (base images cached or not), s'] = String(Math.round((Date.now() - started) / 1000));
     measured['docker build of docker/Dockerfile, s'] = String(images.appBuildSeconds);
     measured['image size, MB'] = (images.appSizeBytes / 1e6).toFixed(0);
@@ -242,7 +248,7 @@ describe('the federation install in Docker', () => {
 
   afterAll(() => {
     if (composeFile) {
-      spawnSync(composeCmd[0], [...composeCmd.slice(1), '-p', project, '-f', composeFile, 'down', '-v', '--remove-orphans', '-t', '5'], {
+      spawnSync(composeCmd[0], [...composeCmd.slice(1), '-p', project, ...files(), 'down', '-v', '--remove-orphans', '-t', '5'], {
         env,
         stdio: 'ignore',
       });
@@ -429,5 +435,121 @@ describe('the federation install in Docker', () => {
     expect((await fetch(base + centre.logoUrl)).status).toBe(200);
     await login(centre.familyEmail, 'nous jouons dans le conteneur', centre.slug);
     expect(countsOf(upgradedTables)['family']).toBe(fixture.rows.mariadb['family'] + 1);
+  });
+
+  it('runs two app replicas behind the reverse proxy of docker/compose.ha.yaml: shared throttle and calendar, a check-in pressed on both recorded once', async () => {
+    expect(centre).toBeDefined();
+    // Each replica published on a free loopback port; users go through the proxy.
+    const proxyPort = await freePort();
+    env = { ...env, POINTAGE_PORT: '127.0.0.1:', POINTAGE_HA_PORT: String(proxyPort), PROXY_IMAGE: proxyImage };
+    extraFiles = [join(ROOT, 'docker/compose.ha.yaml')];
+    const started = Date.now();
+    compose(['up', '-d', '--scale', 'app=2']);
+    const ids = compose(['ps', '-q', 'app']).trim().split('\n').filter(Boolean);
+    expect(ids).toHaveLength(2);
+    for (;;) {
+      const states = ids.map((id) => run('docker', ['inspect', '-f', '{{.State.Health.Status}}', id]).trim());
+      if (states.every((x) => x === 'healthy')) break;
+      if (Date.now() - started > 180_000)
+        throw new Error(`replicas not healthy: ${states.join(', ')}\n${compose(['logs', '--tail=40', 'app'])}`);
+      await sleep(1000);
+    }
+    const proxy = `http://127.0.0.1:${proxyPort}`;
+    for (const t = Date.now(); ; await sleep(500)) {
+      const ok = await fetch(`${proxy}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() - t > 60_000) throw new Error(`the proxy does not answer\n${compose(['logs', '--tail=40', 'proxy'])}`);
+    }
+    measured['two replicas + proxy: up to healthy, s'] = ((Date.now() - started) / 1000).toFixed(1);
+    const replicas = ids.map((id) => {
+      const mapped = run('docker', ['port', id, '3000/tcp']).trim().split('\n')[0] ?? '';
+      return `http://127.0.0.1:${mapped.split(':').pop()}`;
+    });
+    const on = async (url: string, method: string, path: string, token: string | null, body?: unknown) => {
+      const res = await fetch(url + path, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    };
+    const [A, B] = replicas as [string, string];
+
+    // The login throttle is shared: 10 failures spread over both replicas, then 429 on either.
+    for (let i = 0; i < 10; i++) {
+      expect(
+        (await on(i % 2 ? B : A, 'POST', '/api/auth/login', null, { login: 'intrus@test.local', password: `essai ${i}` })).status,
+      ).toBe(401);
+    }
+    for (const r of replicas)
+      expect((await on(r, 'POST', '/api/auth/login', null, { login: 'intrus@test.local', password: 'encore' })).status).toBe(429);
+
+    // A slot generated through A is seen at once by B's kiosk.
+    const sa = (
+      await on(proxy, 'POST', '/api/auth/login', null, { login: fixture.superAdmin.email, password: fixture.superAdmin.password })
+    ).body['accessToken'] as string;
+    const structure = (await on(A, 'POST', '/api/super-admin/structures', sa, { name: 'Ludothèque Deux Instances' })).body as {
+      id: number;
+      slug: string;
+    };
+    const admin = (await on(B, 'POST', `/api/super-admin/structures/${structure.id}/admins`, sa, { email: 'admin.deux@test.local' }))
+      .body as {
+      password: string;
+    };
+    const adminToken = (await on(A, 'POST', '/api/auth/login', null, { login: 'admin.deux@test.local', password: admin.password })).body[
+      'accessToken'
+    ] as string;
+    expect((await on(B, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['slot']).toBeNull();
+    const today = parisToday();
+    const allDay = { from: today, to: today, weekdays: [1, 2, 3, 4, 5, 6, 7], ranges: [{ start: '00:00', end: '23:59' }] };
+    expect((await on(A, 'POST', '/api/slots/generate', adminToken, allDay)).status).toBe(200);
+    expect((await on(B, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['slot']).not.toBeNull();
+
+    // A family registers through the proxy; VALIDER is pressed with one key on both replicas at
+    // the same moment (a lost answer and the kiosk's retry): recorded once.
+    const ref = (await on(proxy, 'GET', `/api/public/structures/${structure.slug}/reference`, null)).body as unknown as Record<
+      string,
+      { id: number; label: string }[]
+    >;
+    const pick = (kind: string, label: string) => (ref[kind]?.find((i) => i.label === label) as { id: number }).id;
+    const member = (firstName: string) => ({
+      lastName: 'DEUX',
+      firstName,
+      sexId: pick('sex', 'Femme'),
+      birthDate: '2016-02-03',
+      cityId: pick('city', 'Ronchin'),
+      statusId: pick('status', 'Enfant à charge'),
+      minimaId: pick('minima', 'Non'),
+      qfId: pick('qf', '0 à 480 €'),
+    });
+    const registered = await on(proxy, 'POST', `/api/public/structures/${structure.slug}/families`, null, {
+      name: 'DEUX',
+      email: 'famille.deux@test.local',
+      password: 'deux instances pour une famille',
+      qfId: pick('qf', '0 à 480 €'),
+      minimaId: pick('minima', 'Non'),
+      members: [member('Anna'), member('Inès')],
+    });
+    expect(registered.status).toBe(201);
+    const familyToken = registered.body['accessToken'] as string;
+    const memberIds = ((await on(B, 'GET', '/api/family/sheet', familyToken)).body['members'] as { id: number }[]).map((m) => m.id);
+    expect(memberIds).toHaveLength(2);
+    const press = { key: 'b3a1f0de-2c4e-4d7a-9f1b-0c2d3e4f5a6b', memberIds };
+    const answers = await Promise.all([
+      on(A, 'POST', '/api/family/attendance', familyToken, press),
+      on(B, 'POST', '/api/family/attendance', familyToken, press),
+    ]);
+    // The second may be told to wait (409 validation in progress); its retry is then answered.
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    expect(answers.some((a) => a.status === 200)).toBe(true);
+    const retried = await on(answers[0]?.status === 200 ? B : A, 'POST', '/api/family/attendance', familyToken, press);
+    expect(retried.status).toBe(200);
+    for (const r of [...replicas, proxy])
+      expect((await on(r, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['counter']).toBe(2);
+    expect(sql(`SELECT COUNT(*) FROM attendance WHERE structure_id = ${Number(structure.id)}`).trim()).toBe('2');
   });
 });

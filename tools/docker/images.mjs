@@ -158,9 +158,22 @@ function ensureMariadb(debian) {
   return tag;
 }
 
+/** nginx stand-in for docker/compose.ha.yaml's reverse proxy: Debian's nginx. */
+function ensureNginx(debian) {
+  const file = join(STAND_INS, 'nginx.Dockerfile');
+  const tag = `pointage-local/nginx:bookworm-${recipeHash([file], debian)}`;
+  if (imageExists(tag)) return tag;
+  timed('nginx stand-in', () =>
+    sh('docker', ['build', '-q', '--network', 'host', '--build-arg', `DEBIAN_IMAGE=${debian}`, '-f', file, '-t', tag, STAND_INS], {
+      stdio: ['ignore', 'ignore', 2],
+    }),
+  );
+  return tag;
+}
+
 export function ensureBaseImages() {
   const debian = ensureDebian();
-  return { debian, node: ensureNode(debian), mariadb: ensureMariadb(debian) };
+  return { debian, node: ensureNode(debian), mariadb: ensureMariadb(debian), nginx: ensureNginx(debian) };
 }
 
 /** The real image, from docker/Dockerfile, on the node stand-in. Returns the build time in seconds. */
