@@ -28,7 +28,7 @@ import { PasswordResetToken } from './entities/password-reset-token.entity';
 import { LoginThrottle, tooManyRequests } from './login-throttle';
 import { RevokedToken } from './entities/revoked-token.entity';
 import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
-import type { Principal } from './principal';
+import type { Principal } from '../common/principal';
 import { IssuedToken, TokenService, toSessionInfo } from './token.service';
 
 export const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';

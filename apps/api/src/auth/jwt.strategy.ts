@@ -5,7 +5,8 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import type { Role } from '@pointage/contracts';
-import type { Principal, TokenClaims } from './principal';
+import type { Principal } from '../common/principal';
+import type { TokenClaims } from './token-claims';
 import { hmacKey } from './token.service';
 
 interface AccountRow {

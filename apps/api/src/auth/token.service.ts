@@ -4,7 +4,8 @@ import { createSecretKey, KeyObject, randomUUID } from 'node:crypto';
 import type { Role, SessionInfo } from '@pointage/contracts';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Principal, TokenClaims } from './principal';
+import type { Principal } from '../common/principal';
+import type { TokenClaims } from './token-claims';
 
 /** Back-office sessions last a working day; family sessions at the kiosk a quarter of an hour. */
 export const TOKEN_LIFETIME_SECONDS: Record<Role, number> = {

@@ -2,7 +2,7 @@ import { ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedE
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
-import type { Principal } from '../auth/principal';
+import type { Principal } from './principal';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
 import { databaseUnavailable } from './database-unavailable';
 import { isDatabaseUnavailable } from '../database/driver-errors';

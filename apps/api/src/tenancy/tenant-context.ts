@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/principal';
 import { currentRequest } from '../common/request-context';
 
 /** Reads the authenticated principal of the current request (set by the AccessGuard). */

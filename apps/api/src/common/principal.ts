@@ -1,7 +1,9 @@
 import type { Role } from '@pointage/contracts';
 
 /**
- * The authenticated caller, as the AccessGuard puts it on req.user.
+ * The authenticated caller, as the AccessGuard puts it on req.user (built by
+ * auth/jwt.strategy.ts from the token and the database; read by the guard, the
+ * tenancy wall and every service that needs to know who asks).
  * `role`, `structureId` and `familyId` are the *effective* identity; when the
  * account acts for somebody else (super-admin as a structure's admin, admin for
  * a family) `acting` is true and `account*` fields describe the real person.
@@ -26,23 +28,4 @@ export interface Principal {
   expiresAt: number;
   /** The token's id (`jti`), by which logout and the end of acting revoke it. */
   tokenId?: string;
-}
-
-/** What a token carries (see TokenService). */
-export interface TokenClaims {
-  /** The real account. */
-  sub: string;
-  role: Role;
-  sid: number | null;
-  fid: number | null;
-  /** Token version of the account at issue time. */
-  tv: number;
-  /** Present when acting for somebody else (RFC 8693 "act" claim): the real actor. */
-  act?: { sub: string; role: Role };
-  /** Label of the acted-as identity, for banners and the audit log. */
-  as?: string;
-  /** Token id: every token has one, so that it can be revoked (logout, end of acting). */
-  jti?: string;
-  exp?: number;
-  iat?: number;
 }
