@@ -14,12 +14,16 @@ import { Public, Roles } from '../common/access.decorators';
 import { idPipe } from '../common/id.pipe';
 import { DayQueryDto, RemoveAttendanceDto } from '../slots/dto/slots.dto';
 import { AttendanceService } from './attendance.service';
+import { CheckInService } from './check-in.service';
 import { RetroAttendanceDto, ValidateAttendanceDto } from './dto/attendance.dto';
 
 @ApiTags('attendance')
 @Controller()
 export class AttendanceController {
-  constructor(private readonly attendance: AttendanceService) {}
+  constructor(
+    private readonly attendance: AttendanceService,
+    private readonly checkIn: CheckInService,
+  ) {}
 
   /** The kiosk home page: slot, closed or open, present counter. Polled by the kiosk. */
   @Public()
@@ -40,7 +44,7 @@ export class AttendanceController {
   @Post('family/attendance')
   @HttpCode(200)
   validate(@Body() dto: ValidateAttendanceDto): Promise<ValidateAttendanceResponse> {
-    return this.attendance.validate(dto.key, dto.memberIds);
+    return this.checkIn.validate(dto.key, dto.memberIds);
   }
 
   @Roles('admin')

@@ -3,6 +3,12 @@ import { SettingsModule } from '../settings/settings.module';
 import { SlotsModule } from '../slots/slots.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
+import { CheckInFaults } from './check-in-faults';
+import { CheckInService } from './check-in.service';
 
-@Module({ imports: [SettingsModule, SlotsModule], controllers: [AttendanceController], providers: [AttendanceService] })
+@Module({
+  imports: [SettingsModule, SlotsModule],
+  controllers: [AttendanceController],
+  providers: [AttendanceService, CheckInService, CheckInFaults],
+})
 export class AttendanceModule {}

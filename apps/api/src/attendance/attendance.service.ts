@@ -1,7 +1,6 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   ActingResponse,
-  ATTENDANCE_THANKS,
   AttendanceRow,
   AttendanceSheet,
   CounterInfo,
@@ -9,7 +8,6 @@ import {
   KioskStatus,
   PresentNow,
   RetroAttendanceResponse,
-  ValidateAttendanceResponse,
 } from '@pointage/contracts';
 import { chooseSlot, formatHm, retroArrivalProblem, zonedParts, zonedToInstant } from '@pointage/domain';
 import { In } from 'typeorm';
@@ -20,44 +18,43 @@ import { Database } from '../database/database.service';
 import { Family } from '../families/entities/family.entity';
 import { Member } from '../families/entities/member.entity';
 import { Clock } from '../common/clock';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
 import { Uploads } from '../settings/uploads';
 import { StructureSettingsService } from '../settings/structure-settings.service';
 import { Slot } from '../slots/entities/slot.entity';
 import { DaySlot, SlotCalendar } from '../slots/slot-calendar';
 import { minutesOf, toSlotDto } from '../slots/slots.service';
 import { Structure } from '../tenancy/entities/structure.entity';
-import { isLostRace, isMissingParent, isUniqueViolation, retrying } from '../database/driver-errors';
+import { isMissingParent, isUniqueViolation, retrying } from '../database/driver-errors';
 import { ScopedRepository } from '../tenancy/scoped-repository';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { TenantContext } from '../tenancy/tenant-context';
 import { AttendanceInsert, CheckInSql, MemberRow } from './check-in.sql';
 import { Attendance } from './entities/attendance.entity';
 
-export const KIOSK_CLOSED = "La ludothèque est fermée : aucun créneau n'est ouvert ou à venir aujourd'hui.";
-
 /** Another transaction recorded the same member in the same slot first: try again. */
-class ConcurrentCheckIn extends Error {}
+export class ConcurrentCheckIn extends Error {}
 
-/**
- * Another check-in of the same members won the race: it recorded one of them first
- * (unique (member, slot) index), or InnoDB chose this statement as a deadlock victim
- * (two check-ins of the same members at once can lock the unique index in opposite
- * orders). Either way the statement was rolled back whole, so it is safe to evaluate
- * the request again.
- */
-function lostRace(e: unknown): boolean {
-  return isUniqueViolation(e) || isLostRace(e);
+export const SLOT_DELETED = "Ce créneau vient d'être supprimé : rechargez la page.";
+
+/** The members to record, all of the caller's structure (and family, at the kiosk), or 404. */
+export async function membersToRecord(
+  sql: CheckInSql,
+  memberIds: number[],
+  slotId: number,
+  how: { familyId?: number; includeArchived?: boolean },
+): Promise<MemberRow[]> {
+  if (memberIds.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
+  const members = await sql.members(how.familyId ?? null, memberIds, slotId);
+  if (members.length !== memberIds.length) throw new NotFoundException('Membre introuvable.');
+  if (!how.includeArchived && members.some((m) => m.archived))
+    throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
+  return members;
 }
 
-const SLOT_DELETED = "Ce créneau vient d'être supprimé : rechargez la page.";
-
 /**
- * Attendance: the kiosk (status, sheet, idempotent validation, counter), acting
- * for a family, and back-in-time entries. Nothing a family validated is lost:
- * each validation is one transaction, keyed by the client, with a unique
- * (member, slot) index underneath.
+ * Attendance: the kiosk (status, sheet, counter), acting for a family,
+ * back-in-time entries and removals. The kiosk's VALIDER is CheckInService
+ * (check-in.service.ts), which chooses its slot here (slotNow, timeZoneOf).
  */
 @Injectable()
 export class AttendanceService {
@@ -69,12 +66,11 @@ export class AttendanceService {
     private readonly tokens: TokenService,
     private readonly settings: StructureSettingsService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendar: SlotCalendar,
   ) {}
 
-  /** The caller's structure's time zone (carried by the principal, read once per request). */
-  private async timeZoneOf(p: { timeZone?: string | null }): Promise<string> {
+  /** The caller's structure's time zone (carried by the principal, read once per request). Shared with CheckInService. */
+  async timeZoneOf(p: { timeZone?: string | null }): Promise<string> {
     return p.timeZone ?? (await this.structure(this.tenancy.structureId())).timeZone;
   }
 
@@ -82,8 +78,8 @@ export class AttendanceService {
     return this.db.manager.findOneByOrFail(Structure, { id });
   }
 
-  /** The slot check-ins go to now in this structure, and whether it has started. */
-  private async slotNow(
+  /** The slot check-ins go to now in this structure, and whether it has started. Shared with CheckInService. */
+  async slotNow(
     slots: ScopedRepository<Slot>,
     timeZone: string,
     now = this.clock.now(),
@@ -176,138 +172,6 @@ export class AttendanceService {
     };
   }
 
-  /**
-   * VALIDER at the kiosk: one INSERT … SELECT of the members asked, each row
-   * carrying the client's key — atomic by itself, no transaction round trips on
-   * MariaDB. A key this family already used answers from the rows it recorded,
-   * whatever the time: a retry sent after its slot ended (next slot, closed
-   * kiosk) records nothing again. Every insert of this path checks the key in
-   * the same statement, so a retry racing its original cannot record twice
-   * either. A concurrent duplicate trips the unique (member, slot) index and is
-   * evaluated again. When an admin acts for the family, the rows and the audit
-   * line are written in one transaction.
-   */
-  async validate(key: string, memberIds: number[]): Promise<ValidateAttendanceResponse> {
-    const p = this.context.principal();
-    const familyId = p.familyId as number;
-    const structureId = this.tenancy.structureId();
-    const ids = [...new Set(memberIds)].sort((a, b) => a - b);
-    if (ids.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
-    const timeZone = await this.timeZoneOf(p);
-    const reader = new CheckInSql({ em: this.db.manager, structureId });
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const now = this.clock.now();
-      const chosen = await this.slotNow(this.tenancy.repo(Slot), timeZone, now);
-      if (attempt === 1 && chosen && !p.acting) {
-        // The common case in one statement: every member asked is new in this slot, and the key is new.
-        const recorded = await this.recordAllAtOnce(structureId, familyId, ids, chosen.slot.id, now, p.accountId, key);
-        if (recorded === ids.length) return this.validationResponse(chosen.slot, recorded, ids.length);
-        // Nothing recorded: a retried request, somebody present already, or a wrong id; the long way says which.
-      }
-      // A repeated request (even after its slot ended): answer what its key recorded.
-      const earlier = await reader.byKey(key, familyId);
-      if (earlier) {
-        const slot =
-          earlier.slotId === chosen?.slot.id ? chosen.slot : await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.');
-        return this.validationResponse(slot, earlier.recorded, ids.length);
-      }
-      if (!chosen) throw new ConflictException(KIOSK_CLOSED);
-      const members = await this.membersToRecord(reader, ids, chosen.slot.id, { familyId });
-      const missing = members.filter((m) => !m.present).map((m) => m.id);
-      // Everybody was there already.
-      if (missing.length === 0) return this.validationResponse(chosen.slot, 0, ids.length);
-      await this.pauseForTests();
-      const how = {
-        slotId: chosen.slot.id,
-        arrivedAt: now,
-        source: p.acting ? 'acting' : 'kiosk',
-        recordedBy: p.accountId,
-        createdAt: this.clock.now(),
-        validationKey: key,
-      } as const;
-      try {
-        const recorded = p.acting
-          ? await this.tenancy
-              .transaction(async (tx) => {
-                const n = await new CheckInSql(tx).insertFamilyMembers(familyId, missing, how);
-                if (n !== missing.length) throw new ConcurrentCheckIn();
-                await this.audit.record(tx.em, {
-                  action: 'attendance.validated',
-                  targetType: 'family',
-                  targetId: familyId,
-                  details: { slotId: chosen.slot.id, members: ids, recorded: n },
-                });
-                return n;
-              })
-              .catch((e: unknown) => {
-                if (e instanceof ConcurrentCheckIn) return 0;
-                throw e;
-              })
-          : await this.db.atomic((em) => new CheckInSql({ em, structureId }).insertFamilyMembers(familyId, missing, how));
-        if (recorded === missing.length) return this.validationResponse(chosen.slot, recorded, ids.length);
-        // Nothing recorded: the key was used meanwhile (a concurrent retry) or a member changed: look again.
-      } catch (e) {
-        if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
-        // Somebody recorded one of these members meanwhile: look again.
-        if (!lostRace(e)) throw e;
-      }
-    }
-    throw new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
-  }
-
-  /**
-   * Records every member asked, at the kiosk, in one INSERT … SELECT (see
-   * CheckInSql.insertFamilyMembers): all of them or none. Returns how many rows
-   * it recorded; 0 when a member is already present in the slot, an id is not
-   * a non-archived member of the family, or the family already used this key.
-   */
-  private async recordAllAtOnce(
-    structureId: number,
-    familyId: number,
-    ids: number[],
-    slotId: number,
-    now: Date,
-    accountId: number,
-    key: string,
-  ): Promise<number> {
-    await this.pauseForTests();
-    try {
-      return await this.db.atomic((em) =>
-        new CheckInSql({ em, structureId }).insertFamilyMembers(familyId, ids, {
-          slotId,
-          arrivedAt: now,
-          source: 'kiosk',
-          recordedBy: accountId,
-          createdAt: this.clock.now(),
-          validationKey: key,
-        }),
-      );
-    } catch (e) {
-      if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
-      if (lostRace(e)) return 0;
-      throw e;
-    }
-  }
-
-  /** The crash test holds each validation here, just before it writes (POINTAGE_TEST_PAUSE_IN_VALIDATION_MS). */
-  private async pauseForTests(): Promise<void> {
-    const ms = this.config.testHooks.pauseInValidationMs;
-    if (ms) await new Promise((r) => setTimeout(r, ms));
-  }
-
-  private validationResponse(
-    slot: { id: number; date: string; startMinute: number; endMinute: number },
-    recorded: number,
-    asked: number,
-  ): ValidateAttendanceResponse {
-    return {
-      recorded,
-      alreadyPresent: asked - recorded,
-      slot: { id: slot.id, date: slot.date, start: formatHm(slot.startMinute), end: formatHm(slot.endMinute) },
-      message: ATTENDANCE_THANKS,
-    };
-  }
-
   private rowsFor(
     slotId: number,
     members: MemberRow[],
@@ -353,21 +217,6 @@ export class AttendanceService {
       throw e;
     }
     return { recorded: missing.length, alreadyPresent: members.length - missing.length };
-  }
-
-  /** The members to record, all of the caller's structure (and family, at the kiosk), or 404. */
-  private async membersToRecord(
-    sql: CheckInSql,
-    memberIds: number[],
-    slotId: number,
-    how: { familyId?: number; includeArchived?: boolean },
-  ): Promise<MemberRow[]> {
-    if (memberIds.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
-    const members = await sql.members(how.familyId ?? null, memberIds, slotId);
-    if (members.length !== memberIds.length) throw new NotFoundException('Membre introuvable.');
-    if (!how.includeArchived && members.some((m) => m.archived))
-      throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
-    return members;
   }
 
   /** Runs a check-in transaction again when another one recorded the same member meanwhile. */
@@ -499,7 +348,7 @@ export class AttendanceService {
         if (arrivedAt > now) throw new BadRequestException("L'heure d'arrivée ne peut pas être dans le futur.");
         const ids = [...new Set(memberIds)].sort((a, b) => a - b);
         const sql = new CheckInSql(tx);
-        const members = await this.membersToRecord(sql, ids, slot.id, { includeArchived: true });
+        const members = await membersToRecord(sql, ids, slot.id, { includeArchived: true });
         const result = await this.record(sql, slot.id, members, { arrivedAt, source: 'retro', recordedBy: p.accountId });
         await this.audit.record(tx.em, {
           action: 'attendance.retro',

@@ -36,7 +36,7 @@ const ATTENDANCE_COLUMNS =
  * about 0.1 ms of CPU per statement there — most of the request. Every
  * statement carries `structure_id = ?` with the structure of the tenant
  * transaction it is built from: the tenancy wall is the same, written by hand.
- * Used only by AttendanceService; the route-walking wall test covers it.
+ * Used only by CheckInService and AttendanceService; the route-walking wall test covers it.
  */
 export class CheckInSql {
   private readonly sid: number;

@@ -37,7 +37,7 @@ export interface AppConfig {
   logRequests: boolean;
   /** Settings accepted but worth a line in the log at start (e.g. TRUST_PROXY=true read as 1). */
   warnings: string[];
-  /** Fault injection for tests only (NODE_ENV=test); always off otherwise. */
+  /** Fault injection for tests only (NODE_ENV=test); always off otherwise. Read only by attendance/check-in-faults.ts. */
   testHooks: { pauseInValidationMs: number };
 }
 
