@@ -22,6 +22,7 @@ import { StatisticsModule } from '../statistics/statistics.module';
 import { AttendanceListModule } from '../attendance-list/attendance-list.module';
 import { ExportsModule } from '../exports/exports.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { StructuresModule } from '../structures/structures.module';
 import { DemoDataModule } from '../demo-data/demo-data.module';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         MailModule,
         PdfModule,
         TenancyModule,
+        StructuresModule,
         AuditModule,
         AuthModule,
         HealthModule,

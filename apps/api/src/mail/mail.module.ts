@@ -1,11 +1,10 @@
 import { MailerModule, MailerOptions } from '@nestjs-modules/mailer';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { fileTransport } from './file-transport';
 import { MailService } from './mail.service';
 
-@Global()
 @Module({
   imports: [
     MailerModule.forRootAsync({

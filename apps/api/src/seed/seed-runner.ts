@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { STAFF_REALM, familyRealm } from '../auth/entities/account.entity';
 import { hashPassword } from '../auth/passwords';
 import { Dialect, dialectOf } from '../database/data-source';
-import { slugify } from '../tenancy/structures.service';
+import { slugify } from '../structures/structures.service';
 import { AttendancePlan, FamilyPlan, generateAttendance, generateFamilies, planSlots, shiftYears, WHOLE_DAY } from './generate';
 import { STRUCTURE_NAMES } from './names';
 import { deriveSeed } from './prng';

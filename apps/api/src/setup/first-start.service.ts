@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { Structure } from '../tenancy/entities/structure.entity';
-import { StructuresService } from '../tenancy/structures.service';
+import { StructuresService } from '../structures/structures.service';
 import { createSuperAdmin } from './super-admins';
 import { addDemoData } from '../seed/demo';
 

@@ -1,13 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { StructuresService } from './structures.service';
-import { SuperAdminController } from './super-admin.controller';
 import { Tenancy } from './tenancy.service';
 import { TenantContext } from './tenant-context';
 
+/** The tenancy wall: who the caller is acting for (TenantContext) and the scoped access to the data (Tenancy). */
 @Global()
 @Module({
-  controllers: [SuperAdminController],
-  providers: [TenantContext, Tenancy, StructuresService],
-  exports: [TenantContext, Tenancy, StructuresService],
+  providers: [TenantContext, Tenancy],
+  exports: [TenantContext, Tenancy],
 })
 export class TenancyModule {}

@@ -11,9 +11,9 @@ import { Clock } from '../common/clock';
 import { Database } from '../database/database.service';
 import { seedReferenceLists } from '../settings/reference-seed';
 import { CreateAdminDto, CreateStructureDto, UpdateStructureDto } from './dto/structure.dto';
-import { Structure } from './entities/structure.entity';
-import { TenantContext } from './tenant-context';
-import { TenantTransaction } from './tenancy.service';
+import { Structure } from '../tenancy/entities/structure.entity';
+import { TenantContext } from '../tenancy/tenant-context';
+import { TenantTransaction } from '../tenancy/tenancy.service';
 
 /** "Ludothèque du Chemin Rouge" -> "ludotheque-du-chemin-rouge" */
 export function slugify(name: string): string {
