@@ -1,11 +1,14 @@
+import { Global, InjectionToken, Module } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp, openDatabase } from '../src/app/bootstrap';
+import { AppModule } from '../src/app/app.module';
+import { APP_OPTIONS, configureApp, createApp, openDatabase } from '../src/app/bootstrap';
 import { AppConfig, loadConfig, prepareDataDir } from '../src/config/config';
 import { createTempDatabase, TempDatabase } from './mariadb';
 
@@ -32,10 +35,33 @@ export interface TestApp {
 }
 
 /**
+ * A provider replaced for a test: `provide` is a provider of the application
+ * (replaced with Nest's overrideProvider) or an optional injection token that
+ * production leaves unprovided (e.g. THROTTLE_TIME), provided here.
+ */
+export interface ProviderOverride {
+  provide: InjectionToken;
+  useValue: unknown;
+}
+
+/** The application, with providers replaced when asked (then built through Nest's testing module). */
+async function buildApp(config: AppConfig, dataSource: DataSource, overrides: ProviderOverride[]): Promise<NestExpressApplication> {
+  if (overrides.length === 0) return createApp(config, dataSource);
+  @Global()
+  @Module({ providers: overrides, exports: overrides.map((o) => o.provide) })
+  class TestProviders {}
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, dataSource), TestProviders] });
+  for (const o of overrides) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder.compile();
+  return configureApp(moduleRef.createNestApplication<NestExpressApplication>(APP_OPTIONS), config);
+}
+
+/**
  * Starts the real application on a fresh database of the run's dialect (a temp
  * SQLite file, or a new MariaDB database dropped on close) and a temp DATA_DIR.
+ * `overrides` replace providers (e.g. a time source), as Nest's overrideProvider.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, overrides: ProviderOverride[] = []): Promise<TestApp> {
   const dialect = testDialect();
   const dataDir = mkdtempSync(join(tmpdir(), 'pointage-it-'));
   let tempDb: TempDatabase | null = null;
@@ -57,7 +83,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   let dataSource: DataSource | null = null;
   try {
     dataSource = await openDatabase(config);
-    const app = await createApp(config, dataSource);
+    const app = await buildApp(config, dataSource, overrides);
     const server = app.getHttpServer();
     const ds = dataSource;
     return {

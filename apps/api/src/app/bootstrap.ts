@@ -111,10 +111,15 @@ export function openApiDocument(app: INestApplication) {
 
 /** Builds the fully configured Nest application (not listening yet). Used by main.ts and by the tests. */
 export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
-    logger: ['error', 'warn'],
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), APP_OPTIONS);
+  return configureApp(app, config);
+}
+
+/** Options of the Nest application, also used by tests that build it through Nest's testing module. */
+export const APP_OPTIONS = { logger: ['error', 'warn'] as LogLevel[], abortOnError: false };
+
+/** Prefix, proxy trust, security headers, web root, validation, API docs, then init(). */
+export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<NestExpressApplication> {
   app.setGlobalPrefix('api');
   // A number of hops or the proxies' addresses, never `true`: see TrustProxy in config.ts.
   app.set('trust proxy', config.trustProxy);

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
@@ -8,6 +8,21 @@ import { ThrottleEvent } from './entities/throttle-event.entity';
 import { rawInstant, sqlInstant } from '../database/raw-values';
 
 const WINDOW_MS = 15 * 60_000;
+
+/** The instants the throttle writes to and compares in the database, in ms since the epoch. */
+export interface ThrottleTime {
+  now(): number;
+}
+
+/**
+ * Injection token of the throttle's time source (an optional dependency of
+ * LoginThrottle). Nothing provides it in production, so LoginThrottle uses the
+ * system clock (Date.now); the tests that move past a window provide their own
+ * (startTestApp's overrides, test/harness.ts).
+ */
+export const THROTTLE_TIME = Symbol('THROTTLE_TIME');
+
+const SYSTEM_TIME: ThrottleTime = { now: () => Date.now() };
 
 /** Failed logins allowed per login from one address, and per address overall, in 15 minutes. */
 export const MAX_FAILURES_PER_LOGIN = 10;
@@ -98,7 +113,6 @@ const PRUNE_EVERY_MS = 5 * 60_000;
 @Injectable()
 export class LoginThrottle {
   private readonly logger = new Logger(LoginThrottle.name);
-  private now: () => number = Date.now;
   private readonly loginsInFlight = new InFlight(MAX_IN_FLIGHT_PER_LOGIN);
   private readonly ipsInFlight = new InFlight(MAX_IN_FLIGHT_PER_IP);
   private lastPrune = 0;
@@ -106,11 +120,11 @@ export class LoginThrottle {
   constructor(
     private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(THROTTLE_TIME) private readonly time: ThrottleTime = SYSTEM_TIME,
   ) {}
 
-  /** For tests: a controllable clock (the instants written to and compared in the database). */
-  useClock(now: () => number): void {
-    this.now = now;
+  private now(): number {
+    return this.time.now();
   }
 
   private hash(key: string): string {
