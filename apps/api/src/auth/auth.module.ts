@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -8,9 +9,11 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 
+// Still @Global only because AttendanceModule (attendance/attendance.module.ts) does not import it yet;
+// every other module that uses its providers imports it explicitly (issue 15 item 4).
 @Global()
 @Module({
-  imports: [PassportModule, JwtModule.register({}), MailModule],
+  imports: [PassportModule, JwtModule.register({}), AuditModule, MailModule],
   controllers: [AuthController],
   providers: [AuthService, JwtStrategy, LoginThrottle, TokenService],
   exports: [AuthService, TokenService, LoginThrottle],

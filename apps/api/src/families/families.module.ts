@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { SettingsModule } from '../settings/settings.module';
 import { FamiliesController } from './families.controller';
 import { FamiliesService } from './families.service';
@@ -8,7 +10,7 @@ import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
 @Module({
-  imports: [SettingsModule],
+  imports: [AuditModule, AuthModule, SettingsModule],
   controllers: [FamiliesController, FamilySelfController, RetentionController],
   providers: [FamiliesService, FamilyMergeService, RetentionService],
   exports: [FamiliesService],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { AppSettingsService } from './app-settings.service';
 import { InstallationSettingsController } from './installation-settings.controller';
@@ -8,7 +9,7 @@ import { StructureSettingsService } from './structure-settings.service';
 import { Uploads } from './uploads';
 
 @Module({
-  imports: [MailModule],
+  imports: [AuditModule, MailModule],
   controllers: [PublicSettingsController, SettingsController, InstallationSettingsController],
   providers: [AppSettingsService, StructureSettingsService, Uploads],
   exports: [AppSettingsService, StructureSettingsService, Uploads],
