@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SlotsModule } from '../slots/slots.module';
 import { AttendanceController } from './attendance.controller';
@@ -7,7 +9,7 @@ import { CheckInFaults } from './check-in-faults';
 import { CheckInService } from './check-in.service';
 
 @Module({
-  imports: [SettingsModule, SlotsModule],
+  imports: [AuditModule, AuthModule, SettingsModule, SlotsModule],
   controllers: [AttendanceController],
   providers: [AttendanceService, CheckInService, CheckInFaults],
 })
