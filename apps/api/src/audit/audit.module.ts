@@ -1,9 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
-// Still @Global only because AttendanceModule (attendance/attendance.module.ts) does not import it yet;
-// every other module that uses its providers imports it explicitly (issue 15 item 4).
-@Global()
+// Not @Global: every module that uses its providers imports it (issue 15 item 4).
 @Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}

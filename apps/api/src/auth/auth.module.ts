@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
@@ -9,9 +9,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 
-// Still @Global only because AttendanceModule (attendance/attendance.module.ts) does not import it yet;
-// every other module that uses its providers imports it explicitly (issue 15 item 4).
-@Global()
+// Not @Global: every module that uses its providers imports it (issue 15 item 4).
 @Module({
   imports: [PassportModule, JwtModule.register({}), AuditModule, MailModule],
   controllers: [AuthController],
