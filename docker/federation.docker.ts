@@ -165,7 +165,9 @@ describe('the federation install in Docker', () => {
     );
   const countsOf = (tables: string[]) => Object.fromEntries(tables.map((t) => [t, Number(sql(`SELECT COUNT(*) FROM \`${t}\``).trim())]));
 
-  async function api(
+  /** A request to one address: the published port (`api`), a replica's own port or the proxy. */
+  async function call(
+    url: string,
     method: string,
     path: string,
     token: string | null,
@@ -173,7 +175,7 @@ describe('the federation install in Docker', () => {
     headers: Record<string, string> = {},
   ): Promise<Answer & { raw: Buffer; type: string }> {
     const isBuffer = Buffer.isBuffer(body);
-    const res = await fetch(base + path, {
+    const res = await fetch(url + path, {
       method,
       headers: {
         ...(isBuffer ? {} : { 'Content-Type': 'application/json' }),
@@ -190,6 +192,16 @@ describe('the federation install in Docker', () => {
       type,
       body: type.includes('json') && raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {},
     };
+  }
+  const api = (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) =>
+    call(base, method, path, token, body, headers);
+  /** The id of a structure's reference item by list and label (sex, city, status, minima, qf). */
+  async function referencePicker(url: string, slug: string): Promise<(kind: string, label: string) => number> {
+    const ref = (await call(url, 'GET', `/api/public/structures/${slug}/reference`, null)).body as unknown as Record<
+      string,
+      { id: number; label: string }[]
+    >;
+    return (kind, label) => (ref[kind]?.find((i) => i.label === label) as { id: number }).id;
   }
   const login = async (login: string, password: string, structure?: string) => {
     const res = await api('POST', '/api/auth/login', null, { login, password, ...(structure ? { structure } : {}) });
@@ -343,11 +355,7 @@ describe('the federation install in Docker', () => {
     });
     expect(slot.status).toBe(200);
 
-    const ref = (await api('GET', `/api/public/structures/${slug}/reference`, null)).body as unknown as Record<
-      string,
-      { id: number; label: string }[]
-    >;
-    const pick = (kind: string, label: string) => (ref[kind].find((i) => i.label === label) as { id: number }).id;
+    const pick = await referencePicker(base, slug);
     const familyEmail = 'famille.conteneur@test.local';
     const registered = await api('POST', `/api/public/structures/${slug}/families`, null, {
       name: 'CONTENEUR',
@@ -468,54 +476,41 @@ describe('the federation install in Docker', () => {
       const mapped = run('docker', ['port', id, '3000/tcp']).trim().split('\n')[0] ?? '';
       return `http://127.0.0.1:${mapped.split(':').pop()}`;
     });
-    const on = async (url: string, method: string, path: string, token: string | null, body?: unknown) => {
-      const res = await fetch(url + path, {
-        method,
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-    };
     const [A, B] = replicas as [string, string];
 
     // The login throttle is shared: 10 failures spread over both replicas, then 429 on either.
     for (let i = 0; i < 10; i++) {
       expect(
-        (await on(i % 2 ? B : A, 'POST', '/api/auth/login', null, { login: 'intrus@test.local', password: `essai ${i}` })).status,
+        (await call(i % 2 ? B : A, 'POST', '/api/auth/login', null, { login: 'intrus@test.local', password: `essai ${i}` })).status,
       ).toBe(401);
     }
     for (const r of replicas)
-      expect((await on(r, 'POST', '/api/auth/login', null, { login: 'intrus@test.local', password: 'encore' })).status).toBe(429);
+      expect((await call(r, 'POST', '/api/auth/login', null, { login: 'intrus@test.local', password: 'encore' })).status).toBe(429);
 
     // A slot generated through A is seen at once by B's kiosk.
     const sa = (
-      await on(proxy, 'POST', '/api/auth/login', null, { login: fixture.superAdmin.email, password: fixture.superAdmin.password })
+      await call(proxy, 'POST', '/api/auth/login', null, { login: fixture.superAdmin.email, password: fixture.superAdmin.password })
     ).body['accessToken'] as string;
-    const structure = (await on(A, 'POST', '/api/super-admin/structures', sa, { name: 'Ludothèque Deux Instances' })).body as {
+    const structure = (await call(A, 'POST', '/api/super-admin/structures', sa, { name: 'Ludothèque Deux Instances' })).body as {
       id: number;
       slug: string;
     };
-    const admin = (await on(B, 'POST', `/api/super-admin/structures/${structure.id}/admins`, sa, { email: 'admin.deux@test.local' }))
+    const admin = (await call(B, 'POST', `/api/super-admin/structures/${structure.id}/admins`, sa, { email: 'admin.deux@test.local' }))
       .body as {
       password: string;
     };
-    const adminToken = (await on(A, 'POST', '/api/auth/login', null, { login: 'admin.deux@test.local', password: admin.password })).body[
+    const adminToken = (await call(A, 'POST', '/api/auth/login', null, { login: 'admin.deux@test.local', password: admin.password })).body[
       'accessToken'
     ] as string;
-    expect((await on(B, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['slot']).toBeNull();
+    expect((await call(B, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['slot']).toBeNull();
     const today = parisToday();
     const allDay = { from: today, to: today, weekdays: [1, 2, 3, 4, 5, 6, 7], ranges: [{ start: '00:00', end: '23:59' }] };
-    expect((await on(A, 'POST', '/api/slots/generate', adminToken, allDay)).status).toBe(200);
-    expect((await on(B, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['slot']).not.toBeNull();
+    expect((await call(A, 'POST', '/api/slots/generate', adminToken, allDay)).status).toBe(200);
+    expect((await call(B, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['slot']).not.toBeNull();
 
     // A family registers through the proxy; VALIDER is pressed with one key on both replicas at
     // the same moment (a lost answer and the kiosk's retry): recorded once.
-    const ref = (await on(proxy, 'GET', `/api/public/structures/${structure.slug}/reference`, null)).body as unknown as Record<
-      string,
-      { id: number; label: string }[]
-    >;
-    const pick = (kind: string, label: string) => (ref[kind]?.find((i) => i.label === label) as { id: number }).id;
+    const pick = await referencePicker(proxy, structure.slug);
     const member = (firstName: string) => ({
       lastName: 'DEUX',
       firstName,
@@ -526,7 +521,7 @@ describe('the federation install in Docker', () => {
       minimaId: pick('minima', 'Non'),
       qfId: pick('qf', '0 à 480 €'),
     });
-    const registered = await on(proxy, 'POST', `/api/public/structures/${structure.slug}/families`, null, {
+    const registered = await call(proxy, 'POST', `/api/public/structures/${structure.slug}/families`, null, {
       name: 'DEUX',
       email: 'famille.deux@test.local',
       password: 'deux instances pour une famille',
@@ -536,20 +531,20 @@ describe('the federation install in Docker', () => {
     });
     expect(registered.status).toBe(201);
     const familyToken = registered.body['accessToken'] as string;
-    const memberIds = ((await on(B, 'GET', '/api/family/sheet', familyToken)).body['members'] as { id: number }[]).map((m) => m.id);
+    const memberIds = ((await call(B, 'GET', '/api/family/sheet', familyToken)).body['members'] as { id: number }[]).map((m) => m.id);
     expect(memberIds).toHaveLength(2);
     const press = { key: 'b3a1f0de-2c4e-4d7a-9f1b-0c2d3e4f5a6b', memberIds };
     const answers = await Promise.all([
-      on(A, 'POST', '/api/family/attendance', familyToken, press),
-      on(B, 'POST', '/api/family/attendance', familyToken, press),
+      call(A, 'POST', '/api/family/attendance', familyToken, press),
+      call(B, 'POST', '/api/family/attendance', familyToken, press),
     ]);
     // The second may be told to wait (409 validation in progress); its retry is then answered.
     for (const a of answers) expect([200, 409]).toContain(a.status);
     expect(answers.some((a) => a.status === 200)).toBe(true);
-    const retried = await on(answers[0]?.status === 200 ? B : A, 'POST', '/api/family/attendance', familyToken, press);
+    const retried = await call(answers[0]?.status === 200 ? B : A, 'POST', '/api/family/attendance', familyToken, press);
     expect(retried.status).toBe(200);
     for (const r of [...replicas, proxy])
-      expect((await on(r, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['counter']).toBe(2);
+      expect((await call(r, 'GET', `/api/public/structures/${structure.slug}/kiosk`, null)).body['counter']).toBe(2);
     expect(sql(`SELECT COUNT(*) FROM attendance WHERE structure_id = ${Number(structure.id)}`).trim()).toBe('2');
   });
 });

@@ -658,25 +658,27 @@ async function benchDialect(dialect, o) {
     // (b) Kiosk validation: fresh key per request, each family of the rotation once.
     if (o.phases.has('b')) {
       let issued = 0;
+      // VALIDER for the next member of the rotation, a fresh key each time ((b) and (b×N) share the rotation).
+      const validationRequests = () => [
+        {
+          method: 'POST',
+          path: '/api/family/attendance',
+          setupRequest: (req) => {
+            const f = families[issued++ % families.length];
+            return {
+              ...req,
+              headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
+            };
+          },
+        },
+      ];
       r.validation = await counted(() =>
         load(app.base, {
           connections: o.connections,
           duration: o.duration,
           cpu,
-          requests: [
-            {
-              method: 'POST',
-              path: '/api/family/attendance',
-              setupRequest: (req) => {
-                const f = families[issued++ % families.length];
-                return {
-                  ...req,
-                  headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
-                  body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
-                };
-              },
-            },
-          ],
+          requests: validationRequests(),
         }),
       );
       r.validation.share = r.validation.rps / r.health.rps;
@@ -753,20 +755,7 @@ async function benchDialect(dialect, o) {
               connections: perReplica,
               duration: o.duration,
               cpu: n === 0 ? cpuN : {},
-              requests: [
-                {
-                  method: 'POST',
-                  path: '/api/family/attendance',
-                  setupRequest: (req) => {
-                    const f = families[issued++ % families.length];
-                    return {
-                      ...req,
-                      headers: { ...req.headers, authorization: `Bearer ${f.token}`, 'content-type': 'application/json' },
-                      body: JSON.stringify({ key: randomUUID(), memberIds: f.memberIds }),
-                    };
-                  },
-                },
-              ],
+              requests: validationRequests(),
             }),
           ),
         );

@@ -129,42 +129,13 @@ function ensureNode(debian) {
   return tag;
 }
 
-/** mariadb stand-in: Debian's mariadb-server with the official image's variables and healthcheck. */
-function ensureMariadb(debian) {
-  const files = ['mariadb.Dockerfile', 'mariadb-entrypoint.sh', 'mariadb-healthcheck.sh'].map((f) => join(STAND_INS, f));
-  const tag = `pointage-local/mariadb:bookworm-${recipeHash(files, debian)}`;
+/** A stand-in built from a Dockerfile of stand-ins/ (and the files it copies from there) on the Debian image. */
+function ensureStandIn(debian, name, files) {
+  const paths = files.map((f) => join(STAND_INS, f));
+  const tag = `pointage-local/${name}:bookworm-${recipeHash(paths, debian)}`;
   if (imageExists(tag)) return tag;
-  timed('mariadb stand-in', () =>
-    sh(
-      'docker',
-      [
-        'build',
-        '-q',
-        '--network',
-        'host',
-        '--build-arg',
-        `DEBIAN_IMAGE=${debian}`,
-        '-f',
-        join(STAND_INS, 'mariadb.Dockerfile'),
-        '-t',
-        tag,
-        STAND_INS,
-      ],
-      {
-        stdio: ['ignore', 'ignore', 2],
-      },
-    ),
-  );
-  return tag;
-}
-
-/** nginx stand-in for docker/compose.ha.yaml's reverse proxy: Debian's nginx. */
-function ensureNginx(debian) {
-  const file = join(STAND_INS, 'nginx.Dockerfile');
-  const tag = `pointage-local/nginx:bookworm-${recipeHash([file], debian)}`;
-  if (imageExists(tag)) return tag;
-  timed('nginx stand-in', () =>
-    sh('docker', ['build', '-q', '--network', 'host', '--build-arg', `DEBIAN_IMAGE=${debian}`, '-f', file, '-t', tag, STAND_INS], {
+  timed(`${name} stand-in`, () =>
+    sh('docker', ['build', '-q', '--network', 'host', '--build-arg', `DEBIAN_IMAGE=${debian}`, '-f', paths[0], '-t', tag, STAND_INS], {
       stdio: ['ignore', 'ignore', 2],
     }),
   );
@@ -173,7 +144,14 @@ function ensureNginx(debian) {
 
 export function ensureBaseImages() {
   const debian = ensureDebian();
-  return { debian, node: ensureNode(debian), mariadb: ensureMariadb(debian), nginx: ensureNginx(debian) };
+  return {
+    debian,
+    node: ensureNode(debian),
+    // Debian's mariadb-server with the official image's MARIADB_* variables and healthcheck.sh.
+    mariadb: ensureStandIn(debian, 'mariadb', ['mariadb.Dockerfile', 'mariadb-entrypoint.sh', 'mariadb-healthcheck.sh']),
+    // Debian's nginx, for docker/compose.ha.yaml's reverse proxy.
+    nginx: ensureStandIn(debian, 'nginx', ['nginx.Dockerfile']),
+  };
 }
 
 /** The real image, from docker/Dockerfile, on the node stand-in. Returns the build time in seconds. */
