@@ -1,19 +1,12 @@
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  AdminCredentialsResponse,
-  CreateAdminRequest,
-  EMAIL_PATTERN,
-  LIMITS,
-  StructureSummary,
-  SUPER_ADMIN_ROUTES,
-} from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
+import { AdminCredentialsResponse, CreateAdminRequest, EMAIL_PATTERN, LIMITS, StructureSummary } from '@pointage/contracts';
+import { submitter } from '../core/submitter';
+import { SuperAdminApi } from './super-admin-api';
 
 /** Creates the admin account of a structure; closes with the generated credentials. */
 @Component({
@@ -51,11 +44,11 @@ import { apiErrorMessage } from '../core/api-error';
           <input matInput formControlName="displayName" [maxlength]="limits.name" autocomplete="off" />
           <mat-hint>Par exemple : Équipe de la ludothèque</mat-hint>
         </mat-form-field>
-        <p class="error-text" aria-live="assertive">{{ error() }}</p>
+        <p class="error-text" aria-live="assertive">{{ saving.error() }}</p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">Créer</button>
+        <button mat-flat-button type="submit" [disabled]="saving.busy()">Créer</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -69,13 +62,12 @@ import { apiErrorMessage } from '../core/api-error';
   `,
 })
 export class CreateAdminDialog {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(SuperAdminApi);
   private readonly ref = inject<MatDialogRef<CreateAdminDialog, AdminCredentialsResponse>>(MatDialogRef);
   protected readonly structure = inject<StructureSummary>(MAT_DIALOG_DATA);
 
   protected readonly limits = LIMITS;
-  protected readonly submitting = signal(false);
-  protected readonly error = signal('');
+  protected readonly saving = submitter();
 
   readonly form = new FormGroup({
     email: new FormControl('', {
@@ -93,14 +85,6 @@ export class CreateAdminDialog {
     const email = this.form.controls.email.value.trim();
     const displayName = this.form.controls.displayName.value.trim();
     const body: CreateAdminRequest = displayName ? { email, displayName } : { email };
-    this.submitting.set(true);
-    this.error.set('');
-    this.http.post<AdminCredentialsResponse>(SUPER_ADMIN_ROUTES.admins(this.structure.id), body).subscribe({
-      next: (res) => this.ref.close(res),
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    this.saving.run(this.api.createAdmin(this.structure.id, body), { done: (res) => this.ref.close(res) });
   }
 }

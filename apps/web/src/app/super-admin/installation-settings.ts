@@ -1,17 +1,19 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { InstallationSettings, SETTINGS_ROUTES } from '@pointage/contracts';
+import { InstallationSettings } from '@pointage/contracts';
+import { Observable, tap } from 'rxjs';
 import { logoFileProblem } from '../admin/settings/welcome-settings';
-import { apiErrorMessage } from '../core/api-error';
+import { apiResource } from '../core/api-resource';
 import { PublicSettingsStore } from '../core/public-settings';
+import { submitter } from '../core/submitter';
 import { MailSettingsCard } from './mail-settings';
+import { SuperAdminApi } from './super-admin-api';
 
 /**
  * Installation-wide settings of the federation: the funder line and logos shown
@@ -36,7 +38,7 @@ import { MailSettingsCard } from './mail-settings';
           }
         </mat-form-field>
         <div class="actions">
-          <button mat-flat-button type="button" (click)="saveFooter()" [disabled]="busy()">
+          <button mat-flat-button type="button" (click)="saveFooter()" [disabled]="submit.busy()">
             <mat-icon svgIcon="save" aria-hidden="true" />
             SAUVEGARDER
           </button>
@@ -47,11 +49,11 @@ import { MailSettingsCard } from './mail-settings';
     <mat-card appearance="outlined">
       <mat-card-content>
         <h2>Logos des financeurs</h2>
-        @if (settings().funderLogos.length === 0) {
+        @if (logos().length === 0) {
           <p>Aucun logo pour l'instant.</p>
         }
         <ul class="logos">
-          @for (logo of settings().funderLogos; track logo.id) {
+          @for (logo of logos(); track logo.id) {
             <li>
               <!-- The funder's name is written beside: the preview is decorative (axe image-redundant-alt). -->
               <img [src]="logo.url" alt="" />
@@ -75,14 +77,14 @@ import { MailSettingsCard } from './mail-settings';
           </div>
         </div>
         <div class="actions">
-          <button mat-stroked-button type="button" (click)="addLogo()" [disabled]="busy() || !file() || alt.invalid">
+          <button mat-stroked-button type="button" (click)="addLogo()" [disabled]="submit.busy() || !file() || alt.invalid">
             <mat-icon svgIcon="upload" aria-hidden="true" />
             Ajouter le logo
           </button>
         </div>
       </mat-card-content>
     </mat-card>
-    <p class="error-text" aria-live="assertive">{{ error() }}</p>
+    <p class="error-text" aria-live="assertive">{{ submit.error() || (installation.error() ?? '') }}</p>
 
     <app-mail-settings />
   `,
@@ -117,27 +119,19 @@ import { MailSettingsCard } from './mail-settings';
     }
   `,
 })
-export class InstallationSettingsPage implements OnInit {
-  private readonly http = inject(HttpClient);
+export class InstallationSettingsPage {
+  private readonly api = inject(SuperAdminApi);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly publicSettings = inject(PublicSettingsStore);
 
-  protected readonly settings = signal<InstallationSettings>({ footerText: '', funderLogos: [], mailConfigured: true });
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  protected readonly submit = submitter();
   protected readonly file = signal<File | null>(null);
   protected readonly footer = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(300)] });
   protected readonly alt = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] });
-
-  ngOnInit(): void {
-    this.http.get<InstallationSettings>(SETTINGS_ROUTES.installation).subscribe({
-      next: (s) => this.apply(s),
-      error: (e) => this.error.set(apiErrorMessage(e)),
-    });
-  }
+  protected readonly installation = apiResource(() => this.api.installation().pipe(tap((s) => this.apply(s))));
+  protected readonly logos = computed(() => this.installation.value()?.funderLogos ?? []);
 
   private apply(s: InstallationSettings): void {
-    this.settings.set(s);
     this.footer.setValue(s.footerText);
     // The footer of this very page follows.
     this.publicSettings.settings.set(s);
@@ -145,46 +139,37 @@ export class InstallationSettingsPage implements OnInit {
 
   protected saveFooter(): void {
     if (this.footer.invalid) return;
-    this.run(
-      this.http.put<InstallationSettings>(SETTINGS_ROUTES.installation, { footerText: this.footer.value.trim() }),
-      'Pied de page enregistré.',
-    );
+    this.run(this.api.saveFooter(this.footer.value.trim()), 'Pied de page enregistré.');
   }
 
   protected pick(event: Event): void {
     const chosen = (event.target as HTMLInputElement).files?.[0] ?? null;
     const problem = chosen ? logoFileProblem(chosen) : null;
-    this.error.set(problem ?? '');
+    this.submit.fail(problem ?? '');
     this.file.set(problem ? null : chosen);
   }
 
   protected addLogo(): void {
     const file = this.file();
     if (!file || this.alt.invalid) return;
-    const url = `${SETTINGS_ROUTES.funderLogos}?alt=${encodeURIComponent(this.alt.value.trim())}`;
-    this.run(this.http.post<InstallationSettings>(url, file, { headers: { 'Content-Type': file.type } }), 'Logo ajouté.', () => {
+    this.run(this.api.addFunderLogo(file, this.alt.value.trim()), 'Logo ajouté.', () => {
       this.alt.reset('');
       this.file.set(null);
     });
   }
 
   protected removeLogo(id: number): void {
-    this.run(this.http.delete<InstallationSettings>(SETTINGS_ROUTES.funderLogo(id)), 'Logo retiré.');
+    this.run(this.api.removeFunderLogo(id), 'Logo retiré.');
   }
 
-  private run(request: ReturnType<HttpClient['get']>, done: string, after?: () => void): void {
-    this.busy.set(true);
-    this.error.set('');
-    request.subscribe({
-      next: (s) => {
-        this.apply(s as InstallationSettings);
-        this.busy.set(false);
+  /** Every change answers with the whole settings; success is announced to screen readers, not in a snack bar (as before). */
+  private run(request: Observable<InstallationSettings>, done: string, after?: () => void): void {
+    this.submit.run(request, {
+      done: (s) => {
+        this.installation.set(s);
+        this.apply(s);
         after?.();
         void this.announcer.announce(done);
-      },
-      error: (e) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(e));
       },
     });
   }

@@ -1,11 +1,10 @@
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { StructureSummary, SUPER_ADMIN_ROUTES } from '@pointage/contracts';
-import { catchError, of } from 'rxjs';
+import { SUPER_ADMIN_ROUTES } from '@pointage/contracts';
+import { apiResource } from '../core/api-resource';
 import { AuditTable } from '../shared/audit-table';
+import { SuperAdminApi } from './super-admin-api';
 
 /** The audit log of the whole installation, optionally of one structure. */
 @Component({
@@ -33,13 +32,10 @@ import { AuditTable } from '../shared/audit-table';
   `,
 })
 export class SuperAdminJournal {
+  private readonly api = inject(SuperAdminApi);
   protected readonly endpoint = SUPER_ADMIN_ROUTES.audit;
   protected readonly structureId = signal<number | null>(null);
   /** For the filter only: without the list the log still shows, unfiltered. */
-  protected readonly structures = toSignal(
-    inject(HttpClient)
-      .get<StructureSummary[]>(SUPER_ADMIN_ROUTES.structures)
-      .pipe(catchError(() => of([] as StructureSummary[]))),
-    { initialValue: [] as StructureSummary[] },
-  );
+  private readonly list = apiResource(() => this.api.structures());
+  protected readonly structures = computed(() => this.list.value() ?? []);
 }

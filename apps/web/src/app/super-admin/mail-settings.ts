@@ -1,5 +1,4 @@
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,11 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { EMAIL_PATTERN, LIMITS, MailSecurity, MailSettings, SaveMailSettingsRequest, SETTINGS_ROUTES } from '@pointage/contracts';
-import { Observable } from 'rxjs';
-import { apiErrorMessage } from '../core/api-error';
+import { EMAIL_PATTERN, LIMITS, MailSecurity, MailSettings, SaveMailSettingsRequest } from '@pointage/contracts';
+import { tap } from 'rxjs';
+import { apiResource } from '../core/api-resource';
 import { PublicSettingsStore } from '../core/public-settings';
+import { submitter } from '../core/submitter';
 import { PasswordField } from '../shared/password-field';
+import { SuperAdminApi } from './super-admin-api';
 
 /** What the installation does with mails now, in one sentence. */
 export function mailRouteText(s: MailSettings): string {
@@ -94,7 +95,7 @@ const SECURITY_LABELS: { value: MailSecurity; label: string }[] = [
             </mat-form-field>
           </div>
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="busy()">
+            <button mat-flat-button type="submit" [disabled]="submit.busy()">
               <mat-icon svgIcon="save" aria-hidden="true" />
               SAUVEGARDER
             </button>
@@ -116,10 +117,10 @@ const SECURITY_LABELS: { value: MailSecurity; label: string }[] = [
             />
             <mat-error>Saisissez une adresse e-mail valide.</mat-error>
           </mat-form-field>
-          <button mat-stroked-button type="button" (click)="sendTest()" [disabled]="busy()">Envoyer un e-mail de test</button>
+          <button mat-stroked-button type="button" (click)="sendTest()" [disabled]="submit.busy()">Envoyer un e-mail de test</button>
         </div>
         <p class="success-text" role="status">{{ done() }}</p>
-        <p class="error-text" aria-live="assertive">{{ error() }}</p>
+        <p class="error-text" aria-live="assertive">{{ submit.error() || (mail.error() ?? '') }}</p>
       </mat-card-content>
     </mat-card>
   `,
@@ -146,16 +147,15 @@ const SECURITY_LABELS: { value: MailSecurity; label: string }[] = [
     }
   `,
 })
-export class MailSettingsCard implements OnInit {
-  private readonly http = inject(HttpClient);
+export class MailSettingsCard {
+  private readonly api = inject(SuperAdminApi);
   private readonly publicSettings = inject(PublicSettingsStore);
 
   protected readonly securities = SECURITY_LABELS;
   protected readonly maxEmail = LIMITS.email;
-  protected readonly routeText = signal('');
-  protected readonly passwordSet = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  /** Both buttons share it: one change at a time. */
+  protected readonly submit = submitter();
+  /** The outcome is said by the status line (role="status"), which screen readers announce, not by a snack bar. */
   protected readonly done = signal('');
 
   protected readonly form = new FormGroup({
@@ -171,16 +171,15 @@ export class MailSettingsCard implements OnInit {
     validators: [Validators.required, Validators.maxLength(LIMITS.email), Validators.pattern(EMAIL_PATTERN)],
   });
 
-  ngOnInit(): void {
-    this.http.get<MailSettings>(SETTINGS_ROUTES.mail).subscribe({
-      next: (s) => this.apply(s),
-      error: (e: unknown) => this.error.set(apiErrorMessage(e)),
-    });
-  }
+  protected readonly mail = apiResource(() => this.api.mail().pipe(tap((s) => this.apply(s))));
+  protected readonly routeText = computed(() => {
+    const s = this.mail.value();
+    return s ? mailRouteText(s) : '';
+  });
+  protected readonly passwordSet = computed(() => this.mail.value()?.passwordSet ?? false);
 
+  /** Fills the form (never with the password) and tells the rest of the app whether mails leave. */
   private apply(s: MailSettings): void {
-    this.routeText.set(mailRouteText(s));
-    this.passwordSet.set(s.passwordSet);
     this.form.setValue({ host: s.host, port: s.port, security: s.security, user: s.user, password: '', from: s.from });
     this.publicSettings.settings.update((p) => ({ ...p, mailConfigured: s.source !== 'file' }));
   }
@@ -199,11 +198,17 @@ export class MailSettingsCard implements OnInit {
       from: v.from.trim(),
       ...(v.password ? { password: v.password } : {}),
     };
-    this.run(this.http.put<MailSettings>(SETTINGS_ROUTES.mail, body), (s) => {
-      this.apply(s);
-      return body.host
-        ? "Configuration de l'envoi des e-mails enregistrée."
-        : 'Configuration effacée : la configuration du serveur s’applique de nouveau.';
+    this.done.set('');
+    this.submit.run(this.api.saveMail(body), {
+      done: (s) => {
+        this.mail.set(s);
+        this.apply(s);
+        this.done.set(
+          body.host
+            ? "Configuration de l'envoi des e-mails enregistrée."
+            : 'Configuration effacée : la configuration du serveur s’applique de nouveau.',
+        );
+      },
     });
   }
 
@@ -212,23 +217,7 @@ export class MailSettingsCard implements OnInit {
       this.testTo.markAsTouched();
       return;
     }
-    this.run(this.http.post<{ message: string }>(SETTINGS_ROUTES.mailTest, { to: this.testTo.value.trim() }), (r) => r.message);
-  }
-
-  /** The outcome is said by the status line (role="status"), which screen readers announce. */
-  private run<T>(request: Observable<T>, after: (v: T) => string): void {
-    this.busy.set(true);
-    this.error.set('');
     this.done.set('');
-    request.subscribe({
-      next: (v: T) => {
-        this.busy.set(false);
-        this.done.set(after(v));
-      },
-      error: (e: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(e));
-      },
-    });
+    this.submit.run(this.api.testMail(this.testTo.value.trim()), { done: (r) => this.done.set(r.message) });
   }
 }

@@ -1,20 +1,13 @@
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  CreateStructureRequest,
-  LIMITS,
-  SLUG_PATTERN,
-  StructureSummary,
-  SUPER_ADMIN_ROUTES,
-  UpdateStructureRequest,
-} from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
+import { LIMITS, SLUG_PATTERN, StructureSummary } from '@pointage/contracts';
+import { submitter } from '../core/submitter';
+import { SuperAdminApi } from './super-admin-api';
 
 /** Time zones of France (metropolitan and overseas); Europe/Paris by default. */
 export const FRENCH_TIME_ZONES: { id: string; label: string }[] = [
@@ -64,11 +57,11 @@ export type StructureDialogData = { structure: StructureSummary | null };
             </mat-select>
           </mat-form-field>
         }
-        <p class="error-text" aria-live="assertive">{{ error() }}</p>
+        <p class="error-text" aria-live="assertive">{{ saving.error() }}</p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">{{ editing ? 'Renommer' : 'Créer' }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving.busy()">{{ editing ? 'Renommer' : 'Créer' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -87,15 +80,14 @@ export type StructureDialogData = { structure: StructureSummary | null };
   `,
 })
 export class StructureDialog {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(SuperAdminApi);
   private readonly ref = inject<MatDialogRef<StructureDialog, StructureSummary>>(MatDialogRef);
   private readonly structure = inject<StructureDialogData>(MAT_DIALOG_DATA).structure;
 
   protected readonly editing = this.structure !== null;
   protected readonly limits = LIMITS;
   protected readonly timeZones = FRENCH_TIME_ZONES;
-  protected readonly submitting = signal(false);
-  protected readonly error = signal('');
+  protected readonly saving = submitter();
 
   readonly form = new FormGroup({
     name: new FormControl(this.structure?.name ?? '', {
@@ -113,22 +105,8 @@ export class StructureDialog {
     }
     const { name, slug, timeZone } = this.form.getRawValue();
     const request = this.structure
-      ? this.http.patch<StructureSummary>(SUPER_ADMIN_ROUTES.structure(this.structure.id), {
-          name: name.trim(),
-        } satisfies UpdateStructureRequest)
-      : this.http.post<StructureSummary>(SUPER_ADMIN_ROUTES.structures, {
-          name: name.trim(),
-          ...(slug ? { slug } : {}),
-          timeZone,
-        } satisfies CreateStructureRequest);
-    this.submitting.set(true);
-    this.error.set('');
-    request.subscribe({
-      next: (structure) => this.ref.close(structure),
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+      ? this.api.updateStructure(this.structure.id, { name: name.trim() })
+      : this.api.createStructure({ name: name.trim(), ...(slug ? { slug } : {}), timeZone });
+    this.saving.run(request, { done: (structure) => this.ref.close(structure) });
   }
 }

@@ -1,5 +1,4 @@
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,20 +8,17 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router } from '@angular/router';
-import {
-  AdminAccountSummary,
-  AdminCredentialsResponse,
-  StructureSummary,
-  SUPER_ADMIN_ROUTES,
-  UpdateStructureRequest,
-} from '@pointage/contracts';
-import { filter, switchMap } from 'rxjs';
+import { AdminAccountSummary, AdminCredentialsResponse, StructureSummary } from '@pointage/contracts';
+import { filter } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
+import { apiResource } from '../core/api-resource';
 import { AuthService } from '../core/auth';
+import { submitter } from '../core/submitter';
 import { confirmAction } from '../shared/confirm-dialog';
 import { showCredentials } from '../shared/credentials-dialog';
 import { CreateAdminDialog } from './create-admin-dialog';
 import { StructureDialog, StructureDialogData } from './structure-dialog';
+import { SuperAdminApi } from './super-admin-api';
 
 /** The structures (social centres) of the installation and their admin accounts. */
 @Component({
@@ -174,37 +170,26 @@ import { StructureDialog, StructureDialogData } from './structure-dialog';
   `,
 })
 export class Structures {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(SuperAdminApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
 
   protected readonly columns = ['name', 'kiosk', 'timeZone', 'active', 'admins', 'actions'];
-  protected readonly structures = signal<StructureSummary[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-
-  constructor() {
-    this.load();
-  }
-
-  private load(): void {
-    this.loading.set(true);
-    this.http.get<StructureSummary[]>(SUPER_ADMIN_ROUTES.structures).subscribe({
-      next: (list) => {
-        this.structures.set(list);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.error.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
-    });
-  }
+  private readonly list = apiResource(() => this.api.structures());
+  protected readonly structures = computed(() => this.list.value() ?? []);
+  protected readonly loading = this.list.loading;
+  protected readonly error = this.list.error;
+  /**
+   * The menu's actions. This page says both outcomes in a snack bar of 5 s
+   * (there is no place for an error line under a table's menu): hence `done` and `handle`.
+   */
+  private readonly submit = submitter();
 
   private upsert(structure: StructureSummary): void {
-    this.structures.update((list) =>
+    const list = this.structures();
+    this.list.set(
       list.some((s) => s.id === structure.id) ? list.map((s) => (s.id === structure.id ? structure : s)) : [...list, structure],
     );
   }
@@ -212,6 +197,11 @@ export class Structures {
   private notify(message: string): void {
     this.snackBar.open(message, 'Fermer', { duration: 5000 });
   }
+
+  private readonly notifyError = (err: unknown): boolean => {
+    this.notify(apiErrorMessage(err));
+    return true;
+  };
 
   protected create(): void {
     this.openStructureDialog({ structure: null }, 'Structure créée.');
@@ -241,21 +231,16 @@ export class Structures {
         : `Désactiver « ${structure.name} » ? Sa borne et son panneau de contrôle ne seront plus accessibles ; ses données sont conservées.`,
       confirmLabel: activate ? 'Activer' : 'Désactiver',
     })
-      .pipe(
-        filter(Boolean),
-        switchMap(() =>
-          this.http.patch<StructureSummary>(SUPER_ADMIN_ROUTES.structure(structure.id), {
-            active: activate,
-          } satisfies UpdateStructureRequest),
-        ),
-      )
-      .subscribe({
-        next: (updated) => {
-          this.upsert(updated);
-          this.notify(activate ? 'Structure activée.' : 'Structure désactivée.');
-        },
-        error: (err: unknown) => this.notify(apiErrorMessage(err)),
-      });
+      .pipe(filter(Boolean))
+      .subscribe(() =>
+        this.submit.run(this.api.updateStructure(structure.id, { active: activate }), {
+          done: (updated) => {
+            this.upsert(updated);
+            this.notify(activate ? 'Structure activée.' : 'Structure désactivée.');
+          },
+          handle: this.notifyError,
+        }),
+      );
   }
 
   protected createAdmin(structure: StructureSummary): void {
@@ -274,8 +259,8 @@ export class Structures {
   }
 
   private upsertAdmin(structureId: number, account: AdminAccountSummary): void {
-    this.structures.update((list) =>
-      list.map((s) => {
+    this.list.set(
+      this.structures().map((s) => {
         if (s.id !== structureId) return s;
         const known = s.admins.some((a) => a.id === account.id);
         return { ...s, admins: known ? s.admins.map((a) => (a.id === account.id ? account : a)) : [...s.admins, account] };
@@ -289,23 +274,22 @@ export class Structures {
       message: `Générer un nouveau mot de passe pour ${admin.email} (${structure.name}) ? L'ancien ne fonctionnera plus.`,
       confirmLabel: 'Réinitialiser',
     })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => this.http.post<AdminCredentialsResponse>(SUPER_ADMIN_ROUTES.resetAdminPassword(admin.id), {})),
-      )
-      .subscribe({
-        next: (res) => {
-          this.upsertAdmin(structure.id, res.account);
-          showCredentials(this.dialog, { title: 'Nouveau mot de passe', login: res.account.email, password: res.password });
-        },
-        error: (err: unknown) => this.notify(apiErrorMessage(err)),
-      });
+      .pipe(filter(Boolean))
+      .subscribe(() =>
+        this.submit.run(this.api.resetAdminPassword(admin.id), {
+          done: (res) => {
+            this.upsertAdmin(structure.id, res.account);
+            showCredentials(this.dialog, { title: 'Nouveau mot de passe', login: res.account.email, password: res.password });
+          },
+          handle: this.notifyError,
+        }),
+      );
   }
 
   protected actAs(structure: StructureSummary): void {
-    this.auth.actAsAdmin(structure.id).subscribe({
-      next: () => void this.router.navigateByUrl('/admin'),
-      error: (err: unknown) => this.notify(apiErrorMessage(err)),
+    this.submit.run(this.auth.actAsAdmin(structure.id), {
+      done: () => void this.router.navigateByUrl('/admin'),
+      handle: this.notifyError,
     });
   }
 }
