@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { FamilyDetail, LIMITS } from '@pointage/contracts';
 import { searchKey } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
+import { submitter } from '../../core/submitter';
 import { FamiliesApi } from './families-api';
 
 export interface AnonymiseDialogData {
@@ -72,19 +72,14 @@ export class AnonymiseDialog {
   readonly confirmName = new FormControl('', { nonNullable: true });
   private readonly typed = toSignal(this.confirmName.valueChanges, { initialValue: '' });
   protected readonly matches = computed(() => nameConfirmed(this.typed(), this.data.familyName));
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  private readonly anonymising = submitter();
+  protected readonly busy = this.anonymising.busy;
+  protected readonly error = this.anonymising.error;
 
   submit(): void {
     if (!this.matches()) return;
-    this.busy.set(true);
-    this.error.set('');
-    this.api.anonymise(this.data.familyId, this.confirmName.value.trim()).subscribe({
-      next: (family) => this.ref.close(family),
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
+    this.anonymising.run(this.api.anonymise(this.data.familyId, this.confirmName.value.trim()), {
+      done: (family) => this.ref.close(family),
     });
   }
 }

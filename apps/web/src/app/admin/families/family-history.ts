@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { FamilyAttendanceRow, Page } from '@pointage/contracts';
 import { formatFrenchDayDate, formatHm, zonedParts } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
+import { apiResource } from '../../core/api-resource';
 import { FamiliesApi } from './families-api';
 
 export const HISTORY_PAGE_SIZE = 10;
@@ -83,32 +83,13 @@ export class FamilyHistory {
   protected readonly columns = ['date', 'slot', 'member', 'arrival'];
   protected readonly pageSize = HISTORY_PAGE_SIZE;
   protected readonly pageIndex = signal(0);
-  protected readonly page = signal<Page<FamilyAttendanceRow> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal('');
-
-  constructor() {
-    effect(() => {
-      const id = this.familyId();
-      this.version();
-      this.load(id, this.pageIndex());
-    });
-  }
-
-  private load(id: number, index: number): void {
-    this.loading.set(true);
-    this.error.set('');
-    this.api.attendance(id, index + 1, this.pageSize).subscribe({
-      next: (p) => {
-        this.loading.set(false);
-        this.page.set(p);
-      },
-      error: (err: unknown) => {
-        this.loading.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
-  }
+  private readonly history = apiResource(
+    () => ({ id: this.familyId(), index: this.pageIndex(), version: this.version() }),
+    ({ id, index }) => this.api.attendance(id, index + 1, this.pageSize),
+  );
+  protected readonly page = computed<Page<FamilyAttendanceRow> | null>(() => this.history.value() ?? null);
+  protected readonly loading = this.history.loading;
+  protected readonly error = computed(() => this.history.error() ?? '');
 
   onPage(event: PageEvent): void {
     this.pageIndex.set(event.pageIndex);

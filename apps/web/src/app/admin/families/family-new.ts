@@ -1,18 +1,26 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CreateFamilyRequest, CreateFamilyResponse, DuplicateCheckRequest, DuplicateMatch } from '@pointage/contracts';
 import { formatFrenchDate } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
-import { RefCatalog } from '../../core/reference';
+import { catchError, map, Observable, of, switchMap, throwError } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
+import { submitter } from '../../core/submitter';
 import { showCredentials } from '../../shared/credentials-dialog';
 import { isPossibleDuplicate } from '../../shared/members/duplicates';
 import { NewFamilyBody, NewFamilyForm } from '../../shared/members/new-family-form';
 import { FamiliesApi } from './families-api';
+
+/** What a creation ends with: people already registered to show, or the family made. */
+type Outcome = { matches: DuplicateMatch[] } | { created: CreateFamilyResponse };
+
+/** Said when the family is made without a password to show (the credentials dialog says it otherwise). */
+function createdMessage(outcome: Outcome): string {
+  return 'created' in outcome && !(outcome.created.password && outcome.created.family.email) ? 'Famille créée' : '';
+}
 
 function peopleOf(body: NewFamilyBody): DuplicateCheckRequest['members'] {
   return body.members.map((m) => ({ lastName: m.lastName, firstName: m.firstName, birthDate: m.birthDate }));
@@ -104,52 +112,33 @@ export class FamilyNew {
   private readonly api = inject(FamiliesApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly catalog = signal<RefCatalog | null>(null);
-  protected readonly loadError = signal('');
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  private readonly reference = apiResource(() => this.api.catalog());
+  protected readonly catalog = computed(() => this.reference.value() ?? null);
+  protected readonly loadError = computed(() => this.reference.error() ?? '');
+  protected readonly submit = submitter();
+  protected readonly busy = this.submit.busy;
+  protected readonly error = this.submit.error;
   /** The form, and who it matches, while the admin decides. */
   protected readonly duplicates = signal<{ body: NewFamilyBody; matches: DuplicateMatch[] } | null>(null);
   private readonly duplicateTitle = viewChild<ElementRef<HTMLElement>>('duplicateTitle');
   protected readonly frenchDate = formatFrenchDate;
 
-  constructor() {
-    this.api.catalog().subscribe({
-      next: (c) => this.catalog.set(c),
-      error: (err: unknown) => this.loadError.set(apiErrorMessage(err)),
-    });
-  }
-
   /** Looks for people already registered first; creates at once when there are none. */
   create(body: NewFamilyBody): void {
-    this.busy.set(true);
-    this.error.set('');
     this.duplicates.set(null);
-    this.api.duplicates({ members: peopleOf(body) }).subscribe({
-      next: (matches) => {
-        if (matches.length === 0) {
-          this.send(body, false);
-          return;
-        }
-        this.busy.set(false);
-        this.showDuplicates(body, matches);
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    const outcome = this.api
+      .duplicates({ members: peopleOf(body) })
+      .pipe(switchMap((matches): Observable<Outcome> => (matches.length ? of({ matches }) : this.created(body, false))));
+    this.submit.run(outcome, { done: (o) => this.answer(body, o), success: createdMessage });
   }
 
   /** "Créer quand même". */
   confirmDuplicates(): void {
     const d = this.duplicates();
     if (!d) return;
-    this.busy.set(true);
     this.duplicates.set(null);
-    this.send(d.body, true);
+    this.submit.run(this.created(d.body, true), { done: (o) => this.answer(d.body, o), success: createdMessage });
   }
 
   private showDuplicates(body: NewFamilyBody, matches: DuplicateMatch[]): void {
@@ -157,41 +146,34 @@ export class FamilyNew {
     setTimeout(() => this.duplicateTitle()?.nativeElement.focus());
   }
 
-  private send(body: NewFamilyBody, confirmDuplicates: boolean): void {
+  private created(body: NewFamilyBody, confirmDuplicates: boolean): Observable<Outcome> {
     const request: CreateFamilyRequest = { ...body, ...(confirmDuplicates ? { confirmDuplicates: true } : {}) };
-    this.api.create(request).subscribe({
-      next: (res: CreateFamilyResponse) => {
-        this.busy.set(false);
-        const open = () => void this.router.navigate(['/admin/familles', res.family.id]);
-        if (res.password && res.family.email) {
-          showCredentials(this.dialog, { title: 'Famille créée', login: res.family.email, password: res.password })
-            .afterClosed()
-            .subscribe(open);
-        } else {
-          this.snackBar.open('Famille créée', 'Fermer', { duration: 4000 });
-          open();
-        }
-      },
-      error: (err: unknown) => {
-        if (isPossibleDuplicate(err) && !confirmDuplicates) {
-          // Registered meanwhile (at the kiosk, say): show who, as above.
-          const message = apiErrorMessage(err);
-          this.api.duplicates({ members: peopleOf(body) }).subscribe({
-            next: (matches) => {
-              this.busy.set(false);
-              if (matches.length) this.showDuplicates(body, matches);
-              else this.error.set(message);
-            },
-            error: () => {
-              this.busy.set(false);
-              this.error.set(message);
-            },
-          });
-          return;
-        }
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    return this.api.create(request).pipe(
+      map((created): Outcome => ({ created })),
+      catchError((err: unknown) => {
+        if (!isPossibleDuplicate(err) || confirmDuplicates) return throwError(() => err);
+        // Registered meanwhile (at the kiosk, say): show who, as above; the API's refusal when no one is found.
+        return this.api.duplicates({ members: peopleOf(body) }).pipe(
+          catchError(() => throwError(() => err)),
+          switchMap((matches) => (matches.length ? of({ matches }) : throwError(() => err))),
+        );
+      }),
+    );
+  }
+
+  private answer(body: NewFamilyBody, outcome: Outcome): void {
+    if ('matches' in outcome) {
+      this.showDuplicates(body, outcome.matches);
+      return;
+    }
+    const res = outcome.created;
+    const open = () => void this.router.navigate(['/admin/familles', res.family.id]);
+    if (res.password && res.family.email) {
+      showCredentials(this.dialog, { title: 'Famille créée', login: res.family.email, password: res.password })
+        .afterClosed()
+        .subscribe(open);
+    } else {
+      open();
+    }
   }
 }

@@ -67,7 +67,8 @@ describe('FamilyPage', () => {
   /** The attendance history below the family reads its first page (again when the family changes). */
   function flushHistory(items: FamilyAttendanceRow[] = [], total = items.length): number {
     const reqs = backend.match((r) => r.url.startsWith('/api/families/') && r.url.endsWith('/attendance'));
-    for (const r of reqs)
+    // A newer read cancels the one on its way (the history loads with apiResource).
+    for (const r of reqs.filter((q) => !q.cancelled))
       r.flush({ items, total, page: Number(r.request.params.get('page')), pageSize: Number(r.request.params.get('pageSize')) });
     return reqs.length;
   }

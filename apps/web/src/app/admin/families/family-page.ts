@@ -1,6 +1,6 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -13,9 +13,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { EMAIL_PATTERN, FamilyDetail, LIMITS, MemberDto, MergeFamiliesResponse, normaliseLogin } from '@pointage/contracts';
-import { forkJoin, Observable } from 'rxjs';
+import { forkJoin, Observable, tap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
-import { choicesFor, labelOf, RefCatalog } from '../../core/reference';
+import { apiResource } from '../../core/api-resource';
+import { choicesFor, labelOf } from '../../core/reference';
+import { submitter, SUCCESS_DURATION_MS } from '../../core/submitter';
 import { TODAY } from '../../core/today';
 import { confirmAction } from '../../shared/confirm-dialog';
 import { showCredentials } from '../../shared/credentials-dialog';
@@ -79,14 +81,24 @@ export class FamilyPage {
   readonly id = input.required<string>();
   protected readonly familyId = computed(() => Number(this.id()));
 
-  protected readonly family = signal<FamilyDetail | null>(null);
-  protected readonly catalog = signal<RefCatalog | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal('');
-  protected readonly formError = signal('');
-  protected readonly actionError = signal('');
-  protected readonly saving = signal(false);
-  protected readonly pointing = signal(false);
+  private readonly validId = computed(() => {
+    const id = this.familyId();
+    return Number.isInteger(id) && id > 0 ? id : undefined;
+  });
+  /** The family and the reference lists, read again when the route's id changes. */
+  private readonly page = apiResource(
+    () => this.validId(),
+    (id) => forkJoin({ family: this.api.get(id), catalog: this.api.catalog() }).pipe(tap(({ family }) => this.resetForm(family))),
+  );
+  /** The loaded family, then the answers of the changes made here. */
+  protected readonly family = linkedSignal<FamilyDetail | null>(() => this.page.value()?.family ?? null);
+  protected readonly catalog = computed(() => this.page.value()?.catalog ?? null);
+  protected readonly loading = this.page.loading;
+  protected readonly loadError = computed(() => (this.validId() === undefined ? 'Famille introuvable.' : (this.page.error() ?? '')));
+  /** The family form's save (its message under the form). */
+  protected readonly save = submitter();
+  /** The buttons of the "Actions" card and of the members (their message under the actions). */
+  protected readonly action = submitter();
   protected readonly limits = LIMITS;
 
   readonly form = new FormGroup({
@@ -105,46 +117,25 @@ export class FamilyPage {
   protected readonly qfChoices = computed(() => this.choices('qf'));
   protected readonly minimaChoices = computed(() => this.choices('minima'));
 
-  constructor() {
-    effect(() => this.load(this.familyId()));
-  }
-
   private choices(kind: 'qf' | 'minima') {
     const c = this.catalog();
     const f = this.family();
     return c ? choicesFor(c, kind, kind === 'qf' ? f?.qfId : f?.minimaId) : [];
   }
 
-  private load(id: number): void {
-    if (!Number.isInteger(id) || id <= 0) {
-      this.loadError.set('Famille introuvable.');
-      this.loading.set(false);
-      return;
-    }
-    this.loading.set(true);
-    this.loadError.set('');
-    forkJoin({ family: this.api.get(id), catalog: this.api.catalog() }).subscribe({
-      next: ({ family, catalog }) => {
-        this.catalog.set(catalog);
-        this.setFamily(family);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.loadError.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
-    });
-  }
-
   private setFamily(family: FamilyDetail): void {
     this.family.set(family);
+    this.resetForm(family);
+  }
+
+  private resetForm(family: FamilyDetail): void {
     this.form.reset({ name: family.name, email: family.email ?? '', qfId: family.qfId, minimaId: family.minimaId });
     if (family.anonymised) this.form.disable();
     else this.form.enable();
   }
 
   private notify(message: string): void {
-    this.snackBar.open(message, 'Fermer', { duration: 5000 });
+    this.snackBar.open(message, 'Fermer', { duration: SUCCESS_DURATION_MS });
   }
 
   // --- Presentation helpers
@@ -170,14 +161,14 @@ export class FamilyPage {
   saveFamily(): void {
     const family = this.family();
     if (!family) return;
-    this.formError.set('');
+    this.save.clear();
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
     const patch = familyPatch(family, this.form.getRawValue());
     if (Object.keys(patch).length === 0) {
-      this.formError.set('Aucune modification à enregistrer.');
+      this.save.fail('Aucune modification à enregistrer.');
       return;
     }
     const household = patch.qfId !== undefined || patch.minimaId !== undefined;
@@ -192,18 +183,14 @@ export class FamilyPage {
   }
 
   private sendFamily(family: FamilyDetail, patch: FamilyPatch): void {
-    this.saving.set(true);
-    this.api.update(family.id, patch).subscribe({
-      next: (updated) => {
-        this.saving.set(false);
-        this.setFamily(updated);
-        const household = patch.qfId !== undefined || patch.minimaId !== undefined;
-        this.notify(household ? 'Famille enregistrée : quotient familial et minima appliqués à tous les membres.' : 'Famille enregistrée');
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        if (!patch.statsChange && isStatsChangeQuestion(err)) this.askThenSave(family, patch);
-        else this.formError.set(apiErrorMessage(err));
+    const household = patch.qfId !== undefined || patch.minimaId !== undefined;
+    this.save.run(this.api.update(family.id, patch), {
+      done: (updated) => this.setFamily(updated),
+      success: household ? 'Famille enregistrée : quotient familial et minima appliqués à tous les membres.' : 'Famille enregistrée',
+      handle: (err) => {
+        if (patch.statsChange || !isStatsChangeQuestion(err)) return false;
+        this.askThenSave(family, patch);
+        return true;
       },
     });
   }
@@ -212,17 +199,8 @@ export class FamilyPage {
   pointForFamily(): void {
     const family = this.family();
     if (!family) return;
-    this.actionError.set('');
-    this.pointing.set(true);
-    this.attendance.startActing(family.id).subscribe({
-      next: () => {
-        this.pointing.set(false);
-        void this.router.navigate(['/admin/pointer', family.id]);
-      },
-      error: (err: unknown) => {
-        this.pointing.set(false);
-        this.actionError.set(apiErrorMessage(err));
-      },
+    this.action.run(this.attendance.startActing(family.id), {
+      done: () => void this.router.navigate(['/admin/pointer', family.id]),
     });
   }
 
@@ -260,26 +238,20 @@ export class FamilyPage {
   }
 
   private archiveFamily(family: FamilyDetail, archive: boolean): void {
-    this.actionError.set('');
-    this.api.archive(family.id, archive).subscribe({
-      next: (updated) => {
-        this.setFamily(updated);
-        this.notify(archive ? 'Famille archivée' : 'Famille désarchivée');
-      },
-      error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
+    this.action.run(this.api.archive(family.id, archive), {
+      done: (updated) => this.setFamily(updated),
+      success: archive ? 'Famille archivée' : 'Famille désarchivée',
     });
   }
 
   exportData(): void {
     const family = this.family();
     if (!family) return;
-    this.actionError.set('');
-    this.api.exportData(family.id).subscribe({
-      next: (blob) => {
+    this.action.run(this.api.exportData(family.id), {
+      done: (blob) => {
         saveBlob(blob, `famille-${family.id}.json`);
         void this.announcer.announce('Export téléchargé.', 'polite');
       },
-      error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
     });
   }
 
@@ -287,13 +259,11 @@ export class FamilyPage {
   exportReadable(): void {
     const family = this.family();
     if (!family) return;
-    this.actionError.set('');
-    this.api.exportHtml(family.id).subscribe({
-      next: (blob) => {
+    this.action.run(this.api.exportHtml(family.id), {
+      done: (blob) => {
         saveBlob(blob, `famille-${family.id}.html`);
         void this.announcer.announce('Export lisible téléchargé.', 'polite');
       },
-      error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
     });
   }
 
@@ -339,10 +309,8 @@ export class FamilyPage {
         message: `Supprimer définitivement la famille ${family.name} et ses ${family.members.length} membre(s) ? Cette opération est irréversible.`,
       },
       () => this.api.remove(family.id),
-      () => {
-        this.notify('Famille supprimée');
-        void this.router.navigateByUrl('/admin/familles');
-      },
+      'Famille supprimée',
+      () => void this.router.navigateByUrl('/admin/familles'),
       family.archived ? null : () => this.archiveFamily(family, true),
     );
   }
@@ -354,23 +322,24 @@ export class FamilyPage {
   private deleteOrArchive(
     question: { title: string; message: string },
     remove: () => Observable<void>,
+    success: string,
     deleted: () => void,
     archive: (() => void) | null,
   ): void {
-    this.actionError.set('');
+    this.action.clear();
     confirmAction(this.dialog, { ...question, confirmLabel: 'Supprimer' }).subscribe((ok) => {
       if (!ok) return;
-      remove().subscribe({
-        next: deleted,
-        error: (err: unknown) => {
+      this.action.run(remove(), {
+        done: deleted,
+        success,
+        handle: (err) => {
+          if (!(err instanceof HttpErrorResponse && err.status === 409 && archive)) return false;
+          // The API's refusal becomes the question of the dialog (apiErrorMessage: its French text).
           const message = apiErrorMessage(err);
-          if (err instanceof HttpErrorResponse && err.status === 409 && archive) {
-            confirmAction(this.dialog, { title: 'Suppression impossible', message, confirmLabel: 'Archiver' }).subscribe((yes) => {
-              if (yes) archive();
-            });
-          } else {
-            this.actionError.set(message);
-          }
+          confirmAction(this.dialog, { title: 'Suppression impossible', message, confirmLabel: 'Archiver' }).subscribe((yes) => {
+            if (yes) archive();
+          });
+          return true;
         },
       });
     });
@@ -411,13 +380,9 @@ export class FamilyPage {
   }
 
   private archiveMember(member: MemberDto, archive: boolean): void {
-    this.actionError.set('');
-    this.api.archiveMember(member.id, archive).subscribe({
-      next: (updated) => {
-        this.replaceMember(updated);
-        this.notify(`${member.firstName} ${archive ? 'archivé(e)' : 'désarchivé(e)'}`);
-      },
-      error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
+    this.action.run(this.api.archiveMember(member.id, archive), {
+      done: (updated) => this.replaceMember(updated),
+      success: `${member.firstName} ${archive ? 'archivé(e)' : 'désarchivé(e)'}`,
     });
   }
 
@@ -425,10 +390,10 @@ export class FamilyPage {
     this.deleteOrArchive(
       { title: 'Supprimer le membre', message: `Supprimer définitivement ${member.firstName} ${member.lastName} ?` },
       () => this.api.removeMember(member.id),
+      'Membre supprimé',
       () => {
         const family = this.family();
         if (family) this.family.set({ ...family, members: family.members.filter((m) => m.id !== member.id) });
-        this.notify('Membre supprimé');
       },
       member.archived ? null : () => this.archiveMember(member, true),
     );

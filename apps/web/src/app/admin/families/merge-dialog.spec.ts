@@ -71,6 +71,7 @@ describe('MergeDialog', () => {
     expect(merge().disabled).toBe(true);
     dialog.search.setValue('grujic');
     jest.advanceTimersByTime(MERGE_SEARCH_DEBOUNCE_MS);
+    fixture.detectChanges();
     const list = backend.expectOne((r) => r.url === '/api/families');
     expect(list.request.params.get('search')).toBe('grujic');
     expect(list.request.params.get('archived')).toBe('all');
@@ -85,6 +86,7 @@ describe('MergeDialog', () => {
     const offered = Array.from(el.querySelectorAll('mat-radio-button')).map((r) => r.textContent?.trim());
     expect(offered).toEqual(['GRUJIC (2) — stanko, Sarah']);
     dialog.pick(8);
+    fixture.detectChanges();
     backend.expectOne('/api/families/8').flush(OTHER);
     fixture.detectChanges();
     return { fixture, dialog, el, merge };

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -8,8 +8,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { FamilyDetail, FamilySummary, LIMITS, MemberDto, MergeFamiliesResponse } from '@pointage/contracts';
 import { formatFrenchDate, searchKey } from '@pointage/domain';
-import { catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'rxjs';
-import { apiErrorMessage } from '../../core/api-error';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
+import { submitter } from '../../core/submitter';
 import { FamiliesApi } from './families-api';
 
 export interface MergeDialogData {
@@ -123,12 +124,34 @@ export class MergeDialog {
   protected readonly maxSearch = LIMITS.search;
   protected readonly frenchDate = formatFrenchDate;
   readonly search = new FormControl('', { nonNullable: true });
-  protected readonly candidates = signal<FamilySummary[]>([]);
-  protected readonly searched = signal(false);
-  protected readonly other = signal<FamilyDetail | null>(null);
+  /** What is typed, once the typing pauses; searched from 2 characters. */
+  private readonly term = toSignal(
+    this.search.valueChanges.pipe(
+      debounceTime(MERGE_SEARCH_DEBOUNCE_MS),
+      map((q) => q.trim()),
+      distinctUntilChanged(),
+    ),
+    { initialValue: '' },
+  );
+  private readonly found = apiResource(
+    () => (this.term().length < 2 ? undefined : this.term()),
+    (search) => this.api.list({ search, archived: 'all', sort: 'name', order: 'asc', page: 1, pageSize: 10 }),
+  );
+  protected readonly candidates = computed<FamilySummary[]>(() =>
+    (this.found.value()?.items ?? []).filter((f) => f.id !== this.data.family.id && !f.anonymised),
+  );
+  protected readonly searched = computed(() => this.found.value() !== undefined);
+  /** The family chosen among the candidates, read in full. */
+  private readonly pickedId = signal<number | undefined>(undefined);
+  private readonly picked = apiResource(
+    () => this.pickedId(),
+    (id) => this.api.get(id),
+  );
+  protected readonly other = computed<FamilyDetail | null>(() => this.picked.value() ?? null);
   readonly keptId = signal<number>(this.data.family.id);
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  private readonly merging = submitter();
+  protected readonly busy = this.merging.busy;
+  protected readonly error = computed(() => this.merging.error() || this.picked.error() || this.found.error() || '');
 
   protected readonly kept = computed(() => (this.keptId() === this.data.family.id ? this.data.family : this.other()));
   protected readonly absorbed = computed(() => (this.keptId() === this.data.family.id ? this.other() : this.data.family));
@@ -143,51 +166,16 @@ export class MergeDialog {
     return (absorbed?.members ?? []).filter((m) => !joined.has(m.id)).map((m) => `${m.firstName} ${m.lastName}`);
   });
 
-  constructor() {
-    this.search.valueChanges
-      .pipe(
-        debounceTime(MERGE_SEARCH_DEBOUNCE_MS),
-        distinctUntilChanged(),
-        switchMap((q) => {
-          if (q.trim().length < 2) return of(null);
-          return this.api.list({ search: q.trim(), archived: 'all', sort: 'name', order: 'asc', page: 1, pageSize: 10 }).pipe(
-            catchError((err: unknown) => {
-              this.error.set(apiErrorMessage(err));
-              return of(null);
-            }),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.searched.set(page !== null);
-        this.candidates.set((page?.items ?? []).filter((f) => f.id !== this.data.family.id && !f.anonymised));
-      });
-  }
-
   pick(id: number): void {
-    this.error.set('');
-    this.api.get(id).subscribe({
-      next: (family) => {
-        this.other.set(family);
-        this.keptId.set(this.data.family.id);
-      },
-      error: (err: unknown) => this.error.set(apiErrorMessage(err)),
-    });
+    this.merging.clear();
+    this.keptId.set(this.data.family.id);
+    this.pickedId.set(id);
   }
 
   merge(): void {
     const kept = this.kept();
     const absorbed = this.absorbed();
     if (!kept || !absorbed) return;
-    this.busy.set(true);
-    this.error.set('');
-    this.api.merge(kept.id, absorbed.id).subscribe({
-      next: (res) => this.ref.close(res),
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    this.merging.run(this.api.merge(kept.id, absorbed.id), { done: (res) => this.ref.close(res) });
   }
 }

@@ -8,7 +8,7 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import type { DeleteSlotsRequest } from '@pointage/contracts';
-import { apiErrorMessage } from '../../core/api-error';
+import { submitter } from '../../core/submitter';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { confirmAction } from '../../shared/confirm-dialog';
 import { DateSpan } from './date-span';
@@ -75,14 +75,15 @@ export class DeleteSlots {
     end: new FormControl('', { nonNullable: true }),
   });
   readonly weekdays = signal<number[]>([...ALL_WEEKDAYS]);
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  private readonly sending = submitter();
+  protected readonly busy = this.sending.busy;
+  protected readonly error = this.sending.error;
   /** The API's answer: complete when every matching slot went; else some (or all) days were kept. */
   protected readonly result = signal<{ message: string; complete: boolean } | null>(null);
 
   constructor() {
     // A message about what was typed goes as soon as it is changed.
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.error.set(''));
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.sending.clear());
   }
 
   submit(): void {
@@ -96,10 +97,10 @@ export class DeleteSlots {
       end,
     });
     if (typeof request === 'string') {
-      this.error.set(request);
+      this.sending.fail(request);
       return;
     }
-    this.error.set('');
+    this.sending.clear();
     confirmAction(this.dialog, {
       title: "Supprimer les créneaux d'ouverture",
       message: `Supprimer les créneaux ${describeDeletion(request)} ? Les jours qui ont déjà des présences sont conservés.`,
@@ -110,16 +111,10 @@ export class DeleteSlots {
   }
 
   private send(request: DeleteSlotsRequest): void {
-    this.busy.set(true);
-    this.api.remove(request).subscribe({
-      next: (res) => {
-        this.busy.set(false);
+    this.sending.run(this.api.remove(request), {
+      done: (res) => {
         this.result.set({ message: res.message, complete: res.deleted > 0 && res.keptDays.length === 0 });
         void this.announcer.announce(res.message, 'polite');
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
       },
     });
   }

@@ -6,7 +6,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { apiErrorMessage } from '../../core/api-error';
+import { submitter } from '../../core/submitter';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { DateSpan } from './date-span';
 import { ALL_WEEKDAYS, checkGenerate, dateOf } from './slot-form';
@@ -40,13 +40,14 @@ export class GenerateSlots {
     ranges: new FormArray([rangeGroup()]),
   });
   readonly weekdays = signal<number[]>([...ALL_WEEKDAYS]);
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  private readonly sending = submitter();
+  protected readonly busy = this.sending.busy;
+  protected readonly error = this.sending.error;
   protected readonly result = signal('');
 
   constructor() {
     // A message about what was typed goes as soon as it is changed.
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.error.set(''));
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.sending.clear());
   }
 
   addRange(): void {
@@ -68,20 +69,14 @@ export class GenerateSlots {
       ranges: this.form.controls.ranges.getRawValue(),
     });
     if (typeof request === 'string') {
-      this.error.set(request);
+      this.sending.fail(request);
       return;
     }
-    this.error.set('');
-    this.busy.set(true);
-    this.api.generate(request).subscribe({
-      next: (res) => {
-        this.busy.set(false);
+    this.sending.clear();
+    this.sending.run(this.api.generate(request), {
+      done: (res) => {
         this.result.set(res.message);
         void this.announcer.announce(res.message, 'polite');
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
       },
     });
   }

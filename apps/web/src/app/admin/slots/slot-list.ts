@@ -9,7 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { SlotDay } from '@pointage/contracts';
 import { daysInMonth, formatFrenchDate } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
+import { map } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { fromLocalDate } from '../../core/french-date-adapter';
 import { TODAY } from '../../core/today';
@@ -157,10 +158,19 @@ export class SlotList implements OnInit {
     from: new FormControl<Date | null>(null),
     to: new FormControl<Date | null>(null),
   });
-  readonly days = signal<SlotDay[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly error = signal('');
-  private readonly shown = signal<{ from: string; to: string } | null>(null);
+  /** The period asked for; undefined while a refused one is on screen. */
+  private readonly period = signal<{ from: string; to: string } | undefined>(undefined);
+  /** Why the period typed is refused, before asking the API. */
+  private readonly periodError = signal('');
+  private readonly list = apiResource(
+    () => this.period(),
+    (p) => this.api.list(p.from, p.to).pipe(map((days) => ({ period: p, days: days.filter((d) => d.slots.length > 0) }))),
+  );
+  readonly days = computed<SlotDay[]>(() => this.list.value()?.days ?? []);
+  protected readonly loading = this.list.loading;
+  protected readonly error = computed(() => this.periodError() || this.list.error() || '');
+  /** The period of the list on screen. */
+  private readonly shown = computed(() => this.list.value()?.period ?? null);
 
   protected readonly title = computed(() => {
     const p = this.shown();
@@ -180,7 +190,7 @@ export class SlotList implements OnInit {
   ngOnInit(): void {
     const period = this.state.period() ?? monthOf(this.today());
     this.form.setValue({ from: fromLocalDate(period.from), to: fromLocalDate(period.to) });
-    this.load(period);
+    this.period.set(period);
   }
 
   protected dayLabel(date: string): string {
@@ -197,38 +207,19 @@ export class SlotList implements OnInit {
     const period = checkPeriod(from, to);
     if (typeof period === 'string') {
       // The list of the previous period must not stay under a refused one.
-      this.days.set([]);
-      this.shown.set(null);
-      this.error.set(period);
+      this.period.set(undefined);
+      this.periodError.set(period);
       return;
     }
     const p = { from: period.from, to: period.to ?? period.from };
+    this.periodError.set('');
     this.state.period.set(p);
-    this.load(p);
+    this.period.set(p);
   }
 
   /** Reloads the period shown (after a generation or a deletion). */
   reload(): void {
-    const p = this.shown();
-    if (p) this.load(p);
-  }
-
-  private load(p: { from: string; to: string }): void {
-    this.error.set('');
-    this.loading.set(true);
-    this.api.list(p.from, p.to).subscribe({
-      next: (days) => {
-        this.days.set(days.filter((d) => d.slots.length > 0));
-        this.shown.set(p);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.loading.set(false);
-        this.days.set([]);
-        this.shown.set(null);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    this.list.reload();
   }
 
   print(): void {
