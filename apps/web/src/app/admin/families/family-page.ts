@@ -17,7 +17,7 @@ import { forkJoin, Observable, tap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { apiResource } from '../../core/api-resource';
 import { choicesFor, labelOf } from '../../core/reference';
-import { submitter, SUCCESS_DURATION_MS } from '../../core/submitter';
+import { submitter } from '../../core/submitter';
 import { TODAY } from '../../core/today';
 import { confirmAction } from '../../shared/confirm-dialog';
 import { showCredentials } from '../../shared/credentials-dialog';
@@ -135,7 +135,8 @@ export class FamilyPage {
   }
 
   private notify(message: string): void {
-    this.snackBar.open(message, 'Fermer', { duration: SUCCESS_DURATION_MS });
+    // This page's messages stay 5 s (the Submitter's `success` says 4 s): done + notify keeps it.
+    this.snackBar.open(message, 'Fermer', { duration: 5000 });
   }
 
   // --- Presentation helpers
@@ -185,8 +186,10 @@ export class FamilyPage {
   private sendFamily(family: FamilyDetail, patch: FamilyPatch): void {
     const household = patch.qfId !== undefined || patch.minimaId !== undefined;
     this.save.run(this.api.update(family.id, patch), {
-      done: (updated) => this.setFamily(updated),
-      success: household ? 'Famille enregistrée : quotient familial et minima appliqués à tous les membres.' : 'Famille enregistrée',
+      done: (updated) => {
+        this.setFamily(updated);
+        this.notify(household ? 'Famille enregistrée : quotient familial et minima appliqués à tous les membres.' : 'Famille enregistrée');
+      },
       handle: (err) => {
         if (patch.statsChange || !isStatsChangeQuestion(err)) return false;
         this.askThenSave(family, patch);
@@ -239,8 +242,10 @@ export class FamilyPage {
 
   private archiveFamily(family: FamilyDetail, archive: boolean): void {
     this.action.run(this.api.archive(family.id, archive), {
-      done: (updated) => this.setFamily(updated),
-      success: archive ? 'Famille archivée' : 'Famille désarchivée',
+      done: (updated) => {
+        this.setFamily(updated);
+        this.notify(archive ? 'Famille archivée' : 'Famille désarchivée');
+      },
     });
   }
 
@@ -330,8 +335,10 @@ export class FamilyPage {
     confirmAction(this.dialog, { ...question, confirmLabel: 'Supprimer' }).subscribe((ok) => {
       if (!ok) return;
       this.action.run(remove(), {
-        done: deleted,
-        success,
+        done: () => {
+          deleted();
+          this.notify(success);
+        },
         handle: (err) => {
           if (!(err instanceof HttpErrorResponse && err.status === 409 && archive)) return false;
           // The API's refusal becomes the question of the dialog (apiErrorMessage: its French text).
@@ -381,8 +388,10 @@ export class FamilyPage {
 
   private archiveMember(member: MemberDto, archive: boolean): void {
     this.action.run(this.api.archiveMember(member.id, archive), {
-      done: (updated) => this.replaceMember(updated),
-      success: `${member.firstName} ${archive ? 'archivé(e)' : 'désarchivé(e)'}`,
+      done: (updated) => {
+        this.replaceMember(updated);
+        this.notify(`${member.firstName} ${archive ? 'archivé(e)' : 'désarchivé(e)'}`);
+      },
     });
   }
 
