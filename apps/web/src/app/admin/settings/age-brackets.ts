@@ -1,16 +1,17 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormArray } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { AgeBracketDto, ReferenceLists, SaveAgeBracketsRequest, SETTINGS_ROUTES } from '@pointage/contracts';
+import { AgeBracketDto } from '@pointage/contracts';
 import { ageBracketProblem } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
+import { tap } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
+import { submitter } from '../../core/submitter';
 import { HasUnsavedChanges } from '../../shared/unsaved-changes';
 import { BracketRow, bracketRow, BracketRows } from './bracket-rows';
+import { SettingsApi } from './settings-api';
 import { SettingsBackLink } from './settings-back-link';
 
 /** The problem to show live: overlaps and inverted brackets among the complete rows. */
@@ -29,16 +30,16 @@ export function bracketsProblem(rows: { minAge: number | null; maxAge: number | 
     <app-settings-back-link />
     <h1>TRANCHES D'ÂGE</h1>
     <p>Les statistiques comptent les inscrits et les présences par tranche d'âge. Les tranches ne doivent pas se chevaucher.</p>
-    @if (loading()) {
+    @if (lists.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Chargement des tranches d'âge" />
     }
     <form (submit)="$event.preventDefault(); save()" novalidate>
       <app-bracket-rows [rows]="rows" [removedMessage]="removedMessage">
         <p class="error-text problem" aria-live="polite">{{ problem() }}</p>
       </app-bracket-rows>
-      <p class="error-text" aria-live="assertive">{{ error() }}</p>
+      <p class="error-text" aria-live="assertive">{{ submit.error() || (lists.error() ?? '') }}</p>
       <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="saving() || loading()">
+        <button mat-flat-button type="submit" [disabled]="submit.busy() || lists.loading()">
           <mat-icon svgIcon="save" aria-hidden="true" />
           SAUVEGARDER
         </button>
@@ -55,32 +56,20 @@ export function bracketsProblem(rows: { minAge: number | null; maxAge: number | 
   `,
 })
 export class AgeBrackets implements HasUnsavedChanges {
-  private readonly http = inject(HttpClient);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly api = inject(SettingsApi);
   private readonly bracketRows = viewChild.required(BracketRows);
 
   readonly rows = new FormArray<BracketRow>([]);
   protected readonly removedMessage = (position: number) => `Tranche ${position} retirée : sauvegardez pour confirmer.`;
   protected readonly problem = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly saving = signal(false);
-  protected readonly error = signal('');
+  protected readonly submit = submitter();
+  protected readonly lists = apiResource(() => this.api.lists().pipe(tap((lists) => this.reset(lists.ageBrackets))));
 
   constructor() {
     this.rows.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       this.problem.set(bracketsProblem(this.rows.getRawValue()));
       // A refusal about the rows goes as soon as they are changed.
-      this.error.set('');
-    });
-    this.http.get<ReferenceLists>(SETTINGS_ROUTES.lists).subscribe({
-      next: (lists) => {
-        this.reset(lists.ageBrackets);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.error.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
+      this.submit.clear();
     });
   }
 
@@ -105,10 +94,10 @@ export class AgeBrackets implements HasUnsavedChanges {
   }
 
   save(): void {
-    this.error.set('');
+    this.submit.clear();
     if (this.rows.invalid) {
       this.rows.markAllAsTouched();
-      this.error.set('Chaque tranche a un âge mini et un âge maxi, entiers, entre 0 et 120 ans.');
+      this.submit.fail('Chaque tranche a un âge mini et un âge maxi, entiers, entre 0 et 120 ans.');
       return;
     }
     const brackets = this.rows
@@ -121,17 +110,9 @@ export class AgeBrackets implements HasUnsavedChanges {
       this.problem.set(problem);
       return;
     }
-    this.saving.set(true);
-    this.http.put<AgeBracketDto[]>(SETTINGS_ROUTES.ageBrackets, { brackets } satisfies SaveAgeBracketsRequest).subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.reset(saved);
-        this.snackBar.open("Tranches d'âge enregistrées", 'Fermer', { duration: 4000 });
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
+    this.submit.run(this.api.saveAgeBrackets(brackets), {
+      done: (saved) => this.reset(saved),
+      success: "Tranches d'âge enregistrées",
     });
   }
 }

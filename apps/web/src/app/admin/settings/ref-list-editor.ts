@@ -1,13 +1,11 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
-import { HttpClient } from '@angular/common/http';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
   ChangeDetectorRef,
   Component,
   computed,
-  effect,
   ElementRef,
   inject,
   Injector,
@@ -22,20 +20,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import {
-  LIMITS,
-  REF_KIND_LABELS,
-  ReferenceLists,
-  RefItemWithUsage,
-  RefKind,
-  SaveRefListRequest,
-  SETTINGS_ROUTES,
-} from '@pointage/contracts';
+import { LIMITS, REF_KIND_LABELS, RefItemWithUsage, RefKind, SaveRefListRequest } from '@pointage/contracts';
 import { searchKey } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
+import { map, tap } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
+import { submitter } from '../../core/submitter';
 import { HasUnsavedChanges } from '../../shared/unsaved-changes';
+import { SettingsApi } from './settings-api';
 import { SettingsBackLink } from './settings-back-link';
 
 /** The server accepts 50 entries per list. */
@@ -161,7 +153,7 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
       Glissez une entrée par sa poignée, ou utilisez les flèches, pour changer l'ordre. Une entrée utilisée peut être désactivée (elle n'est
       plus proposée) mais pas supprimée.
     </p>
-    @if (loading()) {
+    @if (list.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Chargement de la liste" />
     }
     <form (submit)="$event.preventDefault(); save()" novalidate>
@@ -232,9 +224,9 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
         <mat-icon svgIcon="add" aria-hidden="true" />
         Ajouter une entrée
       </button>
-      <p class="error-text" aria-live="assertive">{{ error() }}</p>
+      <p class="error-text" aria-live="assertive">{{ submit.error() || (list.error() ?? '') }}</p>
       <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="saving() || loading()">
+        <button mat-flat-button type="submit" [disabled]="submit.busy() || list.loading()">
           <mat-icon svgIcon="save" aria-hidden="true" />
           SAUVEGARDER
         </button>
@@ -301,8 +293,7 @@ export function saveRequest(kind: RefKind, rows: RefRow[]): SaveRefListRequest {
   `,
 })
 export class RefListEditor implements HasUnsavedChanges {
-  private readonly http = inject(HttpClient);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly api = inject(SettingsApi);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -318,36 +309,26 @@ export class RefListEditor implements HasUnsavedChanges {
   protected readonly deleteTooltip = deleteTooltip;
 
   readonly rows = new FormArray<RefRow>([]);
-  protected readonly loading = signal(true);
-  protected readonly saving = signal(false);
-  protected readonly error = signal('');
   protected readonly dirty = signal(false);
+  protected readonly submit = submitter();
+  /** The rows of the route's list, loaded again when the route changes list. */
+  protected readonly list = apiResource(this.kind, (kind) => {
+    this.submit.clear();
+    return this.api.lists().pipe(
+      map((lists) => lists[kind]),
+      tap((items) => this.reset(items)),
+    );
+  });
 
   constructor() {
     this.rows.events.subscribe(() => {
       this.dirty.set(this.rows.dirty);
       this.cdr.markForCheck();
     });
-    effect(() => this.load(this.kind()));
   }
 
   hasUnsavedChanges(): boolean {
     return this.rows.dirty;
-  }
-
-  private load(kind: RefKind): void {
-    this.loading.set(true);
-    this.error.set('');
-    this.http.get<ReferenceLists>(SETTINGS_ROUTES.lists).subscribe({
-      next: (lists) => {
-        this.reset(lists[kind]);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.error.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
-    });
   }
 
   private reset(items: RefItemWithUsage[]): void {
@@ -413,29 +394,21 @@ export class RefListEditor implements HasUnsavedChanges {
   }
 
   save(): void {
-    this.error.set('');
+    this.submit.clear();
     if (this.rows.invalid) {
       this.rows.markAllAsTouched();
-      this.error.set('Chaque entrée doit avoir un libellé.');
+      this.submit.fail('Chaque entrée doit avoir un libellé.');
       return;
     }
     const problem = listProblem(this.rows.getRawValue());
     if (problem) {
-      this.error.set(problem);
+      this.submit.fail(problem);
       return;
     }
     const kind = this.kind();
-    this.saving.set(true);
-    this.http.put<RefItemWithUsage[]>(SETTINGS_ROUTES.list(kind), saveRequest(kind, this.rows.controls)).subscribe({
-      next: (items) => {
-        this.saving.set(false);
-        this.reset(items);
-        this.snackBar.open('Liste enregistrée', 'Fermer', { duration: 4000 });
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
+    this.submit.run(this.api.saveList(kind, saveRequest(kind, this.rows.controls)), {
+      done: (items) => this.reset(items),
+      success: 'Liste enregistrée',
     });
   }
 }

@@ -1,6 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { TextFieldModule } from '@angular/cdk/text-field';
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -11,21 +10,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import {
-  ACCEPTED_IMAGE_TYPES,
-  LIMITS,
-  LOGO_LIMITS,
-  LogoInfo,
-  ResizeLogoRequest,
-  SaveWelcomeRequest,
-  SETTINGS_ROUTES,
-  WelcomeSettings,
-} from '@pointage/contracts';
-import { filter, startWith, switchMap } from 'rxjs';
-import { apiErrorMessage } from '../../core/api-error';
+import { ACCEPTED_IMAGE_TYPES, LIMITS, LOGO_LIMITS, LogoInfo } from '@pointage/contracts';
+import { filter, startWith, tap } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
+import { submitter } from '../../core/submitter';
 import { confirmAction } from '../../shared/confirm-dialog';
 import { HasUnsavedChanges } from '../../shared/unsaved-changes';
+import { SettingsApi } from './settings-api';
 import { SettingsBackLink } from './settings-back-link';
 
 /** Why a chosen file cannot be a logo, in French; null when it may be sent (the server checks again). */
@@ -64,10 +55,10 @@ export function proportionalHeight(width: number, originalWidth: number, origina
   template: `
     <app-settings-back-link />
     <h1>MESSAGE D'ACCUEIL</h1>
-    @if (loading()) {
+    @if (welcome.loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Chargement" />
     }
-    <p class="error-text" aria-live="assertive">{{ loadError() }}</p>
+    <p class="error-text" aria-live="assertive">{{ welcome.error() ?? '' }}</p>
 
     <mat-card appearance="outlined" class="block">
       <mat-card-content>
@@ -78,9 +69,9 @@ export function proportionalHeight(width: number, originalWidth: number, origina
             <mat-hint align="end">{{ messageLength() }} / {{ maxText }}</mat-hint>
             <mat-error>{{ maxText }} caractères au plus</mat-error>
           </mat-form-field>
-          <p class="error-text" aria-live="assertive">{{ messageError() }}</p>
+          <p class="error-text" aria-live="assertive">{{ messageSubmit.error() }}</p>
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="savingMessage()">
+            <button mat-flat-button type="submit" [disabled]="messageSubmit.busy()">
               <mat-icon svgIcon="save" aria-hidden="true" />
               SAUVEGARDER
             </button>
@@ -101,13 +92,13 @@ export function proportionalHeight(width: number, originalWidth: number, origina
         >
           <p>Téléchargez votre logo ici (PNG, JPEG ou WebP, {{ maxMb }} Mo au plus).</p>
           <input #file type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" [accept]="accept" (change)="onFile(file)" />
-          <button mat-stroked-button type="button" (click)="file.click()" [disabled]="busy()">
+          <button mat-stroked-button type="button" (click)="file.click()" [disabled]="logoSubmit.busy()">
             <mat-icon svgIcon="upload" aria-hidden="true" />
             Choisir une image
           </button>
           <span class="hint">ou déposez-la ici</span>
         </div>
-        <p class="error-text" aria-live="assertive">{{ logoError() }}</p>
+        <p class="error-text" aria-live="assertive">{{ logoSubmit.error() }}</p>
         @if (logo(); as l) {
           <figure class="preview">
             <img [src]="l.url" [width]="l.width" [height]="l.height" alt="Logo actuel de la ludothèque" />
@@ -129,15 +120,15 @@ export function proportionalHeight(width: number, originalWidth: number, origina
               <mat-label>Hauteur calculée (px)</mat-label>
               <input matInput readonly [value]="computedHeight() || ''" />
             </mat-form-field>
-            <button mat-flat-button type="submit" [disabled]="busy()">Appliquer</button>
+            <button mat-flat-button type="submit" [disabled]="logoSubmit.busy()">Appliquer</button>
           </form>
           <div class="actions">
-            <button mat-stroked-button type="button" class="danger" (click)="removeLogo()" [disabled]="busy()">
+            <button mat-stroked-button type="button" class="danger" (click)="removeLogo()" [disabled]="logoSubmit.busy()">
               <mat-icon svgIcon="delete" aria-hidden="true" />
               Supprimer le logo
             </button>
           </div>
-        } @else if (!loading()) {
+        } @else if (!welcome.loading()) {
           <p>Aucun logo pour le moment.</p>
         }
       </mat-card-content>
@@ -196,8 +187,7 @@ export function proportionalHeight(width: number, originalWidth: number, origina
   `,
 })
 export class WelcomeSettingsPage implements HasUnsavedChanges {
-  private readonly http = inject(HttpClient);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly api = inject(SettingsApi);
   private readonly dialog = inject(MatDialog);
   private readonly announcer = inject(LiveAnnouncer);
 
@@ -226,28 +216,19 @@ export class WelcomeSettingsPage implements HasUnsavedChanges {
     return l && Number.isInteger(w) ? proportionalHeight(w, l.originalWidth, l.originalHeight) : 0;
   });
 
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal('');
-  protected readonly savingMessage = signal(false);
-  protected readonly messageError = signal('');
-  protected readonly busy = signal(false);
-  protected readonly logoError = signal('');
-  protected readonly dragOver = signal(false);
-
-  constructor() {
-    this.http.get<WelcomeSettings>(SETTINGS_ROUTES.welcome).subscribe({
-      next: (w) => {
+  protected readonly welcome = apiResource(() =>
+    this.api.welcome().pipe(
+      tap((w) => {
         this.message.setValue(w.message);
         this.message.markAsPristine();
         this.setLogo(w.logo);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.loadError.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
-    });
-  }
+      }),
+    ),
+  );
+  /** The message card and the logo card each have their button and their error line. */
+  protected readonly messageSubmit = submitter();
+  protected readonly logoSubmit = submitter();
+  protected readonly dragOver = signal(false);
 
   hasUnsavedChanges(): boolean {
     return this.message.dirty;
@@ -258,28 +239,18 @@ export class WelcomeSettingsPage implements HasUnsavedChanges {
     this.width.setValue(logo?.width ?? null);
   }
 
-  private done(message: string): void {
-    this.snackBar.open(message, 'Fermer', { duration: 4000 });
-  }
-
   saveMessage(): void {
-    this.messageError.set('');
+    this.messageSubmit.clear();
     if (this.message.invalid) {
       this.message.markAsTouched();
       return;
     }
-    this.savingMessage.set(true);
-    this.http.put<WelcomeSettings>(SETTINGS_ROUTES.welcome, { message: this.message.value } satisfies SaveWelcomeRequest).subscribe({
-      next: (w) => {
-        this.savingMessage.set(false);
+    this.messageSubmit.run(this.api.saveWelcome(this.message.value), {
+      done: (w) => {
         this.message.setValue(w.message);
         this.message.markAsPristine();
-        this.done("Message d'accueil enregistré");
       },
-      error: (err: unknown) => {
-        this.savingMessage.set(false);
-        this.messageError.set(apiErrorMessage(err));
-      },
+      success: "Message d'accueil enregistré",
     });
   }
 
@@ -297,44 +268,25 @@ export class WelcomeSettingsPage implements HasUnsavedChanges {
   }
 
   upload(file: File): void {
-    this.logoError.set('');
     const problem = logoFileProblem(file);
     if (problem) {
-      this.logoError.set(problem);
+      this.logoSubmit.fail(problem);
       return;
     }
-    this.busy.set(true);
+    if (this.logoSubmit.busy()) return;
     void this.announcer.announce('Envoi du logo…', 'polite');
-    this.http.put<LogoInfo>(SETTINGS_ROUTES.logo, file, { headers: { 'Content-Type': file.type } }).subscribe({
-      next: (logo) => {
-        this.busy.set(false);
-        this.setLogo(logo);
-        this.done('Logo enregistré');
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.logoError.set(apiErrorMessage(err));
-      },
-    });
+    this.logoSubmit.run(this.api.uploadLogo(file), { done: (logo) => this.setLogo(logo), success: 'Logo enregistré' });
   }
 
   resize(): void {
-    this.logoError.set('');
+    this.logoSubmit.clear();
     if (this.width.invalid) {
       this.width.markAsTouched();
       return;
     }
-    this.busy.set(true);
-    this.http.post<LogoInfo>(SETTINGS_ROUTES.logoResize, { width: Number(this.width.value) } satisfies ResizeLogoRequest).subscribe({
-      next: (logo) => {
-        this.busy.set(false);
-        this.setLogo(logo);
-        this.done(`Logo redimensionné : ${logo.width} × ${logo.height}`);
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.logoError.set(apiErrorMessage(err));
-      },
+    this.logoSubmit.run(this.api.resizeLogo(Number(this.width.value)), {
+      done: (logo) => this.setLogo(logo),
+      success: (logo) => `Logo redimensionné : ${logo.width} × ${logo.height}`,
     });
   }
 
@@ -344,23 +296,7 @@ export class WelcomeSettingsPage implements HasUnsavedChanges {
       message: "Supprimer le logo ? La borne n'affichera plus que le nom de la ludothèque.",
       confirmLabel: 'Supprimer',
     })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => {
-          this.busy.set(true);
-          return this.http.delete<void>(SETTINGS_ROUTES.logo);
-        }),
-      )
-      .subscribe({
-        next: () => {
-          this.busy.set(false);
-          this.setLogo(null);
-          this.done('Logo supprimé');
-        },
-        error: (err: unknown) => {
-          this.busy.set(false);
-          this.logoError.set(apiErrorMessage(err));
-        },
-      });
+      .pipe(filter(Boolean))
+      .subscribe(() => this.logoSubmit.run(this.api.removeLogo(), { done: () => this.setLogo(null), success: 'Logo supprimé' }));
   }
 }
