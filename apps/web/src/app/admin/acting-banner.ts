@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { Router } from '@angular/router';
 import { AuthService } from '../core/auth';
 import { SessionStore } from '../core/session';
+import { submitter } from '../core/submitter';
 
 /** Shown while a super-admin acts as the admin of a structure; "revenir" ends it. */
 @Component({
@@ -46,14 +47,13 @@ export class ActingBanner {
   protected readonly session = inject(SessionStore);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  protected readonly busy = signal(false);
+  private readonly ending = submitter();
+  protected readonly busy = this.ending.busy;
 
   protected back(): void {
-    this.busy.set(true);
-    this.auth.endActing().subscribe((restored) => {
-      this.busy.set(false);
+    this.ending.run(this.auth.endActing(), {
       // With the super-admin session expired too, the guard sends to its login page.
-      void this.router.navigateByUrl(restored ? '/super-admin' : '/super-admin/connexion');
+      done: (restored) => void this.router.navigateByUrl(restored ? '/super-admin' : '/super-admin/connexion'),
     });
   }
 }

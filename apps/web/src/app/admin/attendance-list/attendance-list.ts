@@ -34,8 +34,9 @@ import {
   AttendanceListRow,
   SlotDto,
 } from '@pointage/contracts';
-import { catchError, forkJoin, map, Observable, of, Subject, Subscription, switchMap } from 'rxjs';
+import { forkJoin, map, Subscription } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
+import { apiResource } from '../../core/api-resource';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { fromLocalDate } from '../../core/french-date-adapter';
 import { SessionStore } from '../../core/session';
@@ -171,11 +172,19 @@ export class AttendanceList {
   });
 
   /** The slots of the day typed in the form. */
-  readonly daySlots = signal<SlotDto[]>([]);
-  protected readonly daySlotsLoading = signal(false);
-  protected readonly daySlotsError = signal('');
-  private slotsDay: string | null = null;
-  private readonly slotDays = new Subject<string | null>();
+  /** The day whose slots the slot select offers; null for a period. */
+  private readonly slotsDay = signal<string | null>(null);
+  private readonly daySlotsLoad = apiResource(
+    () => this.slotsDay() ?? undefined,
+    (date) => this.api.daySlots(date).pipe(map((slots) => ({ date, slots }))),
+  );
+  /** The slots of the day typed (none while another day's are on their way). */
+  readonly daySlots = computed<SlotDto[]>(() => {
+    const loaded = this.daySlotsLoad.value();
+    return loaded && loaded.date === this.slotsDay() ? loaded.slots : [];
+  });
+  protected readonly daySlotsLoading = this.daySlotsLoad.loading;
+  protected readonly daySlotsError = computed(() => this.daySlotsLoad.error() ?? '');
 
   /** The list shown (from the URL) and its current page. */
   readonly query = signal<ListQuery | null>(null);
@@ -235,26 +244,6 @@ export class AttendanceList {
 
   constructor() {
     this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.onFormChange());
-    this.slotDays
-      .pipe(
-        switchMap((date): Observable<SlotDto[] | null> => {
-          this.daySlots.set([]);
-          this.daySlotsError.set('');
-          if (!date) return of(null);
-          this.daySlotsLoading.set(true);
-          return this.api.daySlots(date).pipe(
-            catchError((err: unknown) => {
-              this.daySlotsError.set(apiErrorMessage(err));
-              return of([]);
-            }),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((slots) => {
-        this.daySlotsLoading.set(false);
-        if (slots) this.daySlots.set(slots);
-      });
     this.route.queryParams.pipe(takeUntilDestroyed()).subscribe((params) => this.applyQuery(params));
     inject(DestroyRef).onDestroy(() => {
       this.listSubscription?.unsubscribe();
@@ -280,10 +269,9 @@ export class AttendanceList {
       c.slot.setValue(ALL_SLOTS, { emitEvent: false });
       c.slot.disable({ emitEvent: false });
     }
-    if (day !== this.slotsDay) {
-      this.slotsDay = day;
+    if (day !== this.slotsDay()) {
       if (!this.filling) c.slot.setValue(ALL_SLOTS, { emitEvent: false });
-      this.slotDays.next(day);
+      this.slotsDay.set(day);
     }
   }
 
@@ -401,6 +389,10 @@ export class AttendanceList {
     this.filling = false;
   }
 
+  /**
+   * Not apiResource: the list follows the URL, a page past the end goes to the last one,
+   * and a 400 names the field to mark (the resource keeps only the French sentence).
+   */
   private load(q: ListQuery): void {
     this.listSubscription?.unsubscribe();
     this.query.set(q);
@@ -524,6 +516,7 @@ export class AttendanceList {
     }
     const size = ATTENDANCE_LIST_LIMITS.pageSizeMax;
     const pages = Array.from({ length: Math.ceil(page.total / size) }, (_, i) => i + 1);
+    // Not apiResource nor the Submitter: the rows are read on demand for the print, and a failure is said in the print line.
     this.printPreparing.set(true);
     this.printSubscription?.unsubscribe();
     this.printSubscription = forkJoin(pages.map((n) => this.api.list(listRequest({ ...q, page: n, pageSize: size }, this.columns()))))

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { SessionInfo } from '@pointage/contracts';
-import { apiErrorMessage } from '../../core/api-error';
+import { submitter } from '../../core/submitter';
 import { SessionStore } from '../../core/session';
 import { AttendanceSheetView } from '../../shared/attendance/attendance-sheet';
 import { AttendanceAdminApi } from './attendance-api';
@@ -80,9 +80,11 @@ export class ActForFamily implements OnInit {
   protected readonly familyPath = computed(() => ['/admin/familles', this.familyId()]);
 
   protected readonly acting = signal<SessionInfo | null>(null);
-  protected readonly starting = signal(false);
+  private readonly start = submitter();
+  protected readonly starting = this.start.busy;
   protected readonly ending = signal(false);
-  protected readonly error = signal('');
+  private readonly badId = signal(false);
+  protected readonly error = computed(() => (this.badId() ? 'Famille introuvable.' : this.start.error()));
 
   constructor() {
     // The acting token expired or was refused (401): the interceptor dropped it.
@@ -105,7 +107,7 @@ export class ActForFamily implements OnInit {
   ngOnInit(): void {
     const id = this.id();
     if (!Number.isInteger(id) || id <= 0) {
-      this.error.set('Famille introuvable.');
+      this.badId.set(true);
       return;
     }
     const existing = this.api.actingFor(id);
@@ -113,22 +115,13 @@ export class ActForFamily implements OnInit {
       this.acting.set(existing);
       return;
     }
-    this.starting.set(true);
-    this.api.startActing(id).subscribe({
-      next: (info) => {
-        this.starting.set(false);
-        this.acting.set(info);
-      },
-      error: (err: unknown) => {
-        this.starting.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    this.start.run(this.api.startActing(id), { done: (info) => this.acting.set(info) });
   }
 
   /** "terminer", or the end of the thank-you: back to the family's page. */
   finish(): void {
     if (this.ending()) return;
+    // Not the Submitter: `ending` stays true once answered (the page is being left; the expiry watch above must not fire).
     this.ending.set(true);
     this.api.endActing().subscribe(() => {
       this.acting.set(null);

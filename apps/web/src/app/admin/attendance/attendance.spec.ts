@@ -234,6 +234,7 @@ describe('attendance in the back office', () => {
       const c = fixture.componentInstance;
 
       c.dateControl.setValue(new Date(2026, 10, 4));
+      await fixture.whenStable();
       backend.expectOne((r) => r.url === '/api/attendance/day' && r.params.get('date') === '2026-11-04').flush(DAY);
       await fixture.whenStable();
       const radios = Array.from(el.querySelectorAll('mat-radio-button')).map((r) => r.textContent?.trim());
@@ -252,6 +253,7 @@ describe('attendance in the back office', () => {
       expect(search.request.params.get('search')).toBe('gruj');
       search.flush({ items: [FAMILY_SUMMARY], total: 1, page: 1, pageSize: 10 });
       c.pickFamily({ option: { value: FAMILY_SUMMARY } } as MatAutocompleteSelectedEvent);
+      await fixture.whenStable();
       backend.expectOne('/api/families/3').flush(testFamily({ members: [testMember(), testMember({ id: 6, firstName: 'Luka' })] }));
       await fixture.whenStable();
       const boxes = Array.from(el.querySelectorAll('fieldset.members mat-checkbox')).map((b) => b.textContent?.trim());
@@ -298,6 +300,7 @@ describe('attendance in the back office', () => {
       await fixture.whenStable();
       const c = fixture.componentInstance;
       c.dateControl.setValue(new Date(2026, 10, 4));
+      await fixture.whenStable();
       backend.expectOne((r) => r.url === '/api/attendance/day').flush(DAY);
       c.chooseSlot(2);
       await fixture.whenStable();

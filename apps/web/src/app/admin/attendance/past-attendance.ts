@@ -15,8 +15,9 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatTableModule } from '@angular/material/table';
 import type { AttendanceRow, DayAttendance, FamilyDetail, FamilySummary } from '@pointage/contracts';
 import { parseEnd, parseHm, retroArrivalProblem } from '@pointage/domain';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
-import { apiErrorMessage } from '../../core/api-error';
+import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
+import { submitter } from '../../core/submitter';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { fromLocalDate, toLocalDate } from '../../core/french-date-adapter';
 import { TODAY } from '../../core/today';
@@ -99,15 +100,29 @@ export class PastAttendance {
   readonly familySearch = new FormControl<string | FamilySummary>('', { nonNullable: true });
   readonly arrival = new FormControl('', { nonNullable: true });
 
+  /** The day asked for (a new object each time the date is chosen, even the same one). */
+  private readonly dayQuery = signal<{ date: string } | undefined>(undefined);
+  private readonly dayLoad = apiResource(
+    () => this.dayQuery(),
+    ({ date }) => this.api.day(date).pipe(tap((day) => this.showDay(day))),
+  );
+  /** The day on screen: emptied as soon as another date is chosen. */
   readonly day = signal<DayAttendance | null>(null);
   readonly slotId = signal<number | null>(null);
-  readonly family = signal<FamilyDetail | null>(null);
+  /** The family picked in the search, read in full. */
+  private readonly familyId = signal<number | undefined>(undefined);
+  private readonly familyLoad = apiResource(
+    () => this.familyId(),
+    (id) => this.families.get(id),
+  );
+  readonly family = computed<FamilyDetail | null>(() => this.familyLoad.value() ?? null);
   readonly checked = signal<ReadonlySet<number>>(new Set());
-  protected readonly loadingDay = signal(false);
-  protected readonly dayError = signal('');
-  protected readonly formError = signal('');
+  protected readonly loadingDay = this.dayLoad.loading;
+  protected readonly dayError = computed(() => this.dayLoad.error() ?? '');
+  private readonly saving = submitter();
+  protected readonly formError = computed(() => this.saving.error() || this.familyLoad.error() || '');
   protected readonly result = signal('');
-  protected readonly busy = signal(false);
+  protected readonly busy = this.saving.busy;
 
   protected readonly slot = computed<DaySlot | null>(() => this.day()?.slots.find((s) => s.id === this.slotId()) ?? null);
   protected readonly presentIds = computed(() => new Set(this.slot()?.attendance.map((a) => a.memberId) ?? []));
@@ -132,7 +147,7 @@ export class PastAttendance {
 
   constructor() {
     // A message about what was typed goes as soon as it is changed.
-    this.arrival.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.formError.set(''));
+    this.arrival.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.saving.clear());
     this.dateControl.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.loadDay());
     this.familySearch.valueChanges
       .pipe(
@@ -175,34 +190,25 @@ export class PastAttendance {
     return n === 0 ? 'aucune présence' : n === 1 ? '1 présence' : `${n} présences`;
   }
 
-  private loadDay(keepSlot = false): void {
+  /** Another date: what was shown of the previous one goes, the new one is read. */
+  private loadDay(): void {
     const value = this.dateControl.value;
-    this.dayError.set('');
-    if (!keepSlot) {
-      this.result.set('');
-      this.day.set(null);
-      this.slotId.set(null);
-    }
-    if (!value || this.dateControl.invalid) return;
-    this.loadingDay.set(true);
-    this.api.day(toLocalDate(value)).subscribe({
-      next: (day) => {
-        this.loadingDay.set(false);
-        this.day.set(day);
-        if (!day.slots.some((s) => s.id === this.slotId())) this.slotId.set(day.slots.length === 1 ? day.slots[0].id : null);
-        this.resetArrival();
-      },
-      error: (err: unknown) => {
-        this.loadingDay.set(false);
-        this.dayError.set(apiErrorMessage(err));
-      },
-    });
+    this.result.set('');
+    this.day.set(null);
+    this.slotId.set(null);
+    this.dayQuery.set(!value || this.dateControl.invalid ? undefined : { date: toLocalDate(value) });
+  }
+
+  private showDay(day: DayAttendance): void {
+    this.day.set(day);
+    if (!day.slots.some((s) => s.id === this.slotId())) this.slotId.set(day.slots.length === 1 ? day.slots[0].id : null);
+    this.resetArrival();
   }
 
   chooseSlot(id: number): void {
     this.slotId.set(id);
     this.result.set('');
-    this.formError.set('');
+    this.saving.clear();
     this.checked.set(new Set());
     this.resetArrival();
   }
@@ -214,16 +220,13 @@ export class PastAttendance {
 
   pickFamily(event: MatAutocompleteSelectedEvent): void {
     const chosen = event.option.value as FamilySummary;
-    this.formError.set('');
+    this.saving.clear();
     this.checked.set(new Set());
-    this.families.get(chosen.id).subscribe({
-      next: (f) => this.family.set(f),
-      error: (err: unknown) => this.formError.set(apiErrorMessage(err)),
-    });
+    this.familyId.set(chosen.id);
   }
 
   toggleMember(id: number, on: boolean): void {
-    this.formError.set('');
+    this.saving.clear();
     const next = new Set(this.checked());
     if (on) next.add(id);
     else next.delete(id);
@@ -235,38 +238,31 @@ export class PastAttendance {
     if (!slot) return;
     this.result.set('');
     if (!this.family()) {
-      this.formError.set(NO_FAMILY);
+      this.saving.fail(NO_FAMILY);
       return;
     }
     const request = checkRetro(slot.id, [...this.checked()], this.arrival.value);
     if (request === BAD_ARRIVAL) {
-      this.formError.set('');
+      this.saving.clear();
       this.refuseArrival(request);
       return;
     }
     if (typeof request === 'string') {
-      this.formError.set(request);
+      this.saving.fail(request);
       return;
     }
     const outside = request.arrivalTime ? arrivalOutsideSlot(request.arrivalTime, slot) : null;
     if (outside) {
-      this.formError.set('');
+      this.saving.clear();
       this.refuseArrival(outside);
       return;
     }
-    this.formError.set('');
-    this.busy.set(true);
-    this.api.retro(request).subscribe({
-      next: (res) => {
-        this.busy.set(false);
+    this.saving.run(this.api.retro(request), {
+      done: (res) => {
         this.result.set(res.message);
         void this.announcer.announce(res.message, 'polite');
         this.checked.set(new Set());
-        this.loadDay(true);
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.formError.set(apiErrorMessage(err));
+        this.dayLoad.reload();
       },
     });
   }
@@ -287,7 +283,7 @@ export class PastAttendance {
       .subscribe((removed) => {
         if (!removed) return;
         void this.announcer.announce(`Présence de ${row.firstName} ${row.lastName} supprimée.`, 'polite');
-        this.loadDay(true);
+        this.dayLoad.reload();
       });
   }
 }

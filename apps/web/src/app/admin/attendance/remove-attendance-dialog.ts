@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { apiErrorMessage } from '../../core/api-error';
+import { submitter } from '../../core/submitter';
 import { AttendanceAdminApi } from './attendance-api';
 
 export const REASON_MAX = 500;
@@ -55,22 +55,15 @@ export class RemoveAttendanceDialog {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(REASON_MAX), (c) => (c.value.trim() ? null : { required: true })],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  private readonly removing = submitter();
+  protected readonly busy = this.removing.busy;
+  protected readonly error = this.removing.error;
 
   submit(): void {
     if (this.reason.invalid) {
       this.reason.markAsTouched();
       return;
     }
-    this.busy.set(true);
-    this.error.set('');
-    this.api.remove(this.data.attendanceId, this.reason.value.trim()).subscribe({
-      next: () => this.ref.close(true),
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    this.removing.run(this.api.remove(this.data.attendanceId, this.reason.value.trim()), { done: () => this.ref.close(true) });
   }
 }
