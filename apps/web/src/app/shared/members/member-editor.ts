@@ -1,27 +1,16 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { HttpClient } from '@angular/common/http';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, output } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import type { MemberDto } from '@pointage/contracts';
 import { Observable } from 'rxjs';
-import { apiErrorMessage } from '../../core/api-error';
 import { RefCatalog } from '../../core/reference';
+import { submitter } from '../../core/submitter';
 import { TODAY } from '../../core/today';
 import { askStatsChange, isStatsChangeQuestion } from '../stats-change-dialog';
+import { MemberApi } from './member-api';
 import { MemberFields } from './member-fields';
 import {
   changesStats,
@@ -62,10 +51,10 @@ export const NOTHING_CHANGED_MESSAGE = 'Aucune modification à enregistrer.';
         [existingLogin]="member()?.login ?? null"
         [householdHint]="householdHint()"
       />
-      <p class="error-text" aria-live="assertive">{{ error() }}</p>
+      <p class="error-text" aria-live="assertive">{{ saving.error() }}</p>
       <div class="actions">
         <button mat-stroked-button type="button" (click)="cancelled.emit()">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">
+        <button mat-flat-button type="submit" [disabled]="saving.busy()">
           <mat-icon svgIcon="check" aria-hidden="true" />
           VALIDER
         </button>
@@ -87,7 +76,7 @@ export const NOTHING_CHANGED_MESSAGE = 'Aucune modification à enregistrer.';
   `,
 })
 export class MemberEditor {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(MemberApi);
   private readonly dialog = inject(MatDialog);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -109,15 +98,14 @@ export class MemberEditor {
   readonly form = computed(() =>
     createMemberForm({ mode: this.mode(), catalog: this.catalog(), today: this.today(), member: this.member(), defaults: this.defaults() }),
   );
-  protected readonly submitting = signal(false);
-  protected readonly error = signal('');
+  protected readonly saving = submitter();
 
   submit(): void {
     const form = this.form();
-    this.error.set('');
+    this.saving.clear();
     if (form.invalid) {
       form.markAllAsTouched();
-      this.error.set(INVALID_FORM_MESSAGE);
+      this.saving.fail(INVALID_FORM_MESSAGE);
       afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), {
         injector: this.injector,
       });
@@ -125,12 +113,12 @@ export class MemberEditor {
     }
     const member = this.member();
     if (!member) {
-      this.send(() => this.http.post<MemberDto>(this.endpoints().create, memberCreateBody(form, this.mode())));
+      this.send(this.api.create(this.endpoints(), memberCreateBody(form, this.mode())));
       return;
     }
     const patch = memberPatchBody(form, member, this.mode());
     if (Object.keys(patch).length === 0) {
-      this.error.set(NOTHING_CHANGED_MESSAGE);
+      this.saving.fail(NOTHING_CHANGED_MESSAGE);
       return;
     }
     // A family's change applies from today: only the structure's team may correct past attendance.
@@ -147,25 +135,20 @@ export class MemberEditor {
 
   private update(member: MemberDto, patch: MemberPatch): void {
     this.send(
-      () => this.http.patch<MemberDto>(this.endpoints().update(member.id), patch),
+      this.api.update(this.endpoints(), member.id, patch),
       // The API knows better (attendance recorded meanwhile): ask, then send again.
       (err) => (!patch.statsChange && isStatsChangeQuestion(err) ? (this.askThenUpdate(member, patch), true) : false),
     );
   }
 
-  private send(call: () => Observable<MemberDto>, handled?: (err: unknown) => boolean): void {
-    this.submitting.set(true);
-    call().subscribe({
-      next: (saved) => {
-        this.submitting.set(false);
+  /** Success is announced to screen readers and handed to the page (which closes a dialog or goes back), not put in a snack bar. */
+  private send(request: Observable<MemberDto>, handle?: (err: unknown) => boolean): void {
+    this.saving.run(request, {
+      done: (saved) => {
         void this.announcer.announce('Membre enregistré.', 'polite');
         this.saved.emit(saved);
       },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        if (handled?.(err)) return;
-        this.error.set(apiErrorMessage(err));
-      },
+      handle,
     });
   }
 }
