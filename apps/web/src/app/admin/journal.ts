@@ -9,7 +9,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { AUDIT_ACTIONS, AUDIT_ROUTES } from '@pointage/contracts';
 import { provideFrenchDatepicker } from '../core/french-datepicker-intl';
 import { toLocalDate } from '../core/french-date-adapter';
-import { AuditFilters, AuditTable, NO_AUDIT_FILTERS } from '../shared/audit-table';
+import { AuditFilters, NO_AUDIT_FILTERS } from '../shared/audit-api';
+import { AuditTable } from '../shared/audit-table';
 
 export const BAD_JOURNAL_DATE = 'Date invalide : saisissez-la sous la forme jj/mm/aaaa.';
 export const JOURNAL_DATES_INVERTED = 'La date de début doit précéder la date de fin.';

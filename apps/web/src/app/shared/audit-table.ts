@@ -1,35 +1,24 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { booleanAttribute, ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
-import { AuditEntry, LIMITS, Page } from '@pointage/contracts';
-import { catchError, of, switchMap, tap } from 'rxjs';
-import { apiErrorMessage } from '../core/api-error';
+import { AuditEntry, LIMITS } from '@pointage/contracts';
+import { apiResource } from '../core/api-resource';
+import { AuditApi, AuditFilters, NO_AUDIT_FILTERS } from './audit-api';
+import { DataTableFrame, NoDataRow } from './data-table-frame';
 import { DateTimePipe } from './date-time-pipe';
-
-/** Filters of the log, sent as they are ('' or null: none). */
-export interface AuditFilters {
-  action: string;
-  search: string;
-  /** 'YYYY-MM-DD' */
-  from: string | null;
-  to: string | null;
-}
-
-export const NO_AUDIT_FILTERS: AuditFilters = { action: '', search: '', from: null, to: null };
 
 /** The audit log, paginated by the API (`?page=` starts at 1). */
 @Component({
   selector: 'app-audit-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTableModule, MatPaginatorModule, MatProgressBarModule, DateTimePipe],
+  imports: [MatTableModule, MatPaginatorModule, DataTableFrame, NoDataRow, DateTimePipe],
   template: `
-    <div class="table-wrap" tabindex="0" role="region" aria-label="Journal des actions (faites défiler horizontalement sur un petit écran)">
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Chargement du journal" />
-      }
+    <app-data-table-frame
+      [loading]="log.loading()"
+      loadingLabel="Chargement du journal"
+      regionLabel="Journal des actions (faites défiler horizontalement sur un petit écran)"
+      [status]="log.error() ?? ''"
+    >
       <table mat-table [dataSource]="items()" aria-label="Journal des actions">
         <ng-container matColumnDef="at">
           <th mat-header-cell *matHeaderCellDef scope="col">Date</th>
@@ -67,38 +56,27 @@ export const NO_AUDIT_FILTERS: AuditFilters = { action: '', search: '', from: nu
 
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
         <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-        <tr class="mat-row" *matNoDataRow>
-          <td class="mat-cell no-data" [attr.colspan]="columns().length" [class.error-text]="error()">
-            {{ loading() ? 'Chargement…' : (error() ?? 'Aucune entrée.') }}
-          </td>
-        </tr>
+        <tr
+          *matNoDataRow
+          appNoDataRow
+          [columns]="columns().length"
+          [loading]="log.loading()"
+          [error]="log.error()"
+          empty="Aucune entrée."
+        ></tr>
       </table>
-    </div>
-    <mat-paginator
-      [length]="total()"
-      [pageIndex]="pageIndex()"
-      [pageSize]="pageSize()"
-      [pageSizeOptions]="pageSizeOptions"
-      (page)="onPage($event)"
-      showFirstLastButtons
-      aria-label="Pages du journal"
-    />
-    <p class="visually-hidden" aria-live="polite">{{ error() ?? '' }}</p>
+      <mat-paginator
+        [length]="total()"
+        [pageIndex]="pageIndex()"
+        [pageSize]="pageSize()"
+        [pageSizeOptions]="pageSizeOptions"
+        (page)="onPage($event)"
+        showFirstLastButtons
+        aria-label="Pages du journal"
+      />
+    </app-data-table-frame>
   `,
   styles: `
-    .table-wrap {
-      overflow-x: auto;
-      position: relative;
-    }
-    .table-wrap:focus-visible {
-      outline: 3px solid var(--mat-sys-tertiary);
-    }
-    mat-progress-bar {
-      position: absolute;
-      top: 0;
-      left: 0;
-      right: 0;
-    }
     table {
       width: 100%;
     }
@@ -110,14 +88,10 @@ export const NO_AUDIT_FILTERS: AuditFilters = { action: '', search: '', from: nu
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
-    .no-data {
-      padding: 16px;
-      text-align: center;
-    }
   `,
 })
 export class AuditTable {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(AuditApi);
 
   /** The API route of the log (the structure's, or the super-admin's one). */
   readonly endpoint = input.required<string>();
@@ -131,8 +105,6 @@ export class AuditTable {
   protected readonly pageSize = signal<number>(LIMITS.pageSize.default);
   /** Back to the first page whenever the filter changes. */
   protected readonly pageIndex = linkedSignal({ source: () => [this.structureId(), this.filters()], computation: () => 0 });
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
 
   protected readonly columns = computed(() =>
     this.showStructure()
@@ -140,42 +112,16 @@ export class AuditTable {
       : ['at', 'actor', 'action', 'target', 'detail', 'ip'],
   );
 
-  private readonly query = computed(() => ({
-    endpoint: this.endpoint(),
-    page: this.pageIndex() + 1,
-    pageSize: this.pageSize(),
-    structureId: this.structureId(),
-    filters: this.filters(),
-  }));
-
-  private readonly page = toSignal(
-    toObservable(this.query).pipe(
-      tap(() => {
-        this.loading.set(true);
-        this.error.set(null);
-      }),
-      switchMap((q) => {
-        let params = new HttpParams().set('page', q.page).set('pageSize', q.pageSize);
-        if (q.structureId !== null) params = params.set('structureId', q.structureId);
-        const f = q.filters;
-        if (f.action) params = params.set('action', f.action);
-        if (f.search.trim()) params = params.set('search', f.search.trim());
-        if (f.from) params = params.set('from', f.from);
-        if (f.to) params = params.set('to', f.to);
-        return this.http.get<Page<AuditEntry>>(q.endpoint, { params }).pipe(
-          catchError((err: unknown) => {
-            this.error.set(apiErrorMessage(err));
-            return of(null);
-          }),
-        );
-      }),
-      tap(() => this.loading.set(false)),
-    ),
-    { initialValue: null },
+  protected readonly log = apiResource(
+    () => ({
+      endpoint: this.endpoint(),
+      query: { page: this.pageIndex() + 1, pageSize: this.pageSize(), structureId: this.structureId(), filters: this.filters() },
+    }),
+    ({ endpoint, query }) => this.api.page(endpoint, query),
   );
 
-  protected readonly items = computed(() => this.page()?.items ?? []);
-  protected readonly total = computed(() => this.page()?.total ?? 0);
+  protected readonly items = computed(() => this.log.value()?.items ?? []);
+  protected readonly total = computed(() => this.log.value()?.total ?? 0);
 
   protected onPage(event: PageEvent): void {
     if (event.pageSize !== this.pageSize()) {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -7,14 +7,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { FamilyQuery, FamilySummary, LIMITS, Page } from '@pointage/contracts';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
+import { FamilyQuery, FamilySummary, LIMITS } from '@pointage/contracts';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
+import { apiResource } from '../../core/api-resource';
+import { submitter } from '../../core/submitter';
+import { DataTableFrame, NoDataRow } from '../../shared/data-table-frame';
 import { frenchDay } from '../../shared/french-day';
 import { AttendanceAdminApi } from '../attendance/attendance-api';
 import { FamiliesApi } from './families-api';
@@ -58,9 +60,10 @@ export class FamiliesTableState {
     MatIconModule,
     MatInputModule,
     MatPaginatorModule,
-    MatProgressBarModule,
     MatSortModule,
     MatTableModule,
+    DataTableFrame,
+    NoDataRow,
   ],
   template: `
     <div class="heading">
@@ -90,10 +93,7 @@ export class FamiliesTableState {
       </mat-chip-listbox>
     </div>
 
-    <div class="table-wrap">
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Chargement des familles" />
-      }
+    <app-data-table-frame [loading]="page.loading()" loadingLabel="Chargement des familles" [status]="status()">
       <table
         mat-table
         [dataSource]="items()"
@@ -152,23 +152,25 @@ export class FamiliesTableState {
 
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        <tr class="mat-row" *matNoDataRow>
-          <td class="mat-cell no-data" [attr.colspan]="columns.length" [class.error-text]="error()">
-            {{ loading() ? 'Chargement…' : (error() ?? 'Aucune famille ne correspond.') }}
-          </td>
-        </tr>
+        <tr
+          *matNoDataRow
+          appNoDataRow
+          [columns]="columns.length"
+          [loading]="page.loading()"
+          [error]="page.error()"
+          empty="Aucune famille ne correspond."
+        ></tr>
       </table>
-    </div>
-    <mat-paginator
-      [length]="total()"
-      [pageIndex]="state.pageIndex()"
-      [pageSize]="state.pageSize()"
-      [pageSizeOptions]="pageSizes"
-      (page)="onPage($event)"
-      showFirstLastButtons
-      aria-label="Pages des familles"
-    />
-    <p class="visually-hidden" aria-live="polite">{{ status() }}</p>
+      <mat-paginator
+        [length]="total()"
+        [pageIndex]="state.pageIndex()"
+        [pageSize]="state.pageSize()"
+        [pageSizeOptions]="pageSizes"
+        (page)="onPage($event)"
+        showFirstLastButtons
+        aria-label="Pages des familles"
+      />
+    </app-data-table-frame>
   `,
   styles: `
     .heading,
@@ -194,16 +196,6 @@ export class FamiliesTableState {
     .search {
       flex: 1 1 320px;
       max-width: 480px;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      position: relative;
-    }
-    mat-progress-bar {
-      position: absolute;
-      top: 0;
-      left: 0;
-      right: 0;
     }
     table {
       width: 100%;
@@ -245,10 +237,6 @@ export class FamiliesTableState {
     .row-actions > * + * {
       margin-left: 8px;
     }
-    .no-data {
-      padding: 16px;
-      text-align: center;
-    }
   `,
 })
 export class Families {
@@ -268,37 +256,22 @@ export class Families {
   ];
 
   readonly searchControl = new FormControl(this.state.search(), { nonNullable: true });
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submit = submitter();
   /** The family whose sheet is being opened ("Pointer"). */
   protected readonly pointing = signal<number | null>(null);
 
-  private readonly page = toSignal(
-    toObservable(this.state.query).pipe(
-      tap(() => {
-        this.loading.set(true);
-        this.error.set(null);
-      }),
-      switchMap((q) =>
-        this.api.list(q).pipe(
-          map((p): Page<FamilySummary> | null => p),
-          catchError((err: unknown) => {
-            this.error.set(apiErrorMessage(err));
-            return of(null);
-          }),
-        ),
-      ),
-      tap(() => this.loading.set(false)),
-    ),
-    { initialValue: null },
+  protected readonly page = apiResource(
+    () => this.state.query(),
+    (q) => this.api.list(q),
   );
 
-  protected readonly items = computed(() => this.page()?.items ?? []);
-  protected readonly total = computed(() => this.page()?.total ?? 0);
+  protected readonly items = computed(() => this.page.value()?.items ?? []);
+  protected readonly total = computed(() => this.page.value()?.total ?? 0);
   protected readonly status = computed(() => {
-    if (this.error()) return this.error();
-    const page = this.page();
-    if (!page || this.loading()) return '';
+    const error = this.page.error();
+    if (error) return error;
+    const page = this.page.value();
+    if (!page || this.page.loading()) return '';
     return page.total === 0 ? 'Aucune famille ne correspond.' : `${page.total} famille${page.total > 1 ? 's' : ''}`;
   });
 
@@ -313,16 +286,16 @@ export class Families {
 
   /** "Pointer pour la famille …": opens the family's attendance sheet in the back office. */
   point(f: FamilySummary): void {
+    if (this.pointing() !== null) return;
     this.pointing.set(f.id);
-    this.attendance.startActing(f.id).subscribe({
-      next: () => {
-        this.pointing.set(null);
-        void this.router.navigate(['/admin/pointer', f.id]);
-      },
-      error: (err: unknown) => {
-        this.pointing.set(null);
+    this.submit.run(this.attendance.startActing(f.id), {
+      done: () => void this.router.navigate(['/admin/pointer', f.id]),
+      // The table has no error line: the refusal goes to a snack bar, as before.
+      handle: (err) => {
         this.snackBar.open(apiErrorMessage(err), 'Fermer', { duration: 8000 });
+        return true;
       },
+      always: () => this.pointing.set(null),
     });
   }
 

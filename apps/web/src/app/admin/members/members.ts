@@ -1,19 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { LIMITS, MemberQuery, MemberSort, MemberSummary, Page, ReferenceOptions } from '@pointage/contracts';
+import { LIMITS, MemberQuery, MemberSort } from '@pointage/contracts';
 import { formatFrenchDate } from '@pointage/domain';
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
-import { apiErrorMessage } from '../../core/api-error';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
+import { DataTableFrame, NoDataRow } from '../../shared/data-table-frame';
 import { FamiliesApi } from '../families/families-api';
 
 export const MEMBER_SEARCH_DEBOUNCE_MS = 300;
@@ -66,10 +66,11 @@ export function parseAge(value: string | number | null): number | null {
     MatIconModule,
     MatInputModule,
     MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
+    DataTableFrame,
+    NoDataRow,
   ],
   template: `
     <h1>MEMBRES</h1>
@@ -118,10 +119,7 @@ export function parseAge(value: string | number | null): number | null {
     </div>
     <p class="error-text" aria-live="assertive">{{ ageError() }}</p>
 
-    <div class="table-wrap">
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Chargement des membres" />
-      }
+    <app-data-table-frame [loading]="page.loading()" loadingLabel="Chargement des membres" [status]="status()">
       <table
         mat-table
         [dataSource]="items()"
@@ -177,23 +175,25 @@ export function parseAge(value: string | number | null): number | null {
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        <tr class="mat-row" *matNoDataRow>
-          <td class="mat-cell no-data" [attr.colspan]="columns.length" [class.error-text]="error()">
-            {{ loading() ? 'Chargement…' : (error() ?? 'Aucun membre ne correspond.') }}
-          </td>
-        </tr>
+        <tr
+          *matNoDataRow
+          appNoDataRow
+          [columns]="columns.length"
+          [loading]="page.loading()"
+          [error]="page.error()"
+          empty="Aucun membre ne correspond."
+        ></tr>
       </table>
-    </div>
-    <mat-paginator
-      [length]="total()"
-      [pageIndex]="state.pageIndex()"
-      [pageSize]="state.pageSize()"
-      [pageSizeOptions]="pageSizes"
-      (page)="onPage($event)"
-      showFirstLastButtons
-      aria-label="Pages des membres"
-    />
-    <p class="visually-hidden" aria-live="polite">{{ status() }}</p>
+      <mat-paginator
+        [length]="total()"
+        [pageIndex]="state.pageIndex()"
+        [pageSize]="state.pageSize()"
+        [pageSizeOptions]="pageSizes"
+        (page)="onPage($event)"
+        showFirstLastButtons
+        aria-label="Pages des membres"
+      />
+    </app-data-table-frame>
   `,
   styles: `
     .filters {
@@ -209,16 +209,6 @@ export function parseAge(value: string | number | null): number | null {
     }
     .age {
       width: 110px;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      position: relative;
-    }
-    mat-progress-bar {
-      position: absolute;
-      top: 0;
-      left: 0;
-      right: 0;
     }
     table {
       width: 100%;
@@ -240,10 +230,6 @@ export function parseAge(value: string | number | null): number | null {
     .nowrap {
       white-space: nowrap;
     }
-    .no-data {
-      padding: 16px;
-      text-align: center;
-    }
   `,
 })
 export class Members {
@@ -256,48 +242,34 @@ export class Members {
   readonly searchControl = new FormControl(this.state.search(), { nonNullable: true });
   readonly ageMinControl = new FormControl<number | null>(this.state.ageMin());
   readonly ageMaxControl = new FormControl<number | null>(this.state.ageMax());
-  protected readonly options = signal<ReferenceOptions | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly catalog = apiResource(() => this.api.catalog());
+  protected readonly options = computed(() => this.catalog.value()?.options ?? null);
   protected readonly ageError = computed(() => {
     const min = this.state.ageMin();
     const max = this.state.ageMax();
     return min !== null && max !== null && min > max ? "L'âge minimum doit être inférieur ou égal à l'âge maximum." : '';
   });
 
-  private readonly page = toSignal(
-    toObservable(this.state.query).pipe(
-      tap(() => {
-        this.loading.set(true);
-        this.error.set(null);
-      }),
-      switchMap((q) => {
-        // An impossible range is said beside the fields; the API is not asked.
-        if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) return of(null);
-        return this.api.members(q).pipe(
-          map((p): Page<MemberSummary> | null => p),
-          catchError((err: unknown) => {
-            this.error.set(apiErrorMessage(err));
-            return of(null);
-          }),
-        );
-      }),
-      tap(() => this.loading.set(false)),
-    ),
-    { initialValue: null },
+  protected readonly page = apiResource(
+    () => {
+      const q = this.state.query();
+      // An impossible range is said beside the fields; the API is not asked.
+      return q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax ? undefined : q;
+    },
+    (q) => this.api.members(q),
   );
 
-  protected readonly items = computed(() => this.page()?.items ?? []);
-  protected readonly total = computed(() => this.page()?.total ?? 0);
+  protected readonly items = computed(() => this.page.value()?.items ?? []);
+  protected readonly total = computed(() => this.page.value()?.total ?? 0);
   protected readonly status = computed(() => {
-    if (this.error()) return this.error();
-    const page = this.page();
-    if (!page || this.loading()) return '';
+    const error = this.page.error();
+    if (error) return error;
+    const page = this.page.value();
+    if (!page || this.page.loading()) return '';
     return page.total === 0 ? 'Aucun membre ne correspond.' : `${page.total} membre${page.total > 1 ? 's' : ''}`;
   });
 
   constructor() {
-    this.api.catalog().subscribe({ next: (c) => this.options.set(c.options), error: () => this.options.set(null) });
     this.searchControl.valueChanges
       .pipe(debounceTime(MEMBER_SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((search) => {
