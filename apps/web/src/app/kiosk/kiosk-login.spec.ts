@@ -1,11 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { ActivatedRouteSnapshot, provideRouter, Router, RouterStateSnapshot, UrlTree } from '@angular/router';
 import { SessionStore } from '../core/session';
 import { fakeSession, provideTestIcons } from '../core/testing';
 import { familySessionGuard, KioskApi, NOT_A_FAMILY_MESSAGE } from './kiosk-api';
 import { KioskFamily } from './kiosk-family';
+import { LoginForm } from '../shared/login-form';
 import { KioskLogin } from './kiosk-login';
 
 describe('kiosk login and family session', () => {
@@ -38,8 +40,9 @@ describe('kiosk login and family session', () => {
     backend
       .expectOne('/api/public/structures/chemin-rouge')
       .flush({ id: 7, name: 'Chemin Rouge', slug: 'chemin-rouge', timeZone: 'Europe/Paris', welcomeMessage: '', logoUrl: null });
-    fixture.componentInstance.form.setValue({ login: ' famille.grujic@exemple.fr ', password: 'une phrase assez longue' });
-    fixture.componentInstance.submit();
+    const form = fixture.debugElement.query(By.directive(LoginForm)).componentInstance as LoginForm;
+    form.form.setValue({ login: ' famille.grujic@exemple.fr ', password: 'une phrase assez longue' });
+    form.submit();
     const req = backend.expectOne('/api/auth/login');
     expect(req.request.body).toEqual({
       login: 'famille.grujic@exemple.fr',
