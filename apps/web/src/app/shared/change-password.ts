@@ -7,17 +7,18 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { ActivatedRoute, Router } from '@angular/router';
 import { LIMITS, PASSWORD_CHANGED_MESSAGE } from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
 import { AuthService } from '../core/auth';
 import { SessionStore } from '../core/session';
+import { submitter } from '../core/submitter';
+import { NewPasswordFields } from './new-password-fields';
 import { PasswordField } from './password-field';
-import { CONFIRM_PASSWORD_ERRORS, NEW_PASSWORD_ERRORS, newPasswordControls } from './password-validators';
+import { newPasswordControls } from './password-validators';
 
 /** "MOT DE PASSE" of the back office: the logged-in person changes its own password. */
 @Component({
   selector: 'app-change-password',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCardModule, MatButtonModule, MatIconModule, PasswordField],
+  imports: [ReactiveFormsModule, MatCardModule, MatButtonModule, MatIconModule, PasswordField, NewPasswordFields],
   template: `
     <mat-card appearance="outlined" class="narrow-card">
       <mat-card-content>
@@ -34,26 +35,14 @@ import { CONFIRM_PASSWORD_ERRORS, NEW_PASSWORD_ERRORS, newPasswordControls } fro
               autocomplete="current-password"
               [errors]="currentErrors"
             />
-            <app-password-field
-              [control]="form.controls.password"
-              label="Nouveau mot de passe"
-              autocomplete="new-password"
-              [hint]="minHint"
-              [errors]="newErrors"
-            />
-            <app-password-field
-              [control]="form.controls.confirm"
-              label="Confirmer le mot de passe"
-              autocomplete="new-password"
-              [errors]="confirmErrors"
-            />
-            <p class="error-text" aria-live="assertive">{{ error() }}</p>
+            <app-new-password-fields [password]="form.controls.password" [confirm]="form.controls.confirm" [hint]="minHint" />
+            <p class="error-text" aria-live="assertive">{{ sending.error() }}</p>
             @if (success()) {
               <p class="success-text">{{ success() }}</p>
             }
             <div class="actions">
               <button mat-stroked-button type="button" (click)="cancel()">ANNULER</button>
-              <button mat-flat-button type="submit" [disabled]="submitting()">
+              <button mat-flat-button type="submit" [disabled]="sending.busy()">
                 <mat-icon svgIcon="save" aria-hidden="true" />
                 SAUVEGARDER
               </button>
@@ -85,14 +74,11 @@ export class ChangePassword {
   private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly acting = computed(() => this.session.admin()?.actor != null);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal('');
+  protected readonly sending = submitter();
   protected readonly success = signal('');
 
   protected readonly minHint = `${LIMITS.password.min} caractères au moins`;
   protected readonly currentErrors = { required: 'Saisissez votre mot de passe actuel.' };
-  protected readonly newErrors = NEW_PASSWORD_ERRORS;
-  protected readonly confirmErrors = CONFIRM_PASSWORD_ERRORS;
 
   readonly form = new FormGroup({
     currentPassword: new FormControl('', {
@@ -104,7 +90,7 @@ export class ChangePassword {
 
   constructor() {
     // The API's refusal is about what was typed: it goes as soon as a field is changed.
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.error.set(''));
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.sending.clear());
   }
 
   submit(): void {
@@ -114,19 +100,13 @@ export class ChangePassword {
       return;
     }
     const { currentPassword, password } = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set('');
-    this.auth.changePassword({ currentPassword, newPassword: password }).subscribe({
-      next: (res) => {
-        this.submitting.set(false);
+    // The success is said on the page (and announced), not in a snack bar.
+    this.sending.run(this.auth.changePassword({ currentPassword, newPassword: password }), {
+      done: (res) => {
         const message = res.message || PASSWORD_CHANGED_MESSAGE;
         this.success.set(message);
         void this.announcer.announce(message, 'polite');
         this.clearForm();
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(apiErrorMessage(err));
       },
     });
   }

@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioModule } from '@angular/material/radio';
-import { apiErrorMessage } from '../../core/api-error';
-import { PasswordField } from '../../shared/password-field';
-import { CONFIRM_PASSWORD_ERRORS, NEW_PASSWORD_ERRORS, newPasswordControls } from '../../shared/password-validators';
+import { submitter } from '../../core/submitter';
+import { NewPasswordFields } from '../../shared/new-password-fields';
+import { newPasswordControls } from '../../shared/password-validators';
 import { FamiliesApi } from './families-api';
 
 export interface FamilyPasswordDialogData {
@@ -22,35 +22,24 @@ export interface FamilyPasswordResult {
 @Component({
   selector: 'app-family-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatRadioModule, PasswordField],
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatRadioModule, NewPasswordFields],
   template: `
     <h2 mat-dialog-title>Changer le mot de passe de la famille {{ data.familyName }}</h2>
-    <form (submit)="$event.preventDefault(); submit()" novalidate>
+    <form (submit)="$event.preventDefault(); save()" novalidate>
       <mat-dialog-content>
         <mat-radio-group [formControl]="choice" aria-label="Nouveau mot de passe" class="choices">
           <mat-radio-button value="generate">Générer un mot de passe (affiché une seule fois)</mat-radio-button>
           <mat-radio-button value="type">Saisir le mot de passe</mat-radio-button>
         </mat-radio-group>
         @if (choice.value === 'type') {
-          <app-password-field
-            [control]="form.controls.password"
-            label="Nouveau mot de passe"
-            autocomplete="new-password"
-            [errors]="newErrors"
-          />
-          <app-password-field
-            [control]="form.controls.confirm"
-            label="Confirmer le mot de passe"
-            autocomplete="new-password"
-            [errors]="confirmErrors"
-          />
+          <app-new-password-fields [password]="form.controls.password" [confirm]="form.controls.confirm" />
         }
         <p>L'ancien mot de passe ne fonctionnera plus.</p>
-        <p class="error-text" aria-live="assertive">{{ error() }}</p>
+        <p class="error-text" aria-live="assertive">{{ submit.error() }}</p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()">Changer le mot de passe</button>
+        <button mat-flat-button type="submit" [disabled]="submit.busy()">Changer le mot de passe</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -70,27 +59,18 @@ export class FamilyPasswordDialog {
   private readonly ref = inject<MatDialogRef<FamilyPasswordDialog, FamilyPasswordResult>>(MatDialogRef);
   protected readonly data = inject<FamilyPasswordDialogData>(MAT_DIALOG_DATA);
 
-  protected readonly newErrors = NEW_PASSWORD_ERRORS;
-  protected readonly confirmErrors = CONFIRM_PASSWORD_ERRORS;
   readonly choice = new FormControl<'generate' | 'type'>('generate', { nonNullable: true });
   readonly form = new FormGroup(newPasswordControls());
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  protected readonly submit = submitter();
 
-  submit(): void {
+  save(): void {
     const typed = this.choice.value === 'type';
     if (typed && this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
-    this.busy.set(true);
-    this.error.set('');
-    this.api.setPassword(this.data.familyId, typed ? this.form.controls.password.value : undefined).subscribe({
-      next: (res) => this.ref.close({ password: typed ? null : res.password }),
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
+    this.submit.run(this.api.setPassword(this.data.familyId, typed ? this.form.controls.password.value : undefined), {
+      done: (res) => this.ref.close({ password: typed ? null : res.password }),
     });
   }
 }
