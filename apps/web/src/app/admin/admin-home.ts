@@ -1,14 +1,15 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, linkedSignal, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import type { CounterInfo, DemoDataInfo, PresentNow } from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
+import { apiResource } from '../core/api-resource';
 import { PublicSettingsStore } from '../core/public-settings';
+import { submitter } from '../core/submitter';
 import { presentCounterLabel } from '../shared/clock';
 import { confirmAction } from '../shared/confirm-dialog';
 import { DateTimePipe } from '../shared/date-time-pipe';
@@ -233,13 +234,26 @@ export class AdminHome implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly publicSettings = inject(PublicSettingsStore);
 
-  protected readonly info = signal<CounterInfo | null>(null);
-  protected readonly error = signal('');
+  private readonly counter = apiResource(() => this.api.counter());
+  /** The last counter read (kept when a refresh fails, its message under it). */
+  protected readonly info = linkedSignal<CounterInfo | undefined, CounterInfo | null>({
+    source: this.counter.value,
+    computation: (info, previous) => info ?? previous?.value ?? null,
+  });
+  /** The reset of the counter and the removal of the demonstration data. */
+  private readonly action = submitter();
+  protected readonly error = computed(() => this.action.error() || this.counter.error() || '');
   protected readonly copied = signal('');
-  protected readonly busy = signal(false);
-  protected readonly present = signal<PresentNow | null>(null);
-  protected readonly presentError = signal('');
-  protected readonly demo = signal<DemoDataInfo | null>(null);
+  protected readonly busy = this.action.busy;
+  private readonly presentNow = apiResource(() => this.api.presentNow());
+  /** Who is here now (kept when a refresh fails, its message under it). */
+  protected readonly present = linkedSignal<PresentNow | undefined, PresentNow | null>({
+    source: this.presentNow.value,
+    computation: (present, previous) => present ?? previous?.value ?? null,
+  });
+  protected readonly presentError = computed(() => this.presentNow.error() ?? '');
+  private readonly demoData = apiResource(() => this.api.demoData());
+  protected readonly demo = computed<DemoDataInfo | null>(() => this.demoData.value() ?? null);
   protected readonly demoDone = signal('');
   protected readonly demoText = computed(() => {
     const d = this.demo();
@@ -247,16 +261,12 @@ export class AdminHome implements OnInit {
   });
   protected readonly mailConfigured = computed(() => this.publicSettings.settings().mailConfigured);
   protected readonly mailNotConfigured = MAIL_NOT_CONFIGURED;
-  private presentLoading = false;
 
   protected readonly address = computed(() => `${this.origin}${this.info()?.kioskPath ?? ''}`);
   protected readonly counterText = computed(() => presentCounterLabel(this.info()?.counter ?? 0));
 
   ngOnInit(): void {
     this.publicSettings.load();
-    this.load();
-    this.loadPresent();
-    this.api.demoData().subscribe({ next: (d) => this.demo.set(d), error: () => this.demo.set(null) });
     // Live while the page is visible: a hidden tab polls nothing, and catches up when shown again.
     const timer = setInterval(() => {
       if (this.document.visibilityState !== 'hidden') this.refresh();
@@ -273,23 +283,7 @@ export class AdminHome implements OnInit {
 
   private refresh(): void {
     this.load();
-    this.loadPresent();
-  }
-
-  private loadPresent(): void {
-    if (this.presentLoading) return;
-    this.presentLoading = true;
-    this.api.presentNow().subscribe({
-      next: (p) => {
-        this.presentLoading = false;
-        this.present.set(p);
-        this.presentError.set('');
-      },
-      error: (err: unknown) => {
-        this.presentLoading = false;
-        this.presentError.set(apiErrorMessage(err));
-      },
-    });
+    this.presentNow.reload();
   }
 
   removeDemo(): void {
@@ -299,11 +293,9 @@ export class AdminHome implements OnInit {
       confirmLabel: 'Supprimer',
     }).subscribe((ok) => {
       if (!ok) return;
-      this.busy.set(true);
-      this.api.removeDemoData().subscribe({
-        next: (r) => {
-          this.busy.set(false);
-          this.demo.set({ families: 0, members: 0, slots: 0, attendance: 0 });
+      this.action.run(this.api.removeDemoData(), {
+        done: (r) => {
+          this.demoData.set({ families: 0, members: 0, slots: 0, attendance: 0 });
           this.demoDone.set(
             `Données de démonstration supprimées : ${demoSummary(r)}.` +
               (r.keptSlots > 0
@@ -312,22 +304,12 @@ export class AdminHome implements OnInit {
           );
           this.refresh();
         },
-        error: (err: unknown) => {
-          this.busy.set(false);
-          this.error.set(apiErrorMessage(err));
-        },
       });
     });
   }
 
   load(): void {
-    this.api.counter().subscribe({
-      next: (info) => {
-        this.info.set(info);
-        this.error.set('');
-      },
-      error: (err: unknown) => this.error.set(apiErrorMessage(err)),
-    });
+    this.counter.reload();
   }
 
   copy(): void {
@@ -343,17 +325,10 @@ export class AdminHome implements OnInit {
       confirmLabel: 'Remettre à zéro',
     }).subscribe((ok) => {
       if (!ok) return;
-      this.busy.set(true);
-      this.api.resetCounter().subscribe({
-        next: (info) => {
-          this.busy.set(false);
-          this.info.set(info);
-          this.error.set('');
+      this.action.run(this.api.resetCounter(), {
+        done: (info) => {
+          this.counter.set(info);
           void this.announcer.announce('Le compteur des présents est remis à zéro.', 'polite');
-        },
-        error: (err: unknown) => {
-          this.busy.set(false);
-          this.error.set(apiErrorMessage(err));
         },
       });
     });
