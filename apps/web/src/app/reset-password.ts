@@ -6,8 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink } from '@angular/router';
 import { LIMITS, ResetPasswordResponse } from '@pointage/contracts';
-import { apiErrorMessage } from './core/api-error';
 import { AuthService } from './core/auth';
+import { submitter } from './core/submitter';
 import { PasswordField } from './shared/password-field';
 import { CONFIRM_PASSWORD_ERRORS, NEW_PASSWORD_ERRORS, newPasswordForm } from './shared/password-validators';
 
@@ -62,9 +62,9 @@ export function loginLinkAfterReset(res: Pick<ResetPasswordResponse, 'role' | 's
                 autocomplete="new-password"
                 [errors]="confirmErrors"
               />
-              <p class="error-text" aria-live="assertive">{{ error() }}</p>
+              <p class="error-text" aria-live="assertive">{{ sending.error() }}</p>
               <div class="actions">
-                <button mat-flat-button type="submit" [disabled]="submitting()">
+                <button mat-flat-button type="submit" [disabled]="sending.busy()">
                   <mat-icon svgIcon="save" aria-hidden="true" />
                   ENREGISTRER
                 </button>
@@ -96,8 +96,7 @@ export class ResetPassword {
   protected readonly newErrors = NEW_PASSWORD_ERRORS;
   protected readonly confirmErrors = CONFIRM_PASSWORD_ERRORS;
   protected readonly form = newPasswordForm();
-  protected readonly submitting = signal(false);
-  protected readonly error = signal('');
+  protected readonly sending = submitter();
   protected readonly done = signal<ResetPasswordResponse | null>(null);
   protected readonly loginLink = loginLinkAfterReset;
 
@@ -108,17 +107,7 @@ export class ResetPassword {
       this.form.markAllAsTouched();
       return;
     }
-    this.submitting.set(true);
-    this.error.set('');
-    this.auth.reset(token, this.form.controls.password.value).subscribe({
-      next: (res) => {
-        this.submitting.set(false);
-        this.done.set(res);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    // The answer replaces the form with its link to log in, not a snack bar.
+    this.sending.run(this.auth.reset(token, this.form.controls.password.value), { done: (res) => this.done.set(res) });
   }
 }

@@ -6,8 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { EMAIL_PATTERN, LIMITS } from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
 import { PublicSettingsStore } from '../core/public-settings';
+import { submitter } from '../core/submitter';
 import { KioskApi } from './kiosk-api';
 import { KioskHeader } from './kiosk-header';
 
@@ -52,9 +52,9 @@ export const KIOSK_NO_MAIL =
             }}</mat-error>
           </mat-form-field>
           <p>Vous recevrez un lien pour choisir un nouveau mot de passe.</p>
-          <p class="error-text" aria-live="assertive">{{ error() }}</p>
+          <p class="error-text" aria-live="assertive">{{ sending.error() }}</p>
           <div class="actions column">
-            <button mat-flat-button type="submit" [disabled]="submitting()">Envoyer</button>
+            <button mat-flat-button type="submit" [disabled]="sending.busy()">Envoyer</button>
           </div>
         </form>
       }
@@ -79,8 +79,7 @@ export class KioskForgot implements OnInit {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(LIMITS.email), Validators.pattern(EMAIL_PATTERN)],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal('');
+  protected readonly sending = submitter();
   protected readonly sent = signal('');
 
   ngOnInit(): void {
@@ -92,17 +91,7 @@ export class KioskForgot implements OnInit {
       this.email.markAsTouched();
       return;
     }
-    this.submitting.set(true);
-    this.error.set('');
-    this.api.forgot(this.slug(), this.email.value).subscribe({
-      next: (res) => {
-        this.submitting.set(false);
-        this.sent.set(res.message);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    // The answer replaces the form (role="status"), not a snack bar.
+    this.sending.run(this.api.forgot(this.slug(), this.email.value), { done: (res) => this.sent.set(res.message) });
   }
 }

@@ -1,11 +1,14 @@
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { RegisterFamilyRequest } from '@pointage/contracts';
+import { map } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
-import { isPossibleDuplicate } from '../shared/members/duplicates';
+import { apiResource } from '../core/api-resource';
 import { RefCatalog } from '../core/reference';
+import { submitter } from '../core/submitter';
+import { isPossibleDuplicate } from '../shared/members/duplicates';
 import { NewFamilyBody, NewFamilyForm } from '../shared/members/new-family-form';
 import { KioskApi } from './kiosk-api';
 import { KioskHeader } from './kiosk-header';
@@ -19,13 +22,13 @@ import { KioskHeader } from './kiosk-header';
     <app-kiosk-header [slug]="slug()" />
     <main class="kiosk page">
       <h1>Inscription d'une nouvelle famille</h1>
-      <p class="error-text" aria-live="assertive">{{ loadError() }}</p>
+      <p class="error-text" aria-live="assertive">{{ reference.error() ?? '' }}</p>
       @if (catalog(); as c) {
         <app-new-family-form
           mode="family"
           [catalog]="c"
-          [busy]="busy()"
-          [error]="error()"
+          [busy]="sending.busy()"
+          [error]="sending.error()"
           submitLabel="VALIDER"
           (submitted)="register($event)"
         >
@@ -38,11 +41,13 @@ import { KioskHeader } from './kiosk-header';
             <p>Si vous êtes sûr qu'il s'agit d'une autre personne, vous pouvez continuer l'inscription.</p>
             <div class="duplicate-actions">
               <button mat-stroked-button type="button" (click)="duplicate.set(null)">Revenir au formulaire</button>
-              <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmDuplicates()">Continuer l'inscription</button>
+              <button mat-flat-button type="button" [disabled]="sending.busy()" (click)="confirmDuplicates()">
+                Continuer l'inscription
+              </button>
             </div>
           </section>
         }
-      } @else if (!loadError()) {
+      } @else if (!reference.error()) {
         <mat-progress-bar mode="indeterminate" aria-label="Chargement du formulaire" />
       }
     </main>
@@ -75,48 +80,31 @@ export class KioskRegister {
 
   readonly slug = input.required<string>();
 
-  protected readonly catalog = signal<RefCatalog | null>(null);
-  protected readonly loadError = signal('');
-  protected readonly busy = signal(false);
-  protected readonly error = signal('');
+  protected readonly reference = apiResource(this.slug, (slug) =>
+    this.api.publicReference(slug).pipe(map((options): RefCatalog => ({ options }))),
+  );
+  protected readonly catalog = this.reference.value;
+  protected readonly sending = submitter();
   /** The form as sent when the API answered that somebody with the same name and birth date is registered. */
   protected readonly duplicate = signal<{ body: NewFamilyBody; message: string } | null>(null);
   private readonly duplicateTitle = viewChild<ElementRef<HTMLElement>>('duplicateTitle');
 
-  constructor() {
-    effect(() => {
-      const slug = this.slug();
-      this.api.publicReference(slug).subscribe({
-        next: (options) => this.catalog.set({ options }),
-        error: (err: unknown) => this.loadError.set(apiErrorMessage(err)),
-      });
-    });
-  }
-
   register(body: NewFamilyBody, confirmDuplicates = false): void {
     const slug = this.slug();
-    this.busy.set(true);
-    this.error.set('');
     this.duplicate.set(null);
     const request: RegisterFamilyRequest = {
       ...body,
       password: body.password ?? '',
       ...(confirmDuplicates ? { confirmDuplicates: true } : {}),
     };
-    this.api.register(slug, request).subscribe({
-      next: () => {
-        this.busy.set(false);
-        void this.router.navigate(['/k', slug, 'famille']);
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        if (isPossibleDuplicate(err)) {
-          // The kiosk is told that somebody matches, never who: the team checks.
-          this.duplicate.set({ body, message: apiErrorMessage(err) });
-          setTimeout(() => this.duplicateTitle()?.nativeElement.focus());
-          return;
-        }
-        this.error.set(apiErrorMessage(err));
+    this.sending.run(this.api.register(slug, request), {
+      done: () => void this.router.navigate(['/k', slug, 'famille']),
+      handle: (err) => {
+        if (!isPossibleDuplicate(err)) return false;
+        // The kiosk is told that somebody matches, never who: the team checks.
+        this.duplicate.set({ body, message: apiErrorMessage(err) });
+        setTimeout(() => this.duplicateTitle()?.nativeElement.focus());
+        return true;
       },
     });
   }

@@ -159,6 +159,10 @@ export async function downloadErrorMessage(err: unknown): Promise<string> {
   return apiErrorMessage(err);
 }
 
+/**
+ * The download service of the pages (they never hold HttpClient): a streamed
+ * download with progress and cancel, which apiResource and the Submitter do not cover.
+ */
 @Injectable({ providedIn: 'root' })
 export class FileDownloads {
   private readonly http = inject(HttpClient);

@@ -8,9 +8,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink } from '@angular/router';
 import { EMAIL_PATTERN, LIMITS } from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
 import { AuthService } from '../core/auth';
 import { PublicSettingsStore } from '../core/public-settings';
+import { submitter } from '../core/submitter';
 
 /** Shown instead of the form while no mail can leave the installation. */
 export const BACK_OFFICE_NO_MAIL =
@@ -65,9 +65,9 @@ export const BACK_OFFICE_NO_MAIL =
                   form.controls.email.hasError('required') ? 'Saisissez votre adresse e-mail.' : 'Cette adresse e-mail n’est pas valide.'
                 }}</mat-error>
               </mat-form-field>
-              <p class="error-text" aria-live="assertive">{{ error() }}</p>
+              <p class="error-text" aria-live="assertive">{{ sending.error() }}</p>
               <div class="actions">
-                <button mat-flat-button type="submit" [disabled]="submitting()">Envoyer</button>
+                <button mat-flat-button type="submit" [disabled]="sending.busy()">Envoyer</button>
               </div>
             </form>
           }
@@ -111,8 +111,7 @@ export class ForgotPassword implements OnInit {
       validators: [Validators.required, Validators.maxLength(LIMITS.email), Validators.pattern(EMAIL_PATTERN)],
     }),
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal('');
+  protected readonly sending = submitter();
   protected readonly sent = signal('');
 
   ngOnInit(): void {
@@ -124,17 +123,7 @@ export class ForgotPassword implements OnInit {
       this.form.markAllAsTouched();
       return;
     }
-    this.submitting.set(true);
-    this.error.set('');
-    this.auth.forgot(this.form.controls.email.value).subscribe({
-      next: (res) => {
-        this.submitting.set(false);
-        this.sent.set(res.message);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
+    // The answer replaces the form (role="status"), not a snack bar.
+    this.sending.run(this.auth.forgot(this.form.controls.email.value), { done: (res) => this.sent.set(res.message) });
   }
 }

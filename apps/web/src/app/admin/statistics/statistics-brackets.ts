@@ -3,9 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { FormArray } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { ageBracketProblem } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
+import { submitter } from '../../core/submitter';
 import { bracketsProblem } from '../settings/age-brackets';
 import { BracketRow, bracketRow, BracketRows } from '../settings/bracket-rows';
 import { StatisticsApi } from './statistics-api';
@@ -40,12 +39,12 @@ export function resetRows(rows: FormArray<BracketRow>, brackets: readonly Bracke
         <mat-icon svgIcon="undo" aria-hidden="true" />
         Revenir aux tranches de la structure
       </button>
-      <button mat-button type="button" (click)="saveAsDefaults()" [disabled]="saving() || sameAsDefaults()">
+      <button mat-button type="button" (click)="saveAsDefaults()" [disabled]="saving.busy() || sameAsDefaults()">
         <mat-icon svgIcon="save" aria-hidden="true" />
         Enregistrer comme tranches par défaut
       </button>
     </app-bracket-rows>
-    <p class="error-text" aria-live="assertive">{{ saveError() }}</p>
+    <p class="error-text" aria-live="assertive">{{ saving.error() }}</p>
   `,
   styles: `
     button {
@@ -59,7 +58,6 @@ export function resetRows(rows: FormArray<BracketRow>, brackets: readonly Bracke
 })
 export class StatisticsBrackets {
   private readonly api = inject(StatisticsApi);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly announcer = inject(LiveAnnouncer);
 
   readonly rows = input.required<FormArray<BracketRow>>();
@@ -80,8 +78,7 @@ export class StatisticsBrackets {
     const current = bracketsOfRows(this.rows());
     return current !== null && bracketsEqual(current, this.defaults());
   });
-  protected readonly saving = signal(false);
-  protected readonly saveError = signal('');
+  protected readonly saving = submitter();
 
   constructor() {
     effect((onCleanup) => {
@@ -96,31 +93,23 @@ export class StatisticsBrackets {
   }
 
   saveAsDefaults(): void {
-    this.saveError.set('');
+    this.saving.clear();
     const brackets = bracketsOfRows(this.rows());
     if (!brackets) {
       this.rows().markAllAsTouched();
-      this.saveError.set(BAD_BRACKET_ROWS);
+      this.saving.fail(BAD_BRACKET_ROWS);
       return;
     }
     const sorted = [...brackets].sort((a, b) => a.minAge - b.minAge);
     const problem = ageBracketProblem(sorted);
     if (problem) {
-      this.saveError.set(problem);
+      this.saving.fail(problem);
       return;
     }
-    this.saving.set(true);
-    this.api.saveDefaultBrackets(sorted).subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        const defaults = [...saved].sort((a, b) => a.position - b.position).map(({ minAge, maxAge }) => ({ minAge, maxAge }));
-        this.defaultsSaved.emit(defaults);
-        this.snackBar.open("Tranches d'âge enregistrées comme tranches par défaut de la structure", 'Fermer', { duration: 4000 });
-      },
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.saveError.set(apiErrorMessage(err));
-      },
+    this.saving.run(this.api.saveDefaultBrackets(sorted), {
+      done: (saved) =>
+        this.defaultsSaved.emit([...saved].sort((a, b) => a.position - b.position).map(({ minAge, maxAge }) => ({ minAge, maxAge }))),
+      success: "Tranches d'âge enregistrées comme tranches par défaut de la structure",
     });
   }
 }
