@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatPaginator, MatPaginatorModule } from '@angular/material/paginator';
@@ -7,7 +7,8 @@ import { MatSort, MatSortModule } from '@angular/material/sort';
 import { MatTableDataSource, MatTableModule } from '@angular/material/table';
 import type { StatisticsDrilldown, StatisticsDrillFamily, StatisticsDrillMember, StatisticsRequest } from '@pointage/contracts';
 import { formatFrenchDate } from '@pointage/domain';
-import { apiErrorMessage } from '../../core/api-error';
+import { tap } from 'rxjs';
+import { apiResource } from '../../core/api-resource';
 import { provideFrenchPaginator } from '../../core/french-paginator-intl';
 import { StatisticsApi } from './statistics-api';
 
@@ -229,9 +230,15 @@ export class DrilldownDialog {
   protected readonly data = inject<DrilldownDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(StatisticsApi);
 
-  readonly drill = signal<StatisticsDrilldown | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal('');
+  private readonly drilldown = apiResource(() => {
+    const { request, key, ofComparison } = this.data;
+    return this.api
+      .drilldown({ ...request, key, ...(ofComparison ? { ofComparison: true } : {}) })
+      .pipe(tap((d) => (this.dataSource.data = d.rows)));
+  });
+  readonly drill = computed<StatisticsDrilldown | null>(() => this.drilldown.value() ?? null);
+  protected readonly loading = this.drilldown.loading;
+  protected readonly error = computed(() => this.drilldown.error() ?? '');
   protected readonly dataSource = new MatTableDataSource<Row>([]);
   private readonly sort = viewChild(MatSort);
   private readonly paginator = viewChild(MatPaginator);
@@ -266,18 +273,6 @@ export class DrilldownDialog {
     effect(() => {
       const paginator = this.paginator();
       if (paginator) this.dataSource.paginator = paginator;
-    });
-    const { request, key, ofComparison } = this.data;
-    this.api.drilldown({ ...request, key, ...(ofComparison ? { ofComparison: true } : {}) }).subscribe({
-      next: (d) => {
-        this.dataSource.data = d.rows;
-        this.drill.set(d);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.loading.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
     });
   }
 

@@ -9,6 +9,7 @@ import {
   ElementRef,
   inject,
   Injector,
+  linkedSignal,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -23,8 +24,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { ActivatedRoute, Params, Router } from '@angular/router';
 import { REF_KINDS, STATISTICS_ROUTES, StatisticsReport, StatisticsRequest, type RefKind } from '@pointage/contracts';
-import { Subscription } from 'rxjs';
+import { map, Subscription, tap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
+import { apiResource } from '../../core/api-resource';
 import { provideFrenchDatepicker } from '../../core/french-datepicker-intl';
 import { fromLocalDate, toLocalDate } from '../../core/french-date-adapter';
 import { TODAY } from '../../core/today';
@@ -111,8 +113,18 @@ export class Statistics {
   readonly brackets = new FormArray<BracketRow>([]);
   readonly checked = signal<Record<RefKind, number[]>>({ sex: [], city: [], status: [], minima: [], qf: [] });
 
-  readonly lists = signal<StatisticsLists | null>(null);
-  protected readonly listsError = signal('');
+  /** The reference lists; once they are here, the page follows the URL (applyQuery). */
+  private readonly listsLoad = apiResource(() =>
+    this.api.lists().pipe(
+      map(listsFrom),
+      tap((lists) =>
+        this.route.queryParams.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => this.applyQuery(params, lists)),
+      ),
+    ),
+  );
+  /** The lists loaded, then the brackets saved here as the structure's. */
+  readonly lists = linkedSignal<StatisticsLists | null>(() => this.listsLoad.value() ?? null);
+  protected readonly listsError = computed(() => this.listsLoad.error() ?? '');
   readonly report = signal<StatisticsReport | null>(null);
   /** The request of the report shown: drill-downs and exports send it again. */
   readonly reportRequest = signal<StatisticsRequest | null>(null);
@@ -182,14 +194,6 @@ export class Statistics {
     this.destroyRef.onDestroy(() => {
       this.reportSubscription?.unsubscribe();
       this.download()?.cancel();
-    });
-    this.api.lists().subscribe({
-      next: (ref) => {
-        const lists = listsFrom(ref);
-        this.lists.set(lists);
-        this.route.queryParams.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => this.applyQuery(params, lists));
-      },
-      error: (err: unknown) => this.listsError.set(apiErrorMessage(err)),
     });
   }
 
@@ -289,6 +293,7 @@ export class Statistics {
 
   /** Computes the report; after GÉNÉRER (`focusResults`), moves to its title (the form fills a laptop's screen). */
   private run(request: StatisticsRequest, focusResults = false): void {
+    // Not apiResource: the report follows the URL or GÉNÉRER, and a 400 names the field to mark (the resource keeps only the French sentence).
     this.reportSubscription?.unsubscribe();
     this.loading.set(true);
     this.reportSubscription = this.api.report(request).subscribe({
