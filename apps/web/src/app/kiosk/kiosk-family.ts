@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { FamilyDetail, MemberDto } from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
+import { apiResource } from '../core/api-resource';
 import { MemberAvatar } from '../shared/members/avatar';
 import { KioskApi } from './kiosk-api';
 import { KioskHeader } from './kiosk-header';
@@ -94,22 +94,10 @@ export class KioskFamily {
 
   readonly slug = input.required<string>();
 
-  protected readonly family = signal<FamilyDetail | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal('');
-
-  constructor() {
-    this.api.me().subscribe({
-      next: (f) => {
-        this.family.set(f);
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.error.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
-    });
-  }
+  private readonly me = apiResource(() => this.api.me());
+  protected readonly family = computed<FamilyDetail | null>(() => this.me.value() ?? null);
+  protected readonly loading = this.me.loading;
+  protected readonly error = computed(() => this.me.error() ?? '');
 
   protected nameOf(m: MemberDto): string {
     return `${m.lastName.toLocaleUpperCase('fr-FR')} ${m.firstName}`;

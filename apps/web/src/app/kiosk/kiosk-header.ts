@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { catchError, of, switchMap } from 'rxjs';
+import { apiResource } from '../core/api-resource';
 import { KioskApi } from './kiosk-api';
 
 /** Top of every kiosk page: the structure's logo and name (a link to the kiosk's home). */
@@ -51,8 +50,10 @@ export class KioskHeader {
   private readonly api = inject(KioskApi);
   readonly slug = input.required<string>();
 
-  protected readonly structure = toSignal(
-    toObservable(this.slug).pipe(switchMap((slug) => this.api.structure(slug).pipe(catchError(() => of(null))))),
-    { initialValue: null },
+  /** The structure's name and logo (the default name when they cannot be read). */
+  private readonly info = apiResource(
+    () => this.slug(),
+    (slug) => this.api.structure(slug),
   );
+  protected readonly structure = computed(() => this.info.value() ?? null);
 }

@@ -191,6 +191,8 @@ export class KioskHome {
     // "Terminer", is ended here (an admin acting for a family is not a kiosk session).
     const session = inject(SessionStore);
     if (session.kiosk() && !session.kiosk()?.actor) this.api.end();
+    // Not apiResource: the status is polled (timer, focus, visibility), a failure keeps what is shown and says
+    // the connection is lost, and only then is the structure's public face read (a 404 says it does not exist).
     toObservable(this.slug)
       .pipe(
         tap(() => {

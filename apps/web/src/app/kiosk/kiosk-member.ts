@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { FAMILY_ROUTES, FamilyDetail, MemberDto } from '@pointage/contracts';
 import { forkJoin } from 'rxjs';
-import { apiErrorMessage } from '../core/api-error';
+import { apiResource } from '../core/api-resource';
 import { RefCatalog } from '../core/reference';
 import { MemberEditor, MemberEndpoints } from '../shared/members/member-editor';
 import { KioskHeader } from './kiosk-header';
@@ -68,10 +68,18 @@ export class KioskMember {
   readonly memberId = input<string>();
 
   protected readonly endpoints = KIOSK_MEMBER_ENDPOINTS;
-  protected readonly family = signal<FamilyDetail | null>(null);
-  protected readonly catalog = signal<RefCatalog | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal('');
+  private readonly page = apiResource(() => forkJoin({ family: this.api.me(), options: this.api.reference() }));
+  protected readonly family = computed<FamilyDetail | null>(() => this.page.value()?.family ?? null);
+  protected readonly catalog = computed<RefCatalog | null>(() => {
+    const options = this.page.value()?.options;
+    return options ? { options } : null;
+  });
+  protected readonly loading = this.page.loading;
+  protected readonly error = computed(() => {
+    const failed = this.page.error();
+    if (failed) return failed;
+    return this.family() && this.memberId() && !this.member() ? 'Ce membre est introuvable dans votre famille.' : '';
+  });
 
   protected readonly member = computed<MemberDto | null>(() => {
     const id = Number(this.memberId());
@@ -86,21 +94,6 @@ export class KioskMember {
     const m = this.member();
     return m ? `Modifier ${m.lastName.toLocaleUpperCase('fr-FR')} ${m.firstName}` : 'Ajouter un nouveau membre dans sa famille';
   });
-
-  constructor() {
-    forkJoin({ family: this.api.me(), options: this.api.reference() }).subscribe({
-      next: ({ family, options }) => {
-        this.family.set(family);
-        this.catalog.set({ options });
-        this.loading.set(false);
-        if (this.memberId() && !this.member()) this.error.set('Ce membre est introuvable dans votre famille.');
-      },
-      error: (err: unknown) => {
-        this.error.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
-    });
-  }
 
   done(edited: boolean): void {
     this.snackBar.open(edited ? 'Membre enregistré' : 'Membre ajouté', undefined, { duration: 4000 });

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
-import { catchError, map, of, switchMap } from 'rxjs';
+import { apiResource } from '../core/api-resource';
 import { AttendanceSheetView } from '../shared/attendance/attendance-sheet';
 import { KioskApi } from './kiosk-api';
 import { KioskClock } from './kiosk-clock';
@@ -38,17 +37,12 @@ export class KioskPresence {
 
   readonly slug = input.required<string>();
 
-  protected readonly timeZone = toSignal(
-    toObservable(this.slug).pipe(
-      switchMap((slug) =>
-        this.api.structure(slug).pipe(
-          map((s) => s.timeZone),
-          catchError(() => of(null)),
-        ),
-      ),
-    ),
-    { initialValue: null },
+  /** The structure's time zone for the clock (none, the browser's, when it cannot be read). */
+  private readonly structure = apiResource(
+    () => this.slug(),
+    (slug) => this.api.structure(slug),
   );
+  protected readonly timeZone = computed(() => this.structure.value()?.timeZone ?? null);
 
   /** The next family must not see this one. */
   finish(): void {

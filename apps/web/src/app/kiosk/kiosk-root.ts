@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { PublicStructureSummary } from '@pointage/contracts';
-import { apiErrorMessage } from '../core/api-error';
+import { map, tap } from 'rxjs';
+import { apiResource } from '../core/api-resource';
 import { KioskApi } from './kiosk-api';
 
 export const KIOSK_CHOICE_KEY = 'pointage.kiosk.structure';
@@ -85,7 +86,7 @@ function storeChoice(slug: string): void {
     }
   `,
 })
-export class KioskRoot implements OnInit {
+export class KioskRoot {
   private readonly api = inject(KioskApi);
   private readonly router = inject(Router);
 
@@ -93,26 +94,19 @@ export class KioskRoot implements OnInit {
   readonly choisir = input<string>();
 
   protected readonly noStructure = NO_STRUCTURE_MESSAGE;
-  protected readonly loading = signal(true);
-  protected readonly error = signal('');
-  protected readonly structures = signal<PublicStructureSummary[]>([]);
-  protected readonly target = signal<KioskRootTarget | null>(null);
-
-  ngOnInit(): void {
-    this.api.listStructures().subscribe({
-      next: (list) => {
-        this.loading.set(false);
-        this.structures.set(list);
-        const target = kioskRootTarget(list, readChoice(), !!this.choisir());
-        this.target.set(target);
+  /** The structures and where to go, decided when the list arrives (the route's input is set by then). */
+  private readonly list = apiResource(() =>
+    this.api.listStructures().pipe(
+      map((structures) => ({ structures, target: kioskRootTarget(structures, readChoice(), !!this.choisir()) })),
+      tap(({ target }) => {
         if (target.kind === 'redirect') void this.router.navigate(['/k', target.slug], { replaceUrl: true });
-      },
-      error: (err: unknown) => {
-        this.loading.set(false);
-        this.error.set(apiErrorMessage(err));
-      },
-    });
-  }
+      }),
+    ),
+  );
+  protected readonly loading = this.list.loading;
+  protected readonly error = computed(() => this.list.error() ?? '');
+  protected readonly structures = computed<PublicStructureSummary[]>(() => this.list.value()?.structures ?? []);
+  protected readonly target = computed<KioskRootTarget | null>(() => this.list.value()?.target ?? null);
 
   choose(slug: string): void {
     storeChoice(slug);
