@@ -9,7 +9,7 @@ import {
   inject,
   Injector,
   input,
-  OnInit,
+  linkedSignal,
   output,
   signal,
   viewChild,
@@ -19,8 +19,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { ATTENDANCE_THANKS, AttendanceSheet, ValidateAttendanceResponse } from '@pointage/contracts';
-import { Subscription } from 'rxjs';
+import { Subscription, tap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
+import { apiResource } from '../../core/api-resource';
 import { frenchLongDate, rangeLabel } from '../clock';
 import { MemberAvatar } from '../members/avatar';
 import { PageHeading } from '../page-heading';
@@ -53,7 +54,7 @@ export type SheetEnd = 'thanks' | 'finish';
   templateUrl: './attendance-sheet.html',
   styleUrl: './attendance-sheet.scss',
 })
-export class AttendanceSheetView implements OnInit {
+export class AttendanceSheetView {
   private readonly api = inject(SheetApi);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly timing = inject(KIOSK_TIMING);
@@ -76,9 +77,14 @@ export class AttendanceSheetView implements OnInit {
   protected readonly closedMessage = CLOSED_MESSAGE;
   protected readonly retryingMessage = RETRYING_MESSAGE;
 
-  readonly sheet = signal<AttendanceSheet | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal('');
+  private readonly sheetLoad = apiResource(() => this.api.sheet().pipe(tap(() => this.ticked.set(new Set()))));
+  /** The sheet read (kept when a reading fails), then the members recorded by VALIDER. */
+  readonly sheet = linkedSignal<AttendanceSheet | undefined, AttendanceSheet | null>({
+    source: this.sheetLoad.value,
+    computation: (sheet, previous) => sheet ?? previous?.value ?? null,
+  });
+  protected readonly loading = this.sheetLoad.loading;
+  protected readonly loadError = computed(() => this.sheetLoad.error() ?? '');
   /** Members ticked present in this visit (not those already recorded). */
   readonly ticked = signal<ReadonlySet<number>>(new Set());
   readonly phase = signal<SheetPhase>('idle');
@@ -106,24 +112,8 @@ export class AttendanceSheetView implements OnInit {
     });
   }
 
-  ngOnInit(): void {
-    this.load();
-  }
-
   load(): void {
-    this.loading.set(true);
-    this.loadError.set('');
-    this.api.sheet().subscribe({
-      next: (sheet) => {
-        this.sheet.set(sheet);
-        this.ticked.set(new Set());
-        this.loading.set(false);
-      },
-      error: (err: unknown) => {
-        this.loadError.set(apiErrorMessage(err));
-        this.loading.set(false);
-      },
-    });
+    this.sheetLoad.reload();
   }
 
   protected isOn(m: SheetMember): boolean {
@@ -148,6 +138,7 @@ export class AttendanceSheetView implements OnInit {
   /** VALIDER: one key for this press, kept for every retry. */
   validate(): void {
     if (!this.canValidate()) return;
+    // Not the Submitter: the same request (same key) is sent again until it succeeds or "Annuler" (sendWithRetry).
     const body = { key: newKey(), memberIds: [...this.ticked()] };
     this.phase.set('sending');
     this.error.set('');
