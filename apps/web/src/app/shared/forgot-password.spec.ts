@@ -1,5 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { PublicAppSettings } from '@pointage/contracts';
@@ -63,5 +64,44 @@ describe('forgot-password pages and the mail configuration', () => {
     const el = await renderKiosk(true);
     expect(el.querySelector('.no-mail')).toBeNull();
     expect(el.querySelector('form input[type="email"]')).not.toBeNull();
+  });
+
+  async function send(el: HTMLElement, email: string): Promise<void> {
+    const input = el.querySelector('form input[type="email"]') as HTMLInputElement;
+    input.value = email;
+    input.dispatchEvent(new Event('input'));
+    (Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Envoyer')) as HTMLButtonElement).click();
+  }
+
+  it('back office: says the API’s refusal under the form, then its answer in place of the form', async () => {
+    const el = await renderBackOffice(true);
+    await send(el, 'equipe@ludo.fr');
+    backend
+      .expectOne('/api/auth/forgot')
+      .flush(
+        { statusCode: 429, message: 'Trop de demandes : réessayez dans une minute.' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+    await TestBed.inject(ApplicationRef).whenStable();
+    expect(el.querySelector('.error-text')?.textContent).toContain('Trop de demandes');
+
+    (el.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    const req = backend.expectOne('/api/auth/forgot');
+    expect(req.request.body).toEqual({ email: 'equipe@ludo.fr' });
+    req.flush({ message: 'Si cette adresse correspond à un compte, un lien vient de lui être envoyé.' });
+    await TestBed.inject(ApplicationRef).whenStable();
+    expect(el.querySelector('[role="status"] .success-text')?.textContent).toContain('un lien vient de lui être envoyé');
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('kiosk: sends the address with the structure, and shows the answer in place of the form', async () => {
+    const el = await renderKiosk(true);
+    await send(el, 'famille@exemple.fr');
+    const req = backend.expectOne('/api/auth/forgot');
+    expect(req.request.body).toEqual({ email: 'famille@exemple.fr', structure: 'ludo' });
+    req.flush({ message: 'Si cette adresse correspond à un compte, un lien vient de lui être envoyé.' });
+    await TestBed.inject(ApplicationRef).whenStable();
+    expect(el.querySelector('[role="status"] .success-text')?.textContent).toContain('un lien vient de lui être envoyé');
+    expect(el.querySelector('form')).toBeNull();
   });
 });
