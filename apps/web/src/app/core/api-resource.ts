@@ -1,4 +1,4 @@
-import { DestroyRef, Signal, inject, signal } from '@angular/core';
+import { DestroyRef, Signal, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { BehaviorSubject, EMPTY, Observable, catchError, combineLatest, finalize, of, switchMap, tap } from 'rxjs';
 import { apiErrorMessage } from './api-error';
@@ -42,7 +42,7 @@ export function apiResource<P, T>(
   const reloads = new BehaviorSubject<void>(undefined);
   // Without parameters the request leaves at once (as a subscription in the constructor did);
   // with them, on the first change detection and at every change after (toObservable).
-  const params$: Observable<P | undefined> = second ? toObservable(first as () => P | undefined) : of(true as P);
+  const params$: Observable<P | undefined> = second ? toObservable(computed(first as () => P | undefined)) : of(true as P);
   const load = second ?? (first as () => Observable<T>);
 
   combineLatest([params$, reloads])

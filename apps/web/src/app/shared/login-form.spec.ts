@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { LoginResponse } from '@pointage/contracts';
-import { of, Subject, throwError } from 'rxjs';
+import { Observable, of, Subject, throwError } from 'rxjs';
 import { HttpErrorResponse } from '@angular/common/http';
 import { fakeSession, provideTestIcons } from '../core/testing';
 import { LoginCredentials, LoginForm } from './login-form';
@@ -17,7 +17,7 @@ const answer = (role: LoginResponse['role']): LoginResponse => ({
 describe('LoginForm', () => {
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideRouter([]), provideTestIcons()] }));
 
-  function render(login: (c: LoginCredentials) => ReturnType<typeof of<LoginResponse>>, inputs: Record<string, unknown> = {}) {
+  function render(login: (c: LoginCredentials) => Observable<LoginResponse>, inputs: Record<string, unknown> = {}) {
     const fixture = TestBed.createComponent(LoginForm);
     fixture.componentRef.setInput('submitLabel', "S'identifier");
     fixture.componentRef.setInput('forgotLink', '/admin/mot-de-passe-oublie');
@@ -72,7 +72,7 @@ describe('LoginForm', () => {
 
   it('shows the refusal of the host and the French message of the API, and disables the button while sending', () => {
     const answers = new Subject<LoginResponse>();
-    let next: () => ReturnType<typeof of<LoginResponse>> = () => answers;
+    let next: () => Observable<LoginResponse> = () => answers;
     const { fixture, form, el, loggedIn } = render(() => next(), {
       refuse: (res: LoginResponse) => (res.role === 'family' ? 'Pas ici.' : null),
     });
