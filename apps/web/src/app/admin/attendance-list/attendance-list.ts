@@ -453,6 +453,7 @@ export class AttendanceList {
   // ------------------------------------------------------------------ errors next to fields
 
   private showApiError(err: unknown): void {
+    // For the list's own loader (see load): a 400 that names a field is said next to it.
     const body: unknown = err instanceof HttpErrorResponse ? err.error : null;
     const field = body && typeof body === 'object' && 'field' in body ? (body as { field?: unknown }).field : undefined;
     if (err instanceof HttpErrorResponse && err.status === 400 && typeof field === 'string') {
