@@ -15,6 +15,13 @@ export default [
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'Use Clock.now() (src/common/clock.ts) for the current instant, so that tests can set it.',
         },
+        {
+          // French messages made in one place (issue 15 item 3): the filter sends only messages marked by
+          // french() (src/common/errors.ts) and replaces any other by the French default of the status.
+          selector: "NewExpression[callee.name=/Exception$/]:not([arguments.0.type='CallExpression'][arguments.0.callee.name='french'])",
+          message:
+            "Give an HTTP exception its message through french() (src/common/errors.ts): new NotFoundException(french('Famille introuvable.')).",
+        },
       ],
     },
   },

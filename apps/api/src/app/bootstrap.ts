@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
+import { jsonParseErrors } from '../common/http-exception.filter';
 import { frenchValidationPipe } from '../common/validation';
 import { AppConfig, prepareDataDir } from '../config/config';
 import { dropConnectionsAfterQueryTimeout } from '../database/query-timeout';
@@ -147,6 +148,9 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
     }),
   );
   if (config.webRoot) app.use(serveWeb(config.webRoot));
+  // The JSON parser registered here rather than by init(), so that its failures get our French message.
+  app.useBodyParser('json');
+  app.use(jsonParseErrors);
   app.useGlobalPipes(frenchValidationPipe());
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',

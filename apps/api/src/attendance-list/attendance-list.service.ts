@@ -13,6 +13,7 @@ import { Structure } from '../tenancy/entities/structure.entity';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { AttendanceListSql, ListRecord, ListScope, orderBy } from './attendance-list.sql';
 import { AttendanceListDto } from './dto/attendance-list.dto';
+import { french } from '../common/errors';
 
 /** A list request checked against the caller's structure. */
 export interface ResolvedList {
@@ -25,7 +26,7 @@ export interface ResolvedList {
 }
 
 function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, field });
+  return new BadRequestException(french(message, { field }));
 }
 
 /** "du 02/03/2026 au 31/03/2026", "le 02/03/2026", "le 02/03/2026, créneau 09:30 – 12:00" */

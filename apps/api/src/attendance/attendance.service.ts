@@ -30,6 +30,7 @@ import { Tenancy } from '../tenancy/tenancy.service';
 import { TenantContext } from '../tenancy/tenant-context';
 import { AttendanceInsert, CheckInSql, MemberRow } from './check-in.sql';
 import { Attendance } from './entities/attendance.entity';
+import { french } from '../common/errors';
 
 /** Another transaction recorded the same member in the same slot first: try again. */
 export class ConcurrentCheckIn extends Error {}
@@ -43,11 +44,11 @@ export async function membersToRecord(
   slotId: number,
   how: { familyId?: number; includeArchived?: boolean },
 ): Promise<MemberRow[]> {
-  if (memberIds.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
+  if (memberIds.length === 0) throw new BadRequestException(french('Cochez au moins une personne présente.'));
   const members = await sql.members(how.familyId ?? null, memberIds, slotId);
-  if (members.length !== memberIds.length) throw new NotFoundException('Membre introuvable.');
+  if (members.length !== memberIds.length) throw new NotFoundException(french('Membre introuvable.'));
   if (!how.includeArchived && members.some((m) => m.archived))
-    throw new BadRequestException('Un membre archivé ne peut pas être pointé à la borne.');
+    throw new BadRequestException(french('Un membre archivé ne peut pas être pointé à la borne.'));
   return members;
 }
 
@@ -212,7 +213,7 @@ export class AttendanceService {
     try {
       await sql.insert(this.rowsFor(slotId, missing, { ...how, validationKey: null }));
     } catch (e) {
-      if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
+      if (isMissingParent(e)) throw new ConflictException(french(SLOT_DELETED));
       if (isUniqueViolation(e)) throw new ConcurrentCheckIn();
       throw e;
     }
@@ -250,7 +251,8 @@ export class AttendanceService {
   async actForFamily(familyId: number): Promise<ActingResponse> {
     const p = this.context.principal();
     const family = await this.tenancy.repo(Family).get(familyId, 'Famille introuvable.');
-    if (family.archived || family.anonymisedAt) throw new ConflictException('Cette famille est archivée : désarchivez-la pour la pointer.');
+    if (family.archived || family.anonymisedAt)
+      throw new ConflictException(french('Cette famille est archivée : désarchivez-la pour la pointer.'));
     const account = await this.db.manager.findOneByOrFail(Account, { id: p.accountId });
     await this.audit.recordAlone({ action: 'acting.start', targetType: 'family', targetId: familyId, details: { as: 'family' } });
     return this.tokens.issue(
@@ -338,14 +340,14 @@ export class AttendanceService {
         const now = this.clock.now();
         if (zonedToInstant(slot.date, slot.startMinute, s.timeZone) > now) {
           throw new BadRequestException(
-            "Ce créneau n'a pas encore commencé : la saisie après coup est réservée aux créneaux passés ou en cours.",
+            french("Ce créneau n'a pas encore commencé : la saisie après coup est réservée aux créneaux passés ou en cours."),
           );
         }
         const minutes = arrivalTime === undefined ? slot.startMinute : minutesOf(arrivalTime, "heure d'arrivée");
         const outside = retroArrivalProblem(minutes, { start: slot.startMinute, end: slot.endMinute });
-        if (outside) throw new BadRequestException(outside);
+        if (outside) throw new BadRequestException(french(outside));
         const arrivedAt = zonedToInstant(slot.date, minutes, s.timeZone);
-        if (arrivedAt > now) throw new BadRequestException("L'heure d'arrivée ne peut pas être dans le futur.");
+        if (arrivedAt > now) throw new BadRequestException(french("L'heure d'arrivée ne peut pas être dans le futur."));
         const ids = [...new Set(memberIds)].sort((a, b) => a - b);
         const sql = new CheckInSql(tx);
         const members = await membersToRecord(sql, ids, slot.id, { includeArchived: true });

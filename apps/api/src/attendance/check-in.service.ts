@@ -11,6 +11,7 @@ import { TenantContext } from '../tenancy/tenant-context';
 import { AttendanceService, ConcurrentCheckIn, membersToRecord, SLOT_DELETED } from './attendance.service';
 import { CheckInFaults } from './check-in-faults';
 import { CheckInSql } from './check-in.sql';
+import { french } from '../common/errors';
 
 export const KIOSK_CLOSED = "La ludothèque est fermée : aucun créneau n'est ouvert ou à venir aujourd'hui.";
 
@@ -60,7 +61,7 @@ export class CheckInService {
     const familyId = p.familyId as number;
     const structureId = this.tenancy.structureId();
     const ids = [...new Set(memberIds)].sort((a, b) => a - b);
-    if (ids.length === 0) throw new BadRequestException('Cochez au moins une personne présente.');
+    if (ids.length === 0) throw new BadRequestException(french('Cochez au moins une personne présente.'));
     const timeZone = await this.attendance.timeZoneOf(p);
     const reader = new CheckInSql({ em: this.db.manager, structureId });
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -79,7 +80,7 @@ export class CheckInService {
           earlier.slotId === chosen?.slot.id ? chosen.slot : await this.tenancy.repo(Slot).get(earlier.slotId, 'Créneau introuvable.');
         return this.validationResponse(slot, earlier.recorded, ids.length);
       }
-      if (!chosen) throw new ConflictException(KIOSK_CLOSED);
+      if (!chosen) throw new ConflictException(french(KIOSK_CLOSED));
       const members = await membersToRecord(reader, ids, chosen.slot.id, { familyId });
       const missing = members.filter((m) => !m.present).map((m) => m.id);
       // Everybody was there already.
@@ -115,12 +116,12 @@ export class CheckInService {
         if (recorded === missing.length) return this.validationResponse(chosen.slot, recorded, ids.length);
         // Nothing recorded: the key was used meanwhile (a concurrent retry) or a member changed: look again.
       } catch (e) {
-        if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
+        if (isMissingParent(e)) throw new ConflictException(french(SLOT_DELETED));
         // Somebody recorded one of these members meanwhile: look again.
         if (!lostRace(e)) throw e;
       }
     }
-    throw new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
+    throw new ConflictException(french('Validation déjà en cours : patientez un instant.', { code: 'validation-in-progress' }));
   }
 
   /**
@@ -151,7 +152,7 @@ export class CheckInService {
         }),
       );
     } catch (e) {
-      if (isMissingParent(e)) throw new ConflictException(SLOT_DELETED);
+      if (isMissingParent(e)) throw new ConflictException(french(SLOT_DELETED));
       if (lostRace(e)) return 0;
       throw e;
     }

@@ -12,6 +12,7 @@ import { TenantContext } from '../tenancy/tenant-context';
 import { detailLabel, ResolvedTarget, targetLabel } from './audit-labels';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { rawLocalDate } from '../database/raw-values';
+import { french } from '../common/errors';
 
 const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
@@ -114,7 +115,7 @@ export class AuditService {
       const timeZone =
         sid !== null ? ((await this.db.manager.findOneBy(Structure, { id: sid }))?.timeZone ?? DEFAULT_TIME_ZONE) : DEFAULT_TIME_ZONE;
       if (filter.from && filter.to && filter.from > filter.to)
-        throw new BadRequestException('La date de début doit précéder la date de fin.');
+        throw new BadRequestException(french('La date de début doit précéder la date de fin.'));
       if (filter.from) qb.andWhere('a.at >= :fromAt', { fromAt: zonedToInstant(filter.from, 0, timeZone) });
       if (filter.to) qb.andWhere('a.at < :toAt', { toAt: zonedToInstant(addDays(filter.to, 1), 0, timeZone) });
     }

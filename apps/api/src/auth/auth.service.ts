@@ -30,6 +30,7 @@ import { RevokedToken } from './entities/revoked-token.entity';
 import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import type { Principal } from '../common/principal';
 import { IssuedToken, TokenService, toSessionInfo } from './token.service';
+import { french } from '../common/errors';
 
 export const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 const RESET_LINK_INVALID = "Ce lien n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.";
@@ -112,20 +113,20 @@ export class AuthService {
         actor: { accountId: null, label: account ? account.email : auditLabel(dto.login), role: null },
         structureId: account?.structureId ?? null,
       });
-      throw new UnauthorizedException(BAD_CREDENTIALS);
+      throw new UnauthorizedException(french(BAD_CREDENTIALS));
     }
     await attempt.succeeded();
     const user: Account = account;
     if (user.structureId !== null) {
       const structure = await this.db.manager.findOneBy(Structure, { id: user.structureId });
       if (!structure?.active) {
-        throw new ForbiddenException('Cette structure est désactivée : contactez votre fédération.');
+        throw new ForbiddenException(french('Cette structure est désactivée : contactez votre fédération.'));
       }
     }
     if (user.familyId !== null && user.structureId !== null) {
       const family = await this.tenancy.publicRepo(user.structureId, Family).findOneBy({ id: user.familyId });
       if (!family || family.archived) {
-        throw new ForbiddenException("Cette famille est archivée : adressez-vous à l'équipe de la ludothèque.");
+        throw new ForbiddenException(french("Cette famille est archivée : adressez-vous à l'équipe de la ludothèque."));
       }
     }
     await this.db.transaction(async (em) => {
@@ -197,7 +198,7 @@ export class AuthService {
 
   async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<IssuedToken & { message: string }> {
     if (principal.acting) {
-      throw new ForbiddenException("Impossible de changer un mot de passe en agissant pour le compte d'un autre.");
+      throw new ForbiddenException(french("Impossible de changer un mot de passe en agissant pour le compte d'un autre."));
     }
     // Someone holding a stolen session must not be able to guess the password through this door.
     const wait = await this.throttle.passwordCheckWait(principal.accountId);
@@ -213,11 +214,12 @@ export class AuthService {
           await this.audit.record(em, { action: 'auth.sessions_ended', targetType: 'account', targetId: account.id });
         }
       });
-      if (exhausted) throw new UnauthorizedException("Trop d'essais de l'ancien mot de passe : la session est fermée, reconnectez-vous.");
-      throw new BadRequestException("L'ancien mot de passe est incorrect.");
+      if (exhausted)
+        throw new UnauthorizedException(french("Trop d'essais de l'ancien mot de passe : la session est fermée, reconnectez-vous."));
+      throw new BadRequestException(french("L'ancien mot de passe est incorrect."));
     }
     if (dto.newPassword === dto.currentPassword) {
-      throw new BadRequestException("Le nouveau mot de passe doit être différent de l'ancien.");
+      throw new BadRequestException(french("Le nouveau mot de passe doit être différent de l'ancien."));
     }
     assertPasswordAcceptable(dto.newPassword, account.email);
     const passwordHash = await hashPassword(dto.newPassword);
@@ -289,14 +291,14 @@ export class AuthService {
       where: { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
       relations: { account: true },
     });
-    if (!found?.account || !found.account.active) throw new BadRequestException(RESET_LINK_INVALID);
+    if (!found?.account || !found.account.active) throw new BadRequestException(french(RESET_LINK_INVALID));
     const account = found.account;
     assertPasswordAcceptable(dto.password, account.email);
     const passwordHash = await hashPassword(dto.password);
     await this.db.transaction(async (em) => {
       // Single use, even under two concurrent clicks: only one update finds it unused.
       const claimed = await em.update(PasswordResetToken, { id: found.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-      if (!claimed.affected) throw new BadRequestException(RESET_LINK_INVALID);
+      if (!claimed.affected) throw new BadRequestException(french(RESET_LINK_INVALID));
       await em.increment(Account, { id: account.id }, 'tokenVersion', 1);
       await em.update(Account, { id: account.id }, { passwordHash, passwordChangedAt: this.clock.now() });
       await this.audit.record(em, {
@@ -315,7 +317,7 @@ export class AuthService {
   }
 
   async endActing(principal: Principal): Promise<{ message: string }> {
-    if (!principal.acting) throw new BadRequestException("Vous n'agissez pour le compte de personne.");
+    if (!principal.acting) throw new BadRequestException(french("Vous n'agissez pour le compte de personne."));
     await this.db.transaction(async (em) => {
       await this.revoke(em, principal);
       await this.audit.record(em, {

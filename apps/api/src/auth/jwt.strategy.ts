@@ -8,6 +8,7 @@ import type { Role } from '@pointage/contracts';
 import type { Principal } from '../common/principal';
 import type { TokenClaims } from './token-claims';
 import { hmacKey } from './token.service';
+import { french } from '../common/errors';
 
 interface AccountRow {
   role: Role;
@@ -58,9 +59,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: TokenClaims): Promise<Principal> {
     const accountId = Number(claims.sub);
     if (!Number.isInteger(accountId) || !['super-admin', 'admin', 'family'].includes(claims.role))
-      throw new UnauthorizedException(SESSION_EXPIRED);
+      throw new UnauthorizedException(french(SESSION_EXPIRED));
     // jsonwebtoken accepts a token without expiry; ours always have one, and an id to revoke them by.
-    if (typeof claims.exp !== 'number' || typeof claims.jti !== 'string' || !claims.jti) throw new UnauthorizedException(SESSION_EXPIRED);
+    if (typeof claims.exp !== 'number' || typeof claims.jti !== 'string' || !claims.jti)
+      throw new UnauthorizedException(french(SESSION_EXPIRED));
     // One plain query for the account, the structure acted in, the family named
     // and the deny list: every authenticated request goes through here (the
     // query builder doubled its cost).
@@ -73,10 +75,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       [sidClaim ?? -1, fidClaim ?? -1, sidClaim ?? -1, claims.jti, accountId],
     )) as AccountRow[];
     if (!row || !Number(row.active) || Number(row.token_version) !== claims.tv || row.revoked !== null)
-      throw new UnauthorizedException(SESSION_EXPIRED);
+      throw new UnauthorizedException(french(SESSION_EXPIRED));
     // A family's session (its own, or an admin's acting for it) ends when the family is archived.
     if (fidClaim !== null && (row.f_id === null || Number(row.f_archived) || row.f_anonymised_at !== null))
-      throw new UnauthorizedException(SESSION_EXPIRED);
+      throw new UnauthorizedException(french(SESSION_EXPIRED));
     const account = {
       role: row.role,
       email: row.email,
@@ -88,21 +90,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const fid = claims.fid ?? null;
     let acting = false;
     if (claims.act) {
-      if (claims.act.sub !== claims.sub || claims.act.role !== account.role) throw new UnauthorizedException(SESSION_EXPIRED);
+      if (claims.act.sub !== claims.sub || claims.act.role !== account.role) throw new UnauthorizedException(french(SESSION_EXPIRED));
       const allowed =
         (account.role === 'super-admin' && sid !== null && (claims.role === 'admin' || claims.role === 'family')) ||
         (account.role === 'admin' && claims.role === 'family' && sid === account.structureId && fid !== null);
-      if (!allowed) throw new UnauthorizedException(SESSION_EXPIRED);
+      if (!allowed) throw new UnauthorizedException(french(SESSION_EXPIRED));
       acting = true;
     } else if (claims.role !== account.role || sid !== account.structureId || fid !== account.familyId) {
-      throw new UnauthorizedException(SESSION_EXPIRED);
+      throw new UnauthorizedException(french(SESSION_EXPIRED));
     }
 
     let structureName: string | null = null;
     if (sid !== null) {
       // The super-admin may still act on a disabled structure; nobody else may use it.
       if (row.s_name === null || (!Number(row.s_active) && account.role !== 'super-admin'))
-        throw new UnauthorizedException(SESSION_EXPIRED);
+        throw new UnauthorizedException(french(SESSION_EXPIRED));
       structureName = row.s_name;
     }
     return {

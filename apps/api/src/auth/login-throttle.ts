@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { ThrottleEvent } from './entities/throttle-event.entity';
 import { rawInstant, sqlInstant } from '../database/raw-values';
+import { french } from '../common/errors';
 
 const WINDOW_MS = 15 * 60_000;
 
@@ -58,7 +59,7 @@ class InFlight {
 }
 
 export function tooManyRequests(message: string, retryAfter: number): HttpException {
-  return new HttpException({ message, retryAfter }, HttpStatus.TOO_MANY_REQUESTS);
+  return new HttpException(french(message, { retryAfter }), HttpStatus.TOO_MANY_REQUESTS);
 }
 
 function minutes(seconds: number): string {

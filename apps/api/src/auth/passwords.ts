@@ -4,6 +4,7 @@ import { LIMITS } from '@pointage/contracts';
 import { randomInt } from 'node:crypto';
 import { visibleText } from '../common/validation';
 import { COMMON_PASSWORDS } from './common-passwords';
+import { french } from '../common/errors';
 
 /** argon2id with the OWASP minimum for argon2id: 19 MiB, 2 iterations, 1 lane. */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -61,7 +62,7 @@ export function passwordProblem(password: string, login?: string): string | null
 
 export function assertPasswordAcceptable(password: string, login?: string): void {
   const problem = passwordProblem(password, login);
-  if (problem) throw new BadRequestException(problem);
+  if (problem) throw new BadRequestException(french(problem));
 }
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

@@ -6,6 +6,7 @@ import type { Principal } from './principal';
 import { ACCESS_KEY, AccessRule } from './access.decorators';
 import { databaseUnavailable } from './database-unavailable';
 import { isDatabaseUnavailable } from '../database/driver-errors';
+import { french } from './errors';
 
 /**
  * Global guard: a route is public, or open to the roles it declares, or closed.
@@ -24,7 +25,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) {
       this.logger.error(`Route without access declaration: ${context.getClass().name}.${context.getHandler().name}`);
-      throw new ForbiddenException("Cette route n'a pas de règle d'accès déclarée.");
+      throw new ForbiddenException(french("Cette route n'a pas de règle d'accès déclarée."));
     }
     if (rule.kind === 'public') return true;
     // Answers for a signed-in person are theirs only: no browser or proxy cache keeps them.
@@ -32,7 +33,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const principal = context.switchToHttp().getRequest<Request & { user?: Principal }>().user;
     if (!principal || !rule.roles.includes(principal.role)) {
-      throw new ForbiddenException("Vous n'avez pas accès à cette fonction.");
+      throw new ForbiddenException(french("Vous n'avez pas accès à cette fonction."));
     }
     return true;
   }
@@ -44,8 +45,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       // The token could not be checked because the database failed: not the
       // caller's fault, and the session is not over (503, the client retries).
       if (err) throw isDatabaseUnavailable(err) ? databaseUnavailable() : err;
-      if (reason === 'TokenExpiredError') throw new UnauthorizedException('Votre session a expiré : reconnectez-vous.');
-      throw new UnauthorizedException('Vous devez vous connecter.');
+      if (reason === 'TokenExpiredError') throw new UnauthorizedException(french('Votre session a expiré : reconnectez-vous.'));
+      throw new UnauthorizedException(french('Vous devez vous connecter.'));
     }
     return user;
   }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, ConflictException, HttpException, Logger, NotFoundException } from '@nestjs/common';
-import { AllExceptionsFilter } from './http-exception.filter';
+import { french } from './errors';
+import { AllExceptionsFilter, jsonParseErrors } from './http-exception.filter';
 
 /** Runs the filter on an exception and returns what the client would receive. */
 function answer(exception: unknown): { status: number; body: unknown; headers?: Record<string, string> } {
@@ -54,7 +55,7 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('gives a 429 the Retry-After its thrower computed', () => {
-    const r = answer(new HttpException({ message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.', retryAfter: 170 }, 429));
+    const r = answer(new HttpException(french('Trop de tentatives de connexion. Réessayez dans 3 minutes.', { retryAfter: 170 }), 429));
     expect(r).toEqual({
       status: 429,
       body: { statusCode: 429, message: 'Trop de tentatives de connexion. Réessayez dans 3 minutes.' },
@@ -63,29 +64,70 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('answers {statusCode, message} with the French message of the exception', () => {
-    expect(answer(new NotFoundException('Membre introuvable.'))).toEqual({
+    expect(answer(new NotFoundException(french('Membre introuvable.')))).toEqual({
       status: 404,
       body: { statusCode: 404, message: 'Membre introuvable.' },
     });
   });
 
   it('passes a known machine-readable code through', () => {
-    const e = new ConflictException({ message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' });
+    const e = new ConflictException(french('Validation déjà en cours : patientez un instant.', { code: 'validation-in-progress' }));
     expect(answer(e)).toEqual({
       status: 409,
       body: { statusCode: 409, message: 'Validation déjà en cours : patientez un instant.', code: 'validation-in-progress' },
     });
   });
 
-  it('drops codes the contract does not define, and English messages', () => {
-    expect(answer(new ConflictException({ message: 'Déjà là.', code: 'internal-detail' })).body).toEqual({
+  it('drops codes the contract does not define, and fields that are not property paths', () => {
+    expect(answer(new ConflictException(Object.assign(french('Déjà là.'), { code: 'internal-detail' }))).body).toEqual({
       statusCode: 409,
       message: 'Déjà là.',
     });
+    expect(answer(new BadRequestException(french('Mauvais champ.', { field: '<script>' }))).body).toEqual({
+      statusCode: 400,
+      message: 'Mauvais champ.',
+    });
+  });
+
+  it('keeps the message, code and field of an error marked French by french()', () => {
+    const e = new BadRequestException(french('La date de fin est avant la date de début.', { field: 'to', code: 'stats-change-needed' }));
+    expect(answer(e)).toEqual({
+      status: 400,
+      body: { statusCode: 400, message: 'La date de fin est avant la date de début.', code: 'stats-change-needed', field: 'to' },
+    });
+  });
+
+  it('replaces every unmarked message by the French default of its status, French-looking or not', () => {
     expect(answer(new BadRequestException('Unexpected token } in JSON at position 3')).body).toEqual({
       statusCode: 400,
-      message: 'Le corps de la requête n’est pas du JSON valide.',
+      message: 'Requête invalide.',
     });
+    expect(answer(new NotFoundException('Cannot GET /api/nowhere')).body).toEqual({ statusCode: 404, message: 'Ressource introuvable.' });
+    expect(answer(new HttpException('Unauthorized', 401)).body).toEqual({ statusCode: 401, message: 'Vous devez vous connecter.' });
+    // French words and accents do not make a message ours: only french() does.
+    expect(answer(new NotFoundException('Membre introuvable.')).body).toEqual({ statusCode: 404, message: 'Ressource introuvable.' });
+    expect(answer(new ConflictException({ message: 'Déjà là, désolé.', code: 'validation-in-progress', field: 'name' })).body).toEqual({
+      statusCode: 409,
+      message: 'Conflit avec les données existantes.',
+    });
+    expect(answer(new HttpException('Je suis une théière.', 418)).body).toEqual({ statusCode: 418, message: 'Erreur 418.' });
+  });
+
+  it("gives the JSON parser's failures the French message, never the parser's text (which quotes the body)", () => {
+    const parseFailure = Object.assign(new SyntaxError('Unexpected token é in JSON at position 12: {"password":"secret-é'), {
+      type: 'entity.parse.failed',
+      status: 400,
+      expose: true,
+    });
+    let passed: unknown;
+    jsonParseErrors(parseFailure, {} as never, {} as never, (e) => (passed = e));
+    expect(passed).toBeInstanceOf(BadRequestException);
+    expect(answer(passed).body).toEqual({ statusCode: 400, message: 'Le corps de la requête n’est pas du JSON valide.' });
+    // Other errors go on as they are.
+    const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413 });
+    jsonParseErrors(tooLarge, {} as never, {} as never, (e) => (passed = e));
+    expect(passed).toBe(tooLarge);
+    expect(answer(tooLarge).body).toEqual({ statusCode: 413, message: 'Le contenu envoyé est trop volumineux.' });
   });
 
   it('never shows an unexpected error to the client', () => {

@@ -1,10 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '@pointage/contracts';
 import { driverCode, isDatabaseUnavailable, isForeignKeyViolation, isLostRace, isUniqueViolation } from '../database/driver-errors';
 import { DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable';
+import { french, isFrench } from './errors';
 
-/** French defaults for statuses whose exception carries no user-facing message. */
+/** French defaults of the statuses, for exceptions whose message is not ours (not made by french()). */
 const DEFAULT_MESSAGES: Record<number, string> = {
   400: 'Requête invalide.',
   401: 'Vous devez vous connecter.',
@@ -42,15 +43,14 @@ function isDecompressionError(e: BodyParserError): boolean {
 }
 
 /**
- * Framework and library messages are English ("Cannot GET /x", "Unexpected token…",
- * "File too large"); ours are French. English ones are replaced by the French
- * default of their status before reaching users.
+ * The JSON body parser's failures, given our message where they happen: Nest would turn
+ * the parser's SyntaxError into a BadRequestException carrying the parser's English
+ * message (which quotes the body) and nothing else to recognise it by. configureApp
+ * registers this right after the JSON parser.
  */
-const ENGLISH_WORDS =
-  /\b(the|is|not|cannot|invalid|expected|unexpected|failed|must|should|too|large|found|resource|request|forbidden|unauthorized|required|field|position|error|method)\b/i;
-function isFrench(message: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return !(/^[\x00-\x7F]*$/.test(message) && ENGLISH_WORDS.test(message));
+export function jsonParseErrors(err: unknown, _req: Request, _res: Response, next: (err?: unknown) => void): void {
+  const failed = typeof err === 'object' && err !== null && (err as BodyParserError).type === 'entity.parse.failed';
+  next(failed ? new BadRequestException(french(NOT_JSON)) : err);
 }
 
 /** Seconds a client should wait: what the thrower said (`retryAfter` in the body), else a short default. */
@@ -87,23 +87,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      let message: string | undefined;
+      // Our messages are marked French when thrown (common/errors.ts): sent as they are, with
+      // their code and field. Any other message is a framework's or a library's (Nest's
+      // "Cannot GET /x", passport's "Unauthorized", multer's "File too large", the JSON
+      // parser's, which quotes the body): replaced by the French default of its status.
+      let message = DEFAULT_MESSAGES[status] ?? `Erreur ${status}.`;
       let code: ApiErrorCode | undefined;
       let field: string | undefined;
-      if (typeof body === 'string') message = body;
-      else if (body && typeof body === 'object') {
-        const m = (body as { message?: unknown }).message;
-        message = Array.isArray(m) ? String(m[0]) : typeof m === 'string' ? m : undefined;
-        const c = (body as { code?: unknown }).code;
-        code = API_ERROR_CODES.find((known) => known === c);
-        const f = (body as { field?: unknown }).field;
-        if (typeof f === 'string' && /^[A-Za-z][\w.]{0,60}$/.test(f)) field = f;
+      if (isFrench(body)) {
+        message = body.message;
+        code = API_ERROR_CODES.find((known) => known === body.code);
+        if (typeof body.field === 'string' && /^[A-Za-z][\w.]{0,60}$/.test(body.field)) field = body.field;
       }
-      // Nest turns the body parser's SyntaxError into a BadRequestException carrying the
-      // parser's message: English, and quoting the body (a password, say) — non-ASCII
-      // included, which the French test above would let through. Never sent as is.
-      if (status === 400 && message && /JSON/.test(message)) message = NOT_JSON;
-      if (!message || !isFrench(message)) message = DEFAULT_MESSAGES[status] ?? `Erreur ${status}.`;
       // Deliberate 5xx (503 when the database is down): one line, no stack.
       if (status >= 500) this.logger.warn(`${req.method} ${req.path}: ${status} ${message}`);
       return { statusCode: status, message, ...(code ? { code } : {}), ...(field ? { field } : {}) };

@@ -1,7 +1,8 @@
-import { ValidateBy } from 'class-validator';
+import { getMetadataStorage, ValidateBy } from 'class-validator';
 import { EMAIL_PATTERN } from '@pointage/contracts';
 import { isSupportedYear, isValidLocalDate, SUPPORTED_YEARS } from '@pointage/domain';
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { french } from './errors';
 
 /**
  * French messages for class-validator failures. Each DTO property may carry a
@@ -59,7 +60,11 @@ function labelOf(error: ValidationError): string {
   return error.property;
 }
 
-const TEMPLATES: Record<string, (label: string, c: string) => string> = {
+/**
+ * One French message per class-validator constraint, given the field's label and the
+ * constraint's own value (the 50 of @MaxLength(50), read by constraintOf()).
+ */
+const TEMPLATES: Record<string, (label: string, constraint: unknown) => string> = {
   whitelistValidation: (l) => `Le champ « ${l} » n'est pas attendu.`,
   isDefined: (l) => `Le champ « ${l} » est obligatoire.`,
   isNotEmpty: (l) => `Le champ « ${l} » est obligatoire.`,
@@ -76,10 +81,10 @@ const TEMPLATES: Record<string, (label: string, c: string) => string> = {
   isArray: (l) => `Le champ « ${l} » doit être une liste.`,
   isEnum: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
   isIn: (l) => `La valeur du champ « ${l} » n'est pas permise.`,
-  min: (l, c) => `Le champ « ${l} » est trop petit (${c}).`,
-  max: (l, c) => `Le champ « ${l} » est trop grand (${c}).`,
-  minLength: (l, c) => `Le champ « ${l} » est trop court (${c}).`,
-  maxLength: (l, c) => `Le champ « ${l} » est trop long (${c}).`,
+  min: (l, c) => `Le champ « ${l} » est trop petit (limite : ${c}).`,
+  max: (l, c) => `Le champ « ${l} » est trop grand (limite : ${c}).`,
+  minLength: (l, c) => `Le champ « ${l} » est trop court (${c} caractères).`,
+  maxLength: (l, c) => `Le champ « ${l} » est trop long (${c} caractères).`,
   arrayMinSize: (l) => `La liste « ${l} » ne peut pas être vide.`,
   arrayMaxSize: (l) => `La liste « ${l} » est trop longue.`,
   matches: (l) => `Le champ « ${l} » n'a pas le format attendu.`,
@@ -103,13 +108,18 @@ function priority(key: string): number {
   return i === -1 ? PRIORITY.length : i;
 }
 
-/** Turns class-validator's English constraint messages into the numbers they mention. */
-function detail(message: string): string {
-  const n = /(\d+)/.exec(message);
-  if (!n) return '';
-  if (/longer than or equal|shorter than or equal|must be longer|must be shorter/.test(message)) return `${n[1]} caractères`;
-  if (/not be less than|not be greater than/.test(message)) return `limite : ${n[1]}`;
-  return n[1];
+/**
+ * The first constraint (the length of @MaxLength, the bound of @Min…) of the `name`
+ * validator declared on the failed property, from class-validator's metadata: the
+ * error's target is the instance validated (validationError.target), whose class,
+ * parents and mapped types (common/mapped-types.ts) hold the declarations.
+ */
+function constraintOf(error: ValidationError, name: string): unknown {
+  const target: unknown = error.target?.constructor;
+  if (typeof target !== 'function') return undefined;
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .find((m) => m.propertyName === error.property && m.name === name)?.constraints?.[0];
 }
 
 function firstProblem(errors: ValidationError[], prefix = '', path = ''): { message: string; field: string } | null {
@@ -118,11 +128,11 @@ function firstProblem(errors: ValidationError[], prefix = '', path = ''): { mess
     if (error.constraints) {
       // Report the most basic problem first: a number sent for a text is "not a text", not "too long".
       const entries = Object.entries(error.constraints);
-      const [key, english] = entries.sort(([a], [b]) => priority(a) - priority(b))[0];
+      const [key, own] = entries.sort(([a], [b]) => priority(a) - priority(b))[0];
       const label = prefix + labelOf(error);
       const template = TEMPLATES[key];
-      // Custom validators already carry a French message.
-      return { message: template ? template(label, detail(english)) : english, field };
+      // class-validator's own messages are English and never shown; custom validators carry a French one.
+      return { message: template ? template(label, constraintOf(error, key)) : own, field };
     }
     if (error.children?.length) {
       const nested = firstProblem(error.children, `${prefix}${labelOf(error)} › `, field);
@@ -141,8 +151,9 @@ export function frenchValidationPipe(): ValidationPipe {
     validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
       const problem = firstProblem(errors);
+      if (!problem) return new BadRequestException(french('Données invalides.'));
       // `field` lets a form show the message next to the field it is about.
-      return new BadRequestException(problem ? { message: problem.message, field: problem.field } : 'Données invalides.');
+      return new BadRequestException(french(problem.message, { field: problem.field }));
     },
   });
 }

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { ATTENDANCE_LIST_LIMITS } from '@pointage/contracts';
+import { french } from '../common/errors';
 
 /**
  * The French reason a list is too long for an export, or null. The limits are
@@ -19,5 +20,5 @@ export function exportLimitProblem(total: number, format: 'pdf' | 'xlsx'): strin
 /** A 400 on the period ("Au") when the list is too long for the export. */
 export function assertExportable(total: number, format: 'pdf' | 'xlsx'): void {
   const problem = exportLimitProblem(total, format);
-  if (problem) throw new BadRequestException({ message: problem, field: 'to' });
+  if (problem) throw new BadRequestException(french(problem, { field: 'to' }));
 }

@@ -19,6 +19,7 @@ import { writeAttendanceListXlsx } from './attendance-list.xlsx';
 import { statisticsPdf } from './statistics.pdf';
 import { writeStatisticsXlsx } from './statistics.xlsx';
 import { attachmentHeader, XlsxStreamer } from './xlsx-stream';
+import { french } from '../common/errors';
 
 /** "statistiques-ludo-2026-01-01-2026-12-31.pdf" */
 export function exportFileName(
@@ -83,7 +84,7 @@ export class ExportsService {
 
   async signInSheetPdf(dto: SignInSheetDto, res: Response): Promise<void> {
     const slot = await this.tenancy.repo(Slot).findOneBy({ id: dto.slotId });
-    if (!slot) throw new BadRequestException({ message: "Ce créneau n'existe pas dans votre structure.", field: 'slotId' });
+    if (!slot) throw new BadRequestException(french("Ce créneau n'existe pas dans votre structure.", { field: 'slotId' }));
     const families = await this.tenancy.repo(Family).find({ where: { archived: false }, relations: { members: true } });
     const sheet = families
       .map((f) => ({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { abortOnClientGone } from '../pdf/pdf-renderer';
 import { RenderQueue } from '../pdf/render-queue';
+import { french } from '../common/errors';
 
 /** A cell: a plain value, or a number/date with its own Excel format. */
 export type XlsxCell = string | number | boolean | Date | null | { value: number | Date; numFmt: string };
@@ -77,7 +78,7 @@ export class XlsxStreamer {
   async send(res: Response, fileName: string, build: (sink: XlsxSink) => Promise<void>): Promise<void> {
     // A client that leaves while waiting gives its place back.
     const release = await this.slots.acquire(abortOnClientGone(res)).catch(() => {
-      throw new ServiceUnavailableException('Trop de fichiers Excel sont en cours de préparation : réessayez dans une minute.');
+      throw new ServiceUnavailableException(french('Trop de fichiers Excel sont en cours de préparation : réessayez dans une minute.'));
     });
     const worker = new Worker(workerPath());
     let failed: Error | null = null;

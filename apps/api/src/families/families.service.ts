@@ -51,6 +51,7 @@ import { checkBirthDate, checkReferences, checkRegistrationDate, STAT_FIELDS, St
 const FAMILY_NOT_FOUND = 'Famille introuvable.';
 const MEMBER_NOT_FOUND = 'Membre introuvable.';
 import { EMAIL_TAKEN } from './email-taken';
+import { french } from '../common/errors';
 const ANONYMISED = 'Cette famille a été anonymisée : elle ne peut plus être modifiée.';
 const ANONYMISED_STAYS_ARCHIVED = 'Cette famille a été anonymisée : elle reste archivée et ne peut pas être désarchivée.';
 const STATS_CHANGE_NEEDED =
@@ -142,7 +143,7 @@ export class FamiliesService {
    */
   async members(q: MemberQueryDto): Promise<Page<MemberSummary>> {
     if (q.ageMin !== undefined && q.ageMax !== undefined && q.ageMin > q.ageMax) {
-      throw new BadRequestException("L'âge minimum doit être inférieur ou égal à l'âge maximum.");
+      throw new BadRequestException(french("L'âge minimum doit être inférieur ou égal à l'âge maximum."));
     }
     const structure = await this.db.manager.findOneByOrFail(Structure, { id: this.tenancy.structureId() });
     const today = zonedParts(this.clock.now(), structure.timeZone).date;
@@ -306,7 +307,7 @@ export class FamiliesService {
     displayName: string,
   ): Promise<Account> {
     const realm = familyRealm(tx.structureId);
-    if (await tx.em.existsBy(Account, { realm, email })) throw new ConflictException(EMAIL_TAKEN);
+    if (await tx.em.existsBy(Account, { realm, email })) throw new ConflictException(french(EMAIL_TAKEN));
     const now = this.clock.now();
     return tx.em.save(
       Account,
@@ -359,8 +360,9 @@ export class FamiliesService {
       updatedAt: now,
     });
     if (input.login) {
-      if (refs.get(input.statusId)?.isChild) throw new BadRequestException('Seul un membre adulte peut avoir son propre identifiant.');
-      if (!loginHash) throw new BadRequestException('Indiquez le mot de passe du nouvel identifiant.');
+      if (refs.get(input.statusId)?.isChild)
+        throw new BadRequestException(french('Seul un membre adulte peut avoir son propre identifiant.'));
+      if (!loginHash) throw new BadRequestException(french('Indiquez le mot de passe du nouvel identifiant.'));
       await this.createAccount(tx, family.id, member.id, input.login.email, loginHash, `${input.firstName} ${input.lastName}`);
     }
     return member;
@@ -455,14 +457,14 @@ export class FamiliesService {
     try {
       return await work();
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictException(EMAIL_TAKEN);
+      if (isUniqueViolation(e)) throw new ConflictException(french(EMAIL_TAKEN));
       throw e;
     }
   }
 
   private async mutableFamily(tx: TenantTransaction, familyId: number): Promise<Family> {
     const family = await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
-    if (family.anonymisedAt) throw new ConflictException(ANONYMISED);
+    if (family.anonymisedAt) throw new ConflictException(french(ANONYMISED));
     return family;
   }
 
@@ -482,7 +484,7 @@ export class FamiliesService {
     const attendance = tx.repo(Attendance);
     if (!(await attendance.exists({ memberId }))) return;
     // The code, not the wording, tells the web app to ask « correction ou changement ? ».
-    if (!mode) throw new BadRequestException({ message: STATS_CHANGE_NEEDED, code: 'stats-change-needed' satisfies ApiErrorCode });
+    if (!mode) throw new BadRequestException(french(STATS_CHANGE_NEEDED, { code: 'stats-change-needed' satisfies ApiErrorCode }));
     if (mode === 'correction') {
       await attendance.update({ memberId }, changed);
       return;
@@ -519,7 +521,7 @@ export class FamiliesService {
           const account = await tx.em.findOneBy(Account, { structureId: tx.structureId, familyId, memberId: IsNull(), role: 'family' });
           if (account && account.email !== dto.email) {
             if (await tx.em.existsBy(Account, { realm: familyRealm(tx.structureId), email: dto.email }))
-              throw new ConflictException(EMAIL_TAKEN);
+              throw new ConflictException(french(EMAIL_TAKEN));
             await tx.em.update(Account, { id: account.id }, { email: dto.email });
           }
         }
@@ -542,7 +544,7 @@ export class FamiliesService {
       memberId: IsNull(),
       role: 'family',
     });
-    if (!account) throw new NotFoundException(FAMILY_NOT_FOUND);
+    if (!account) throw new NotFoundException(french(FAMILY_NOT_FOUND));
     const chosen = password ?? (generated as string);
     assertPasswordAcceptable(chosen, account.email);
     const passwordHash = await hashPassword(chosen);
@@ -559,7 +561,7 @@ export class FamiliesService {
     await this.tenancy.transaction(async (tx) => {
       const family = await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
       // An anonymised family stays archived: it has no identity left to come back with.
-      if (!archived && family.anonymisedAt) throw new ConflictException(ANONYMISED_STAYS_ARCHIVED);
+      if (!archived && family.anonymisedAt) throw new ConflictException(french(ANONYMISED_STAYS_ARCHIVED));
       await tx.repo(Family).update({ id: familyId }, { archived, updatedAt: this.clock.now() });
       // An archived family leaves the kiosk: its open sessions end.
       if (archived) await tx.em.increment(Account, { structureId: tx.structureId, familyId }, 'tokenVersion', 1);
@@ -575,7 +577,7 @@ export class FamiliesService {
   async remove(familyId: number): Promise<void> {
     await this.tenancy.transaction(async (tx) => {
       await tx.repo(Family).get(familyId, FAMILY_NOT_FOUND);
-      if (await tx.repo(Attendance).exists({ familyId })) throw new ConflictException(FAMILY_DELETE_REFUSED);
+      if (await tx.repo(Attendance).exists({ familyId })) throw new ConflictException(french(FAMILY_DELETE_REFUSED));
       await this.deleteAccounts(tx, { familyId });
       await tx.repo(Member).delete({ familyId });
       await tx.repo(Family).delete({ id: familyId });
@@ -600,7 +602,7 @@ export class FamiliesService {
     const memberId = await this.guardUnique(() =>
       this.tenancy.transaction(async (tx) => {
         const family = await this.mutableFamily(tx, familyId);
-        if (byFamily && family.archived) throw new ForbiddenException('Cette famille est archivée.');
+        if (byFamily && family.archived) throw new ForbiddenException(french('Cette famille est archivée.'));
         const timeZone = await this.timeZone(tx.em, tx.structureId);
         const member = await this.insertMember(
           tx,
@@ -622,15 +624,15 @@ export class FamiliesService {
    * today (only the structure's team may rewrite past attendance).
    */
   async updateMember(memberId: number, dto: AdminUpdateMemberDto | UpdateMemberDto, familyId?: number): Promise<MemberDto> {
-    if (familyId !== undefined && dto.statsChange === 'correction') throw new ForbiddenException(FAMILY_NO_CORRECTION);
+    if (familyId !== undefined && dto.statsChange === 'correction') throw new ForbiddenException(french(FAMILY_NO_CORRECTION));
     const statsChange: StatsChangeMode | undefined = familyId !== undefined ? 'from-today' : dto.statsChange;
     const hash = await this.loginHash(dto.login);
     await this.guardUnique(() =>
       this.tenancy.transaction(async (tx) => {
         const member = await tx.repo(Member).findOneBy(familyId !== undefined ? { id: memberId, familyId } : { id: memberId });
-        if (!member) throw new NotFoundException(MEMBER_NOT_FOUND);
+        if (!member) throw new NotFoundException(french(MEMBER_NOT_FOUND));
         const family = await this.mutableFamily(tx, member.familyId);
-        if (familyId !== undefined && member.archived) throw new NotFoundException(MEMBER_NOT_FOUND);
+        if (familyId !== undefined && member.archived) throw new NotFoundException(french(MEMBER_NOT_FOUND));
         const timeZone = await this.timeZone(tx.em, tx.structureId);
         if (dto.birthDate !== undefined) checkBirthDate(dto.birthDate, timeZone, this.clock.now());
         const registeredOn = 'registeredOn' in dto ? dto.registeredOn : undefined;
@@ -665,11 +667,11 @@ export class FamiliesService {
           } else {
             const statusId = changed.statusId ?? member.statusId;
             const status = refs.get(statusId) ?? (await tx.repo(RefItem).findOneBy({ id: statusId }));
-            if (status?.isChild) throw new BadRequestException('Seul un membre adulte peut avoir son propre identifiant.');
+            if (status?.isChild) throw new BadRequestException(french('Seul un membre adulte peut avoir son propre identifiant.'));
             if (existing) {
               if (existing.email !== dto.login.email) {
                 if (await tx.em.existsBy(Account, { realm: familyRealm(tx.structureId), email: dto.login.email }))
-                  throw new ConflictException(EMAIL_TAKEN);
+                  throw new ConflictException(french(EMAIL_TAKEN));
               }
               await tx.em.update(
                 Account,
@@ -678,7 +680,7 @@ export class FamiliesService {
               );
               if (hash) await tx.em.increment(Account, { id: existing.id }, 'tokenVersion', 1);
             } else {
-              if (!hash) throw new BadRequestException('Indiquez le mot de passe du nouvel identifiant.');
+              if (!hash) throw new BadRequestException(french('Indiquez le mot de passe du nouvel identifiant.'));
               await this.createAccount(tx, family.id, memberId, dto.login.email, hash, `${firstName} ${lastName}`);
             }
           }
@@ -714,7 +716,7 @@ export class FamiliesService {
   async removeMember(memberId: number): Promise<void> {
     await this.tenancy.transaction(async (tx) => {
       await tx.repo(Member).get(memberId, MEMBER_NOT_FOUND);
-      if (await tx.repo(Attendance).exists({ memberId })) throw new ConflictException(FAMILY_DELETE_REFUSED);
+      if (await tx.repo(Attendance).exists({ memberId })) throw new ConflictException(french(FAMILY_DELETE_REFUSED));
       await this.deleteAccounts(tx, { memberId });
       await tx.repo(Member).delete({ id: memberId });
       await this.audit.record(tx.em, { action: 'member.deleted', targetType: 'member', targetId: memberId });
@@ -768,7 +770,7 @@ export class FamiliesService {
     await this.tenancy.transaction(async (tx) => {
       const family = await this.mutableFamily(tx, familyId);
       if (searchKey(confirmName) !== family.searchName) {
-        throw new BadRequestException(`Pour confirmer, tapez exactement le nom de la famille : « ${family.name} ».`);
+        throw new BadRequestException(french(`Pour confirmer, tapez exactement le nom de la famille : « ${family.name} ».`));
       }
       await this.anonymiseIn(tx, familyId, {});
     });

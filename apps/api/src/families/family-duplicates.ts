@@ -6,6 +6,7 @@ import { TenantTransaction } from '../tenancy/tenancy.service';
 import { ScopedRepository } from '../tenancy/scoped-repository';
 import { Member } from './entities/member.entity';
 import { rawLocalDate } from '../database/raw-values';
+import { french } from '../common/errors';
 
 /** What identifies a person across families: normalised "nom prénom" and birth date. */
 export interface PersonKey {
@@ -96,5 +97,5 @@ export async function assertNoDuplicates(
     audience === 'kiosk'
       ? KIOSK_DUPLICATE_MESSAGE
       : `Doublon possible : ${first.firstName} ${first.lastName}, né(e) le ${formatFrenchDate(first.birthDate)}, est déjà inscrit(e) dans la famille « ${first.familyName} ». Vérifiez avant de créer cette famille, ou confirmez.`;
-  throw new ConflictException({ message, code: 'possible-duplicate' });
+  throw new ConflictException(french(message, { code: 'possible-duplicate' }));
 }

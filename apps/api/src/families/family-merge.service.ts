@@ -11,6 +11,7 @@ import { Family } from './entities/family.entity';
 import { Member } from './entities/member.entity';
 import { FamiliesService } from './families.service';
 import { personSearchName } from './family-duplicates';
+import { french } from '../common/errors';
 
 const FAMILY_NOT_FOUND = 'Famille introuvable.';
 const ANONYMISED = 'Fusion impossible : une famille anonymisée ne peut pas être fusionnée.';
@@ -33,7 +34,7 @@ export class FamilyMergeService {
   ) {}
 
   async merge(keptId: number, absorbedId: number): Promise<MergeFamiliesResponse> {
-    if (keptId === absorbedId) throw new BadRequestException('Choisissez deux familles différentes à fusionner.');
+    if (keptId === absorbedId) throw new BadRequestException(french('Choisissez deux familles différentes à fusionner.'));
     const counts = await this.tenancy.transaction(async (tx) => {
       // Both read first, in id order (the same order for two opposite merges at once).
       const [first, second] = [keptId, absorbedId].sort((x, y) => x - y);
@@ -41,7 +42,7 @@ export class FamilyMergeService {
       for (const id of [first, second]) byId.set(id, await tx.repo(Family).get(id, FAMILY_NOT_FOUND));
       const kept = byId.get(keptId) as Family;
       const absorbed = byId.get(absorbedId) as Family;
-      if (kept.anonymisedAt || absorbed.anonymisedAt) throw new ConflictException(ANONYMISED);
+      if (kept.anonymisedAt || absorbed.anonymisedAt) throw new ConflictException(french(ANONYMISED));
       return this.mergeIn(tx, kept, absorbed);
     });
     return { family: await this.families.detail(keptId), ...counts };

@@ -4,6 +4,7 @@ import { isValidLocalDate, zonedParts } from '@pointage/domain';
 import { In } from 'typeorm';
 import { RefItem } from '../settings/entities/ref-item.entity';
 import type { ScopedRepository } from '../tenancy/scoped-repository';
+import { french } from '../common/errors';
 
 export const STAT_FIELDS = ['sexId', 'cityId', 'statusId', 'minimaId', 'qfId'] as const;
 export type StatField = (typeof STAT_FIELDS)[number];
@@ -43,10 +44,12 @@ export async function checkReferences(
     if (id === undefined) continue;
     const item = byId.get(id);
     if (!item || item.kind !== FIELD_KIND[field]) {
-      throw new BadRequestException(`La valeur choisie pour « ${FIELD_LABEL[field]} » est inconnue.`);
+      throw new BadRequestException(french(`La valeur choisie pour « ${FIELD_LABEL[field]} » est inconnue.`));
     }
     if (!item.active && current[field] !== id) {
-      throw new BadRequestException(`« ${item.label} » n'est plus proposé pour « ${FIELD_LABEL[field]} » : choisissez une autre valeur.`);
+      throw new BadRequestException(
+        french(`« ${item.label} » n'est plus proposé pour « ${FIELD_LABEL[field]} » : choisissez une autre valeur.`),
+      );
     }
   }
   return byId;
@@ -54,14 +57,15 @@ export async function checkReferences(
 
 /** Birth dates: an existing date, not in the future (structure's local today at `now`, the Clock's instant), not before 1900. */
 export function checkBirthDate(birthDate: string, timeZone: string, now: Date): void {
-  if (!isValidLocalDate(birthDate)) throw new BadRequestException('La date de naissance n’est pas une date valide.');
-  if (birthDate < '1900-01-01') throw new BadRequestException('La date de naissance ne peut pas être avant le 01/01/1900.');
-  if (birthDate > zonedParts(now, timeZone).date) throw new BadRequestException('La date de naissance ne peut pas être dans le futur.');
+  if (!isValidLocalDate(birthDate)) throw new BadRequestException(french('La date de naissance n’est pas une date valide.'));
+  if (birthDate < '1900-01-01') throw new BadRequestException(french('La date de naissance ne peut pas être avant le 01/01/1900.'));
+  if (birthDate > zonedParts(now, timeZone).date)
+    throw new BadRequestException(french('La date de naissance ne peut pas être dans le futur.'));
 }
 
 /** Registration dates: an existing date, not in the future. */
 export function checkRegistrationDate(date: string, timeZone: string, now: Date): void {
   if (date < '1900-01-01' || date > zonedParts(now, timeZone).date) {
-    throw new BadRequestException("La date d'inscription ne peut pas être dans le futur.");
+    throw new BadRequestException(french("La date d'inscription ne peut pas être dans le futur."));
   }
 }

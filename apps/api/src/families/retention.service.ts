@@ -11,6 +11,7 @@ import { PageQueryDto } from './dto/family.dto';
 import { Family } from './entities/family.entity';
 import { FamiliesService } from './families.service';
 import { rawInstant, rawLocalDate, sqlInstant } from '../database/raw-values';
+import { french } from '../common/errors';
 
 /**
  * GDPR retention (decision 9). A family is inactive for N years when, with
@@ -128,7 +129,7 @@ export class RetentionService {
     const structure = await this.structure();
     const cut = this.cutoff(structure);
     const known = await this.tenancy.repo(Family).count({ id: In(familyIds) });
-    if (known !== familyIds.length) throw new NotFoundException('Famille introuvable.');
+    if (known !== familyIds.length) throw new NotFoundException(french('Famille introuvable.'));
     const result: RetentionAnonymiseResponse = { anonymised: [], skipped: [] };
     for (const id of familyIds) {
       const done = cut

@@ -5,6 +5,7 @@ import { Public } from '../common/access.decorators';
 import { type AppConfig, sqliteFileNotWritable } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
+import { french } from '../common/errors';
 
 /**
  * How long the health check waits for the database. Docker's HEALTHCHECK and
@@ -36,12 +37,12 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and database check (used by Docker HEALTHCHECK); answers within 2 s.' })
   async check(): Promise<HealthResponse> {
     if (!(await withinDeadline(this.db.ping(), HEALTH_DB_DEADLINE_MS))) {
-      throw new ServiceUnavailableException('La base de données ne répond pas.');
+      throw new ServiceUnavailableException(french('La base de données ne répond pas.'));
     }
     // A SQLite file that turned read-only still answers SELECT 1, and refuses every write.
     if (this.config.db.type === 'sqlite' && sqliteFileNotWritable(this.config.db.path)) {
       throw new ServiceUnavailableException(
-        'La base de données est en lecture seule : les modifications ne peuvent pas être enregistrées.',
+        french('La base de données est en lecture seule : les modifications ne peuvent pas être enregistrées.'),
       );
     }
     return { status: 'ok', db: this.db.dialect };

@@ -9,6 +9,7 @@ import { sniffImageType } from '../settings/images';
 import { Uploads } from '../settings/uploads';
 import { Structure } from '../tenancy/entities/structure.entity';
 import { Tenancy } from '../tenancy/tenancy.service';
+import { french } from '../common/errors';
 
 /** An image embedded in a document: nothing is fetched when it is printed. */
 export interface EmbeddedImage {
@@ -60,7 +61,7 @@ export class DocumentBrandingService {
       this.db.manager.findOneBy(AppSetting, { key: SETTING_FOOTER_TEXT }),
       this.db.manager.find(FunderLogo, { order: { position: 'ASC', id: 'ASC' } }),
     ]);
-    if (!structure) throw new NotFoundException('Structure introuvable.');
+    if (!structure) throw new NotFoundException(french('Structure introuvable.'));
     const logo =
       structure.logoFile && structure.logoWidth && structure.logoHeight
         ? this.embed(structure.logoFile, structure.logoWidth, structure.logoHeight)

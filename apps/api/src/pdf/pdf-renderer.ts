@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { killProcessGroup, treeMemory, TreeMemory } from './process-tree';
 import { abortReason, QueueRejection, RenderQueue } from './render-queue';
+import { french } from '../common/errors';
 
 /** What users read when a document cannot be produced (checked verbatim by the tests). */
 export const PDF_MESSAGES = {
@@ -134,7 +135,7 @@ const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
-class ChromiumUnavailable extends ServiceUnavailableException {}
+class ChromiumUnavailableException extends ServiceUnavailableException {}
 class RenderTimeout extends Error {
   override name = 'RenderTimeout';
 }
@@ -235,13 +236,13 @@ export class PdfRenderer implements OnApplicationShutdown {
 
   /** Prints one document. Errors are HttpExceptions with French messages (503, or 499 when cancelled). */
   async render(doc: PdfDocument, options: PdfRenderOptions = {}): Promise<Buffer> {
-    if (this.closing) throw new ServiceUnavailableException(PDF_MESSAGES.stopping);
+    if (this.closing) throw new ServiceUnavailableException(french(PDF_MESSAGES.stopping));
     let release: () => void;
     try {
       release = await this.queue.acquire(options.signal);
     } catch (e) {
       if (e instanceof QueueRejection) {
-        throw new ServiceUnavailableException(e.reason === 'closed' ? PDF_MESSAGES.stopping : PDF_MESSAGES.busy);
+        throw new ServiceUnavailableException(french(e.reason === 'closed' ? PDF_MESSAGES.stopping : PDF_MESSAGES.busy));
       }
       throw this.describe(e);
     }
@@ -291,13 +292,13 @@ export class PdfRenderer implements OnApplicationShutdown {
         this.counters.rendered++;
         return pdf;
       } catch (e) {
-        if (this.closing && !isAbort(e)) throw new ServiceUnavailableException(PDF_MESSAGES.stopping);
+        if (this.closing && !isAbort(e)) throw new ServiceUnavailableException(french(PDF_MESSAGES.stopping));
         const crashed = !browser.connected || state.pageCrashed;
         if (!crashed || isAbort(e) || e instanceof RenderTimeout || isPuppeteerTimeout(e)) throw e;
         // Logs name no document: a title may name a family.
         if (attempt >= 2) {
           this.logger.error(`PDF: Chromium crashed twice during the same document, giving up (${(e as Error).message})`);
-          throw new ServiceUnavailableException(PDF_MESSAGES.crashed);
+          throw new ServiceUnavailableException(french(PDF_MESSAGES.crashed));
         }
         this.counters.retried++;
         this.events.emit('render-retried', doc.title);
@@ -421,15 +422,15 @@ export class PdfRenderer implements OnApplicationShutdown {
 
   private describe(e: unknown): unknown {
     if (e instanceof HttpException) return e;
-    if (isAbort(e)) return new HttpException({ statusCode: 499, message: PDF_MESSAGES.cancelled }, 499);
-    if (e instanceof RenderTimeout || isPuppeteerTimeout(e)) return new ServiceUnavailableException(PDF_MESSAGES.timeout);
+    if (isAbort(e)) return new HttpException(french(PDF_MESSAGES.cancelled), 499);
+    if (e instanceof RenderTimeout || isPuppeteerTimeout(e)) return new ServiceUnavailableException(french(PDF_MESSAGES.timeout));
     return e;
   }
 
   // ---- the browser
 
   private async getBrowser(): Promise<Browser> {
-    if (this.closing) throw new ServiceUnavailableException(PDF_MESSAGES.stopping);
+    if (this.closing) throw new ServiceUnavailableException(french(PDF_MESSAGES.stopping));
     if (this.browser?.connected) return this.browser;
     if (this.browser) this.discard(this.browser);
     this.launching ??= this.launch().finally(() => (this.launching = null));
@@ -441,18 +442,18 @@ export class PdfRenderer implements OnApplicationShutdown {
     const path = configured ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
     if (!path) {
       this.reportLaunchProblem(`Chromium not found (CHROMIUM_PATH not set; none of ${CHROMIUM_CANDIDATES.join(', ')} exists)`);
-      throw new ChromiumUnavailable(PDF_MESSAGES.chromiumMissing);
+      throw new ChromiumUnavailableException(french(PDF_MESSAGES.chromiumMissing));
     }
     if (!existsSync(path)) {
       this.reportLaunchProblem(`Chromium not found: CHROMIUM_PATH=${path} does not exist`);
-      throw new ChromiumUnavailable(PDF_MESSAGES.chromiumMissing);
+      throw new ChromiumUnavailableException(french(PDF_MESSAGES.chromiumMissing));
     }
     try {
       if (!statSync(path).isFile()) throw new Error('not a file');
       accessSync(path, constants.X_OK);
     } catch (e) {
       this.reportLaunchProblem(`Chromium unusable: ${path} is not an executable file (${(e as Error).message})`);
-      throw new ChromiumUnavailable(PDF_MESSAGES.chromiumBroken);
+      throw new ChromiumUnavailableException(french(PDF_MESSAGES.chromiumBroken));
     }
     return path;
   }
@@ -489,7 +490,7 @@ export class PdfRenderer implements OnApplicationShutdown {
       rmSync(userDataDir, { recursive: true, force: true });
       const cause = giveUp.signal.aborted ? (giveUp.signal.reason as Error).message : (e as Error).message.split('\n')[0];
       this.reportLaunchProblem(`Chromium (${executablePath}) failed to start: ${cause}`);
-      throw new ChromiumUnavailable(PDF_MESSAGES.chromiumBroken);
+      throw new ChromiumUnavailableException(french(PDF_MESSAGES.chromiumBroken));
     } finally {
       clearTimeout(timer);
     }
@@ -502,7 +503,7 @@ export class PdfRenderer implements OnApplicationShutdown {
     this.events.emit('browser-launched', pid);
     if (this.closing) {
       await this.closeBrowser(browser);
-      throw new ServiceUnavailableException(PDF_MESSAGES.stopping);
+      throw new ServiceUnavailableException(french(PDF_MESSAGES.stopping));
     }
     this.browser = browser;
     return browser;

@@ -9,6 +9,7 @@ import { AppSetting } from './entities/app-setting.entity';
 import { FunderLogo } from './entities/funder-logo.entity';
 import { inspectImage, readUpload, resizeImage } from './images';
 import { Uploads } from './uploads';
+import { french } from '../common/errors';
 
 export const SETTING_FOOTER_TEXT = 'footer_text';
 
@@ -97,7 +98,7 @@ export class AppSettingsService {
         html: '<p>Bonjour,</p><p>Cet e-mail de test confirme que Pointage peut envoyer des e-mails (liens de réinitialisation des mots de passe).</p>',
       });
     } catch (e) {
-      throw new UnprocessableEntityException(`L'e-mail de test n'a pas pu être envoyé : ${mailFailure(e)}`);
+      throw new UnprocessableEntityException(french(`L'e-mail de test n'a pas pu être envoyé : ${mailFailure(e)}`));
     }
     await this.audit.recordAlone({ action: 'installation.mail_tested', structureId: null, details: { route } });
     return {
@@ -142,7 +143,7 @@ export class AppSettingsService {
 
   async removeFunderLogo(id: number): Promise<InstallationSettings> {
     const logo = await this.db.manager.findOneBy(FunderLogo, { id });
-    if (!logo) throw new NotFoundException('Logo introuvable.');
+    if (!logo) throw new NotFoundException(french('Logo introuvable.'));
     await this.db.transaction(async (em) => {
       await em.delete(FunderLogo, { id });
       await this.audit.record(em, {

@@ -2,6 +2,7 @@ import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeExce
 import { LOGO_LIMITS } from '@pointage/contracts';
 import type { Request } from 'express';
 import sharp, { Metadata } from 'sharp';
+import { french } from '../common/errors';
 
 export type ImageType = 'png' | 'jpeg' | 'webp';
 
@@ -16,7 +17,7 @@ export async function readUpload(req: Request, maxBytes: number = LOGO_LIMITS.ma
   const announced = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(announced) && announced > maxBytes) {
     req.resume();
-    throw new PayloadTooLargeException(TOO_BIG);
+    throw new PayloadTooLargeException(french(TOO_BIG));
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -24,11 +25,11 @@ export async function readUpload(req: Request, maxBytes: number = LOGO_LIMITS.ma
     size += chunk.length;
     if (size > maxBytes) {
       req.resume();
-      throw new PayloadTooLargeException(TOO_BIG);
+      throw new PayloadTooLargeException(french(TOO_BIG));
     }
     chunks.push(chunk);
   }
-  if (size === 0) throw new BadRequestException('Aucun fichier reçu : choisissez une image.');
+  if (size === 0) throw new BadRequestException(french('Aucun fichier reçu : choisissez une image.'));
   return Buffer.concat(chunks);
 }
 
@@ -55,21 +56,21 @@ export async function inspectImage(data: Buffer): Promise<InspectedImage> {
   const type = sniffImageType(data);
   if (!type) {
     throw new UnsupportedMediaTypeException(
-      'Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).',
+      french('Format non accepté : envoyez une image PNG, JPEG ou WebP (les SVG et PDF ne sont pas acceptés).'),
     );
   }
   let meta: Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: false, failOn: 'error' }).metadata();
   } catch {
-    throw new BadRequestException('Cette image est illisible ou endommagée.');
+    throw new BadRequestException(french('Cette image est illisible ou endommagée.'));
   }
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
-  if (!width || !height) throw new BadRequestException('Cette image est illisible ou endommagée.');
+  if (!width || !height) throw new BadRequestException(french('Cette image est illisible ou endommagée.'));
   if (width * height > LOGO_LIMITS.maxPixels) {
     throw new BadRequestException(
-      `Image trop grande (${width} × ${height} pixels) : ${LOGO_LIMITS.maxPixels / 1_000_000} millions de pixels au plus.`,
+      french(`Image trop grande (${width} × ${height} pixels) : ${LOGO_LIMITS.maxPixels / 1_000_000} millions de pixels au plus.`),
     );
   }
   return { type, width, height };
@@ -91,6 +92,6 @@ export async function resizeImage(data: Buffer, width: number): Promise<ResizedI
       .toBuffer({ resolveWithObject: true });
     return { data: out, width: info.width, height: info.height };
   } catch {
-    throw new BadRequestException('Cette image est illisible ou endommagée.');
+    throw new BadRequestException(french('Cette image est illisible ou endommagée.'));
   }
 }

@@ -29,6 +29,7 @@ import { AgeBracket } from './entities/age-bracket.entity';
 import { RefItem } from './entities/ref-item.entity';
 import { inspectImage, readUpload, resizeImage } from './images';
 import { UploadFile, Uploads } from './uploads';
+import { french } from '../common/errors';
 
 /** The member (and snapshot) column that points to each kind of list. */
 type RefUsage = { members: number; families: number; attendance: number };
@@ -117,19 +118,19 @@ export class StructureSettingsService {
     const seen = new Map<string, string>();
     for (const item of dto.items) {
       const key = searchKey(item.label);
-      if (seen.has(key)) throw new BadRequestException(`L'entrée « ${item.label} » apparaît deux fois dans la liste.`);
+      if (seen.has(key)) throw new BadRequestException(french(`L'entrée « ${item.label} » apparaît deux fois dans la liste.`));
       seen.set(key, item.label);
-      if (kind !== 'status' && item.isChild) throw new BadRequestException('Seuls les statuts peuvent être marqués « enfant ».');
+      if (kind !== 'status' && item.isChild) throw new BadRequestException(french('Seuls les statuts peuvent être marqués « enfant ».'));
     }
-    if (!dto.items.some((i) => i.active)) throw new BadRequestException('La liste doit garder au moins une entrée active.');
-    if (kind === 'sex' && dto.items.length > 10) throw new BadRequestException('La liste des sexes est limitée à 10 entrées.');
+    if (!dto.items.some((i) => i.active)) throw new BadRequestException(french('La liste doit garder au moins une entrée active.'));
+    if (kind === 'sex' && dto.items.length > 10) throw new BadRequestException(french('La liste des sexes est limitée à 10 entrées.'));
 
     await this.tenancy.transaction(async (tx) => {
       const repo = tx.repo(RefItem);
       const existing = await repo.findBy({ kind });
       const byId = new Map(existing.map((e) => [e.id, e]));
       for (const item of dto.items) {
-        if (item.id !== undefined && !byId.has(item.id)) throw new NotFoundException('Entrée de liste introuvable.');
+        if (item.id !== undefined && !byId.has(item.id)) throw new NotFoundException(french('Entrée de liste introuvable.'));
       }
       const kept = new Set(dto.items.filter((i) => i.id !== undefined).map((i) => i.id));
       const removed = existing.filter((e) => !kept.has(e.id));
@@ -144,7 +145,7 @@ export class StructureSettingsService {
                 : u.families > 0
                   ? plural(u.families, 'famille')
                   : plural(u.attendance, 'présence');
-            throw new ConflictException(`« ${r.label} » est utilisé par ${who} : vous pouvez le désactiver, pas le supprimer.`);
+            throw new ConflictException(french(`« ${r.label} » est utilisé par ${who} : vous pouvez le désactiver, pas le supprimer.`));
           }
         }
         for (const r of removed) await repo.delete({ id: r.id });
@@ -179,7 +180,7 @@ export class StructureSettingsService {
 
   async saveAgeBrackets(dto: SaveAgeBracketsDto): Promise<AgeBracketDto[]> {
     const problem = ageBracketProblem(dto.brackets);
-    if (problem) throw new BadRequestException(problem);
+    if (problem) throw new BadRequestException(french(problem));
     const sorted = [...dto.brackets].sort((a, b) => a.minAge - b.minAge);
     await this.tenancy.transaction(async (tx) => {
       const repo = tx.repo(AgeBracket);
@@ -254,7 +255,7 @@ export class StructureSettingsService {
   /** Proportional resize of the kept original to a new width. */
   async resizeLogo(width: number): Promise<LogoInfo> {
     const s = await this.structure();
-    if (!s.logoOriginalFile) throw new NotFoundException("Aucun logo n'a été envoyé.");
+    if (!s.logoOriginalFile) throw new NotFoundException(french("Aucun logo n'a été envoyé."));
     const original = readFileSync(join(this.uploads.dir, s.logoOriginalFile));
     const resized = await resizeImage(original, width);
     return this.replaceLogo(s.id, [{ kind: 'logo', owner: `s${s.id}`, ext: 'png', data: resized.data }], ([logoFile]) => ({
@@ -309,7 +310,7 @@ export class StructureSettingsService {
 
   async activeStructureBySlug(slug: string): Promise<Structure> {
     const s = await this.db.manager.findOneBy(Structure, { slug, active: true });
-    if (!s) throw new NotFoundException('Ludothèque introuvable : vérifiez l’adresse de la borne.');
+    if (!s) throw new NotFoundException(french('Ludothèque introuvable : vérifiez l’adresse de la borne.'));
     return s;
   }
 

@@ -4,6 +4,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, ren
 import { join } from 'node:path';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { french } from '../common/errors';
 
 /** Names of stored files: chosen by the server, never by the client. */
 const FILE_NAME = /^(logo|orig|funder)-[a-z0-9]+-[0-9a-f]{16}\.(png|jpeg|webp)$/;
@@ -28,8 +29,8 @@ export interface UploadFile {
  */
 function storageFault(e: unknown): HttpException {
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new HttpException(UPLOADS_DISK_FULL, HttpStatus.INSUFFICIENT_STORAGE);
-  return new HttpException(UPLOADS_READ_ONLY, HttpStatus.SERVICE_UNAVAILABLE);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new HttpException(french(UPLOADS_DISK_FULL), HttpStatus.INSUFFICIENT_STORAGE);
+  return new HttpException(french(UPLOADS_READ_ONLY), HttpStatus.SERVICE_UNAVAILABLE);
 }
 
 /**
@@ -120,9 +121,9 @@ export class Uploads {
 
   /** Absolute path of a public file, or 404. */
   pathOf(name: string): string {
-    if (!FILE_NAME.test(name) || name.startsWith('orig-')) throw new NotFoundException('Fichier introuvable.');
+    if (!FILE_NAME.test(name) || name.startsWith('orig-')) throw new NotFoundException(french('Fichier introuvable.'));
     const path = join(this.dir, name);
-    if (!existsSync(path)) throw new NotFoundException('Fichier introuvable.');
+    if (!existsSync(path)) throw new NotFoundException(french('Fichier introuvable.'));
     return path;
   }
 

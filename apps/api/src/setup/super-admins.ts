@@ -5,6 +5,7 @@ import { hashPassword, passwordProblem } from '../auth/passwords';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { ConfigError } from '../config/config';
 import { normaliseLogin, EMAIL_PATTERN } from '@pointage/contracts';
+import { french } from '../common/errors';
 
 /**
  * Creates a super-admin account (start-up from POINTAGE_SUPERADMIN_*, or the
@@ -18,7 +19,7 @@ export async function createSuperAdmin(ds: DataSource, emailRaw: string, passwor
   const passwordHash = await hashPassword(password);
   return ds.transaction(async (em) => {
     if (await em.existsBy(Account, { realm: STAFF_REALM, email })) {
-      throw new ConflictException(`Un compte ${email} existe déjà.`);
+      throw new ConflictException(french(`Un compte ${email} existe déjà.`));
     }
     // eslint-disable-next-line no-restricted-syntax -- also run by the CLI, outside Nest DI
     const now = new Date();

@@ -21,6 +21,7 @@ import { DeleteSlotsDto, GenerateSlotsDto } from './dto/slots.dto';
 import { Slot } from './entities/slot.entity';
 import { SlotCalendar } from './slot-calendar';
 import { rawLocalDate } from '../database/raw-values';
+import { french } from '../common/errors';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
@@ -48,12 +49,13 @@ export class SlotsService {
    */
   async generate(dto: GenerateSlotsDto): Promise<GenerateSlotsResponse> {
     const period = parsePeriod(dto.from, dto.to);
-    if (typeof period === 'string') throw new BadRequestException(period);
+    if (typeof period === 'string') throw new BadRequestException(french(period));
     const ranges = parseRanges(dto.ranges);
-    if (typeof ranges === 'string') throw new BadRequestException(ranges);
+    if (typeof ranges === 'string') throw new BadRequestException(french(ranges));
     const [from, to] = period;
     const planned = expandSlots(from, to, dto.weekdays, ranges);
-    if (planned.length === 0) throw new BadRequestException("Aucun jour choisi ne tombe dans cette période : aucun créneau n'a été créé.");
+    if (planned.length === 0)
+      throw new BadRequestException(french("Aucun jour choisi ne tombe dans cette période : aucun créneau n'a été créé."));
 
     const { created, existing } = await this.tenancy.transaction(async (tx) => {
       const slots = tx.repo(Slot);
@@ -63,7 +65,7 @@ export class SlotsService {
       });
       const existingPlanned = present.map((s) => ({ date: s.date, start: s.startMinute, end: s.endMinute }));
       const conflict = conflictWithExisting(planned, existingPlanned);
-      if (conflict) throw new BadRequestException(conflict);
+      if (conflict) throw new BadRequestException(french(conflict));
       const known = new Set(existingPlanned.map((s) => `${s.date}|${s.start}|${s.end}`));
       const now = this.clock.now();
       const fresh = planned.filter((p) => !known.has(`${p.date}|${p.start}|${p.end}`));
@@ -93,7 +95,7 @@ export class SlotsService {
   /** The slots of a period (one year at most), grouped by day, with their attendance counts. */
   async list(from: string, to: string): Promise<SlotDay[]> {
     const period = parsePeriod(from, to, 367);
-    if (typeof period === 'string') throw new BadRequestException(period.replace('5 ans', 'un an'));
+    if (typeof period === 'string') throw new BadRequestException(french(period.replace('5 ans', 'un an')));
     const rows: { id: number; date: string | Date; start_minute: number; end_minute: number; n: number | string }[] = await this.tenancy
       .repo(Slot)
       .query('s', (qb) =>
@@ -133,13 +135,15 @@ export class SlotsService {
    */
   async delete(dto: DeleteSlotsDto): Promise<DeleteSlotsResponse> {
     const period = parsePeriod(dto.from, dto.to);
-    if (typeof period === 'string') throw new BadRequestException(period);
+    if (typeof period === 'string') throw new BadRequestException(french(period));
     let within: MinuteRange | null = null;
     if (dto.start !== undefined || dto.end !== undefined) {
       const parsed = parseRanges([{ start: dto.start ?? '', end: dto.end ?? '' }]);
       if (typeof parsed === 'string')
         throw new BadRequestException(
-          dto.start === undefined || dto.end === undefined ? "Indiquez l'heure de début et l'heure de fin, ou aucune des deux." : parsed,
+          french(
+            dto.start === undefined || dto.end === undefined ? "Indiquez l'heure de début et l'heure de fin, ou aucune des deux." : parsed,
+          ),
         );
       within = parsed[0];
     }
@@ -202,6 +206,7 @@ export class SlotsService {
 /** Minutes of 'HH:MM', or a 400 with a French reason. */
 export function minutesOf(value: string, label: string): number {
   const m = parseHm(value);
-  if (m === null) throw new BadRequestException(`« ${value} » n'est pas une heure valide pour « ${label} » (hh:mm, de 00:00 à 23:59).`);
+  if (m === null)
+    throw new BadRequestException(french(`« ${value} » n'est pas une heure valide pour « ${label} » (hh:mm, de 00:00 à 23:59).`));
   return m;
 }

@@ -40,6 +40,7 @@ import {
   StatisticsSql,
   TRUE,
 } from './statistics.sql';
+import { french } from '../common/errors';
 
 /** Everything a report needs besides the data: the structure's lists, the brackets, the dates. */
 interface ReportContext {
@@ -60,7 +61,7 @@ const COMPARISON_LABELS: Record<StatisticsComparison, string> = {
 
 /** A 400 whose message a form shows next to `field`. */
 function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, field });
+  return new BadRequestException(french(message, { field }));
 }
 
 /**

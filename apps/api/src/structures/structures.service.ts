@@ -14,6 +14,7 @@ import { CreateAdminDto, CreateStructureDto, UpdateStructureDto } from './dto/st
 import { Structure } from '../tenancy/entities/structure.entity';
 import { TenantContext } from '../tenancy/tenant-context';
 import { TenantTransaction } from '../tenancy/tenancy.service';
+import { french } from '../common/errors';
 
 /** "Ludothèque du Chemin Rouge" -> "ludotheque-du-chemin-rouge" */
 export function slugify(name: string): string {
@@ -71,7 +72,7 @@ export class StructuresService {
 
   private async get(id: number, em: EntityManager = this.db.manager): Promise<Structure> {
     const s = await em.findOneBy(Structure, { id });
-    if (!s) throw new NotFoundException('Structure introuvable.');
+    if (!s) throw new NotFoundException(french('Structure introuvable.'));
     return s;
   }
 
@@ -84,11 +85,11 @@ export class StructuresService {
   /** Creates a structure with its default reference lists (also used at first start). */
   async create(dto: CreateStructureDto, em?: EntityManager): Promise<Structure> {
     const timeZone = dto.timeZone ?? 'Europe/Paris';
-    if (!isValidTimeZone(timeZone)) throw new BadRequestException(`Fuseau horaire inconnu : ${timeZone}.`);
+    if (!isValidTimeZone(timeZone)) throw new BadRequestException(french(`Fuseau horaire inconnu : ${timeZone}.`));
     const work = async (tx: EntityManager) => {
       let slug = dto.slug ?? slugify(dto.name);
       if (await tx.existsBy(Structure, { slug })) {
-        if (dto.slug) throw new ConflictException(`L'identifiant « ${slug} » est déjà utilisé par une autre structure.`);
+        if (dto.slug) throw new ConflictException(french(`L'identifiant « ${slug} » est déjà utilisé par une autre structure.`));
         let n = 2;
         while (await tx.existsBy(Structure, { slug: `${slug}-${n}` })) n++;
         slug = `${slug}-${n}`;
@@ -109,14 +110,14 @@ export class StructuresService {
     try {
       return em ? await work(em) : await this.db.transaction(work);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictException('Une structure avec cet identifiant existe déjà.');
+      if (isUniqueViolation(e)) throw new ConflictException(french('Une structure avec cet identifiant existe déjà.'));
       throw e;
     }
   }
 
   async update(id: number, dto: UpdateStructureDto): Promise<StructureSummary> {
     if (dto.timeZone !== undefined && !isValidTimeZone(dto.timeZone))
-      throw new BadRequestException(`Fuseau horaire inconnu : ${dto.timeZone}.`);
+      throw new BadRequestException(french(`Fuseau horaire inconnu : ${dto.timeZone}.`));
     await this.db.transaction(async (em) => {
       const s = await this.get(id, em);
       const changes: Record<string, unknown> = {};
@@ -144,7 +145,7 @@ export class StructuresService {
     try {
       const account = await this.db.transaction(async (em) => {
         if (await em.existsBy(Account, { realm: STAFF_REALM, email: dto.email })) {
-          throw new ConflictException('Cette adresse e-mail est déjà utilisée par un autre compte.');
+          throw new ConflictException(french('Cette adresse e-mail est déjà utilisée par un autre compte.'));
         }
         const now = this.clock.now();
         const created = await em.save(
@@ -169,7 +170,7 @@ export class StructuresService {
       });
       return { account: toAdminSummary(account), password };
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictException('Cette adresse e-mail est déjà utilisée par un autre compte.');
+      if (isUniqueViolation(e)) throw new ConflictException(french('Cette adresse e-mail est déjà utilisée par un autre compte.'));
       throw e;
     }
   }
@@ -177,7 +178,7 @@ export class StructuresService {
   /** New random password for an admin account (shown once); its sessions stop working. */
   async resetAdminPassword(accountId: number): Promise<AdminCredentialsResponse> {
     const account = await this.db.manager.findOneBy(Account, { id: accountId, role: 'admin' });
-    if (!account) throw new NotFoundException('Compte administrateur introuvable.');
+    if (!account) throw new NotFoundException(french('Compte administrateur introuvable.'));
     const password = generatePassword();
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (em) => {

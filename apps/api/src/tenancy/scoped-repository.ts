@@ -10,6 +10,7 @@ import {
   ObjectLiteral,
   SelectQueryBuilder,
 } from 'typeorm';
+import { french } from '../common/errors';
 
 /** Any entity owned by a structure. */
 export interface StructureOwned extends ObjectLiteral {
@@ -62,7 +63,7 @@ export class ScopedRepository<T extends StructureOwned> {
   /** The record with this id in the caller's structure, or 404 with a French message. */
   async get(id: number, notFound: string, options: Omit<FindOneOptions<T>, 'where'> = {}): Promise<T> {
     const found = await this.findOne({ ...options, where: { id } as FindOptionsWhere<T> });
-    if (!found) throw new NotFoundException(notFound);
+    if (!found) throw new NotFoundException(french(notFound));
     return found;
   }
 

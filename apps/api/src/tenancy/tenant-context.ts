@@ -2,13 +2,14 @@ import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/c
 import type { Request } from 'express';
 import type { Principal } from '../common/principal';
 import { currentRequest } from '../common/request-context';
+import { french } from '../common/errors';
 
 /** Reads the authenticated principal of the current request (set by the AccessGuard). */
 @Injectable()
 export class TenantContext {
   principal(): Principal {
     const principal = (currentRequest() as (Request & { user?: Principal }) | undefined)?.user;
-    if (!principal) throw new UnauthorizedException('Vous devez vous connecter.');
+    if (!principal) throw new UnauthorizedException(french('Vous devez vous connecter.'));
     return principal;
   }
 
@@ -21,7 +22,7 @@ export class TenantContext {
   structureId(): number {
     const { structureId } = this.principal();
     if (structureId === null) {
-      throw new ForbiddenException("Choisissez d'abord une structure (agir en tant qu'administrateur).");
+      throw new ForbiddenException(french("Choisissez d'abord une structure (agir en tant qu'administrateur)."));
     }
     return structureId;
   }
