@@ -7,7 +7,7 @@ import { ageBracketProblem } from '@pointage/domain';
 import { submitter } from '../../core/submitter';
 import { bracketsProblem } from '../settings/age-brackets';
 import { BracketRow, bracketRow, BracketRows } from '../settings/bracket-rows';
-import { StatisticsApi } from './statistics-api';
+import { SettingsApi } from '../settings/settings-api';
 import { BAD_BRACKET_ROWS, Bracket, bracketsEqual } from './statistics-form';
 
 /** The rows as brackets, or null while some row is incomplete or out of range. */
@@ -57,7 +57,7 @@ export function resetRows(rows: FormArray<BracketRow>, brackets: readonly Bracke
   `,
 })
 export class StatisticsBrackets {
-  private readonly api = inject(StatisticsApi);
+  private readonly api = inject(SettingsApi);
   private readonly announcer = inject(LiveAnnouncer);
 
   readonly rows = input.required<FormArray<BracketRow>>();
@@ -106,7 +106,7 @@ export class StatisticsBrackets {
       this.saving.fail(problem);
       return;
     }
-    this.saving.run(this.api.saveDefaultBrackets(sorted), {
+    this.saving.run(this.api.saveAgeBrackets(sorted), {
       done: (saved) =>
         this.defaultsSaved.emit([...saved].sort((a, b) => a.position - b.position).map(({ minAge, maxAge }) => ({ minAge, maxAge }))),
       success: "Tranches d'âge enregistrées comme tranches par défaut de la structure",

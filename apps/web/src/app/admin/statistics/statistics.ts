@@ -34,6 +34,7 @@ import { DownloadProgress } from '../../shared/download-progress';
 import { FileDownload, FileDownloads } from '../../shared/file-downloads';
 import { BracketRow } from '../settings/bracket-rows';
 import { dateOf } from '../slots/slot-form';
+import { SettingsApi } from '../settings/settings-api';
 import { StatisticsApi } from './statistics-api';
 import { bracketsOfRows, resetRows, StatisticsBrackets } from './statistics-brackets';
 import { StatisticsCriteriaPicker } from './statistics-criteria';
@@ -95,6 +96,7 @@ const DATE_FIELDS: readonly DateField[] = ['from', 'to', 'referenceDate'];
 })
 export class Statistics {
   private readonly api = inject(StatisticsApi);
+  private readonly settings = inject(SettingsApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly today = inject(TODAY);
@@ -115,7 +117,7 @@ export class Statistics {
 
   /** The reference lists; once they are here, the page follows the URL (applyQuery). */
   private readonly listsLoad = apiResource(() =>
-    this.api.lists().pipe(
+    this.settings.lists().pipe(
       map(listsFrom),
       tap((lists) =>
         this.route.queryParams.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => this.applyQuery(params, lists)),
