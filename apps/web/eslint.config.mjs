@@ -27,6 +27,26 @@ export default [
     },
   },
   {
+    // One web data pattern (issue 15 item 5, decision 12): components ask their area's *-api.ts,
+    // never HttpClient; loads go through apiResource, changes through the Submitter.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ClassDeclaration:has(Decorator[expression.callee.name='Component']) CallExpression[callee.name='inject'][arguments.0.name='HttpClient']",
+          message: "A component does not call the API itself: add a method to its area's *-api.ts (decision 12).",
+        },
+        {
+          selector: "ClassDeclaration:has(Decorator[expression.callee.name='Component']) PropertyDefinition[key.name='http']",
+          message: "A component does not call the API itself: add a method to its area's *-api.ts (decision 12).",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.html'],
     // Override or add rules here
     rules: {},

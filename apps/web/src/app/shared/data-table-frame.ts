@@ -82,6 +82,8 @@ export class DataTableFrame {
  * `<tr *matNoDataRow appNoDataRow [columns]="n" [loading]="…" [error]="…" empty="…"></tr>`.
  */
 @Component({
+  // A row component must keep its <tr> for the table's layout, as Material's own `button[mat-button]` do.
+  // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'tr[appNoDataRow]',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'mat-row' },

@@ -3,7 +3,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -16,6 +15,7 @@ import { AuthService } from '../core/auth';
 import { submitter } from '../core/submitter';
 import { confirmAction } from '../shared/confirm-dialog';
 import { showCredentials } from '../shared/credentials-dialog';
+import { DataTableFrame, NoDataRow } from '../shared/data-table-frame';
 import { CreateAdminDialog } from './create-admin-dialog';
 import { StructureDialog, StructureDialogData } from './structure-dialog';
 import { SuperAdminApi } from './super-admin-api';
@@ -24,7 +24,7 @@ import { SuperAdminApi } from './super-admin-api';
 @Component({
   selector: 'app-structures',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTableModule, MatButtonModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatTooltipModule],
+  imports: [MatTableModule, MatButtonModule, MatIconModule, MatMenuModule, MatTooltipModule, DataTableFrame, NoDataRow],
   template: `
     <div class="heading">
       <h1>STRUCTURES</h1>
@@ -34,10 +34,7 @@ import { SuperAdminApi } from './super-admin-api';
       </button>
     </div>
 
-    <div class="table-wrap">
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Chargement des structures" />
-      }
+    <app-data-table-frame [loading]="loading()" loadingLabel="Chargement des structures" [status]="error() ?? ''">
       <table mat-table [dataSource]="structures()" aria-label="Structures">
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef scope="col">Nom</th>
@@ -114,14 +111,16 @@ import { SuperAdminApi } from './super-admin-api';
 
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        <tr class="mat-row" *matNoDataRow>
-          <td class="mat-cell no-data" [attr.colspan]="columns.length" [class.error-text]="error()">
-            {{ loading() ? 'Chargement…' : (error() ?? 'Aucune structure : créez la première.') }}
-          </td>
-        </tr>
+        <tr
+          *matNoDataRow
+          appNoDataRow
+          [columns]="columns.length"
+          [loading]="loading()"
+          [error]="error()"
+          empty="Aucune structure : créez la première."
+        ></tr>
       </table>
-    </div>
-    <p class="visually-hidden" aria-live="polite">{{ error() ?? '' }}</p>
+    </app-data-table-frame>
   `,
   styles: `
     .heading {
@@ -133,16 +132,6 @@ import { SuperAdminApi } from './super-admin-api';
     }
     .heading button {
       min-height: 44px;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      position: relative;
-    }
-    mat-progress-bar {
-      position: absolute;
-      top: 0;
-      left: 0;
-      right: 0;
     }
     table {
       width: 100%;
@@ -162,10 +151,6 @@ import { SuperAdminApi } from './super-admin-api';
     .inactive,
     .none {
       color: var(--mat-sys-on-surface-variant);
-    }
-    .no-data {
-      padding: 16px;
-      text-align: center;
     }
   `,
 })
