@@ -33,7 +33,7 @@ import { TimeInput } from '../../shared/time-input';
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="delete-slots-title">
       <app-date-span [from]="form.controls.from" [to]="form.controls.to" />
 
-      <app-weekday-picker [(value)]="weekdays" (valueChange)="error.set('')" />
+      <app-weekday-picker [(value)]="weekdays" (valueChange)="sending.clear()" />
 
       <fieldset class="group hours">
         <legend>Durée du créneau (facultatif)</legend>
@@ -75,7 +75,7 @@ export class DeleteSlots {
     end: new FormControl('', { nonNullable: true }),
   });
   readonly weekdays = signal<number[]>([...ALL_WEEKDAYS]);
-  private readonly sending = submitter();
+  protected readonly sending = submitter();
   protected readonly busy = this.sending.busy;
   protected readonly error = this.sending.error;
   /** The API's answer: complete when every matching slot went; else some (or all) days were kept. */

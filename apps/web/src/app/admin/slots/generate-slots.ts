@@ -40,7 +40,7 @@ export class GenerateSlots {
     ranges: new FormArray([rangeGroup()]),
   });
   readonly weekdays = signal<number[]>([...ALL_WEEKDAYS]);
-  private readonly sending = submitter();
+  protected readonly sending = submitter();
   protected readonly busy = this.sending.busy;
   protected readonly error = this.sending.error;
   protected readonly result = signal('');
