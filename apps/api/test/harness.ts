@@ -59,13 +59,18 @@ async function buildApp(config: AppConfig, dataSource: DataSource, overrides: Pr
 /**
  * Starts the real application on a fresh database of the run's dialect (a temp
  * SQLite file, or a new MariaDB database dropped on close) and a temp DATA_DIR.
- * `overrides` replace providers (e.g. a time source), as Nest's overrideProvider.
+ * `overrides` replace providers (e.g. a time source), as Nest's overrideProvider;
+ * `options.mariadbCollation` the MariaDB database's default collation.
  */
-export async function startTestApp(env: Record<string, string> = {}, overrides: ProviderOverride[] = []): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: ProviderOverride[] = [],
+  options: { mariadbCollation?: string } = {},
+): Promise<TestApp> {
   const dialect = testDialect();
   const dataDir = mkdtempSync(join(tmpdir(), 'pointage-it-'));
   let tempDb: TempDatabase | null = null;
-  if (dialect === 'mariadb') tempDb = await createTempDatabase('it');
+  if (dialect === 'mariadb') tempDb = await createTempDatabase('it', options.mariadbCollation);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,

@@ -29,11 +29,17 @@ export interface TempDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTempDatabase(label = 'x'): Promise<TempDatabase> {
+/**
+ * `collation`: the database's default, which its tables take (the migrations name none).
+ * The documented one by default; another to test an install whose database was created
+ * without `COLLATE` (the server's default, utf8mb4_general_ci on Debian's MariaDB 10.11).
+ */
+export async function createTempDatabase(label = 'x', collation = 'utf8mb4_unicode_ci'): Promise<TempDatabase> {
   const name = `${TEMP_DB_PREFIX}${label.replace(/[^a-z0-9]/gi, '').slice(0, 20)}_${randomBytes(4).toString('hex')}`;
   const admin = await createConnection({ uri: MARIADB_ADMIN_URL });
   try {
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    if (!/^utf8mb4_\w+$/.test(collation)) throw new Error(`collation: ${collation}`);
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE ${collation}`);
   } finally {
     await admin.end();
   }

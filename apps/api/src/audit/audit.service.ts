@@ -89,12 +89,17 @@ export class AuditService {
     const names = filter.names === true && sid !== null;
     const qb = this.db.manager.createQueryBuilder(AuditEntry, 'a').leftJoin('a.structure', 's');
     if (names) {
+      // The id as text, to meet audit_entry.target_id. On MariaDB the cast takes the connection's
+      // collation and the column its table's (the database's default, whatever it was created
+      // with): an explicit COLLATE wins over both, else "Illegal mix of collations" (a 500).
+      const idText = (alias: string) =>
+        this.db.dialect === 'mariadb' ? `CAST(${alias}.id AS CHAR) COLLATE utf8mb4_unicode_ci` : `CAST(${alias}.id AS CHAR)`;
       // Every joined row is bound to the caller's structure: another structure's ids name nothing.
-      qb.leftJoin(Family, 'f', "a.targetType = 'family' AND f.structureId = :sid AND CAST(f.id AS CHAR) = a.targetId")
-        .leftJoin(Member, 'm', "a.targetType = 'member' AND m.structureId = :sid AND CAST(m.id AS CHAR) = a.targetId")
+      qb.leftJoin(Family, 'f', `a.targetType = 'family' AND f.structureId = :sid AND ${idText('f')} = a.targetId`)
+        .leftJoin(Member, 'm', `a.targetType = 'member' AND m.structureId = :sid AND ${idText('m')} = a.targetId`)
         .leftJoin(Family, 'mf', 'mf.structureId = :sid AND mf.id = m.familyId')
-        .leftJoin(Slot, 'sl', "a.targetType = 'slot' AND sl.structureId = :sid AND CAST(sl.id AS CHAR) = a.targetId")
-        .leftJoin(Account, 'acc', "a.targetType = 'account' AND acc.structureId = :sid AND CAST(acc.id AS CHAR) = a.targetId")
+        .leftJoin(Slot, 'sl', `a.targetType = 'slot' AND sl.structureId = :sid AND ${idText('sl')} = a.targetId`)
+        .leftJoin(Account, 'acc', `a.targetType = 'account' AND acc.structureId = :sid AND ${idText('acc')} = a.targetId`)
         .setParameter('sid', sid);
     }
     if (sid !== null) qb.andWhere('a.structureId = :entrySid', { entrySid: sid });
