@@ -43,6 +43,7 @@ import { SessionStore } from '../../core/session';
 import { TODAY } from '../../core/today';
 import { rangeLabel } from '../../shared/clock';
 import { DownloadProgress } from '../../shared/download-progress';
+import { DataTableFrame, NoDataRow } from '../../shared/data-table-frame';
 import { FileDownload } from '../../shared/file-downloads';
 import { BAD_FROM, BAD_TO, dateOf, INVALID_DATE } from '../slots/slot-form';
 import { AttendanceListApi } from './attendance-list-api';
@@ -116,6 +117,8 @@ function printKey(q: ListQuery): string {
     MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
+    DataTableFrame,
+    NoDataRow,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -225,9 +228,14 @@ export class AttendanceList {
   protected readonly slotOfList = computed(() => this.page()?.slot ?? null);
   protected readonly sortActive = computed(() => this.query()?.sort ?? '');
   protected readonly sortDirection = computed(() => (this.query()?.sort ? (this.query()?.order ?? 'asc') : ''));
+  /** The printed table's text when it has no rows. */
   protected readonly noDataText = computed(() => {
     if (this.loading()) return 'Chargement…';
     if (this.error()) return 'Liste indisponible.';
+    return this.emptyText();
+  });
+  /** The no-data row's text once the answer is here (loading and failure are the row's own). */
+  protected readonly emptyText = computed(() => {
     const p = this.page();
     return p ? `Aucune présence ${periodText(p.from, p.to, p.slot?.label ?? null)}.` : 'Choisissez une période, puis AFFICHER.';
   });

@@ -10,6 +10,7 @@ import { formatFrenchDate } from '@pointage/domain';
 import { tap } from 'rxjs';
 import { apiResource } from '../../core/api-resource';
 import { provideFrenchPaginator } from '../../core/french-paginator-intl';
+import { NoDataRow } from '../../shared/data-table-frame';
 import { StatisticsApi } from './statistics-api';
 
 export interface DrilldownDialogData {
@@ -62,7 +63,7 @@ const MEMBER_COLUMNS = [
 @Component({
   selector: 'app-drilldown-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatDialogModule, MatButtonModule, MatTableModule, MatSortModule, MatPaginatorModule, MatProgressBarModule],
+  imports: [MatDialogModule, MatButtonModule, MatTableModule, MatSortModule, MatPaginatorModule, MatProgressBarModule, NoDataRow],
   providers: [provideFrenchPaginator()],
   template: `
     <h2 mat-dialog-title>{{ data.label }}</h2>
@@ -174,9 +175,7 @@ const MEMBER_COLUMNS = [
 
             <tr mat-header-row *matHeaderRowDef="columns()"></tr>
             <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-            <tr class="mat-row" *matNoDataRow>
-              <td class="mat-cell no-data" [attr.colspan]="columns().length">Personne n'est compté dans ce chiffre.</td>
-            </tr>
+            <tr *matNoDataRow appNoDataRow [columns]="columns().length" empty="Personne n'est compté dans ce chiffre."></tr>
           </table>
         </div>
         <mat-paginator [pageSizeOptions]="[10, 25, 50, 100]" [pageSize]="10" showFirstLastButtons aria-label="Pages de la liste" />
@@ -216,10 +215,6 @@ const MEMBER_COLUMNS = [
     .tag {
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
-    }
-    .no-data {
-      padding: 16px;
-      text-align: center;
     }
     mat-dialog-actions button {
       min-height: 44px;
