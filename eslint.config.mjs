@@ -31,13 +31,14 @@ export default [
             { sourceTag: 'lib:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'lib:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'lib:charts', onlyDependOnLibsWithTags: ['lib:contracts', 'lib:domain'] },
-            // Test helpers (libs/test-support) are for the API's tests and the browser tests only.
+            // Test helpers (libs/test-support) are for the tests (API, browser, Docker) and the bench only.
             { sourceTag: 'scope:test', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:test'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:test'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
-            // The bench (tools/bench) reads dates with the app's own rules: the pure domain lib only.
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['lib:domain'] },
+            // The bench (tools/bench) reads dates with the app's own rules (the pure domain lib) and
+            // shares the test helpers (a free port); the Docker test (docker/) too.
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['lib:domain', 'scope:test'] },
           ],
         },
       ],

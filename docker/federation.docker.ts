@@ -1,10 +1,10 @@
 import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { freePort } from '@pointage/test-support';
 
 /**
  * The federation install as an IT person runs it: the real image built from docker/Dockerfile,
@@ -48,18 +48,6 @@ function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): strin
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} → ${r.status}\n${r.stdout}\n${r.stderr}`);
   return String(r.stdout ?? '');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -245,7 +233,7 @@ describe('the federation install in Docker', () => {
         '',
       ].join('\n'),
     );
-    const port = await freePort();
+    const port = await freePort('0.0.0.0');
     base = `http://127.0.0.1:${port}`;
     env = {
       ...process.env,
@@ -448,7 +436,7 @@ describe('the federation install in Docker', () => {
   it('runs two app replicas behind the reverse proxy of docker/compose.ha.yaml: shared throttle and calendar, a check-in pressed on both recorded once', async () => {
     expect(centre).toBeDefined();
     // Each replica published on a free loopback port; users go through the proxy.
-    const proxyPort = await freePort();
+    const proxyPort = await freePort('0.0.0.0');
     env = { ...env, POINTAGE_PORT: '127.0.0.1:', POINTAGE_HA_PORT: String(proxyPort), PROXY_IMAGE: proxyImage };
     extraFiles = [join(ROOT, 'docker/compose.ha.yaml')];
     const started = Date.now();

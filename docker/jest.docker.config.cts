@@ -11,6 +11,7 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tools/tsconfig.spec.json' }],
   },
+  moduleNameMapper: { '^@pointage/test-support$': '<rootDir>/libs/test-support/src/index.ts' },
   moduleFileExtensions: ['ts', 'js'],
   // The image build alone takes minutes on a 2-core machine.
   testTimeout: 600_000,

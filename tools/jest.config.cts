@@ -10,6 +10,7 @@ module.exports = {
     '^@pointage/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@pointage/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@pointage/charts$': '<rootDir>/libs/charts/src/index.ts',
+    '^@pointage/test-support$': '<rootDir>/libs/test-support/src/index.ts',
   },
   moduleFileExtensions: ['ts', 'js'],
 };

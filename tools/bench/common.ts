@@ -1,7 +1,6 @@
 // Small helpers of the benchmark shared by its modules: number formatting, percentiles,
-// a free port, a bounded pool, and the cleanup list run at the end of each dialect, on
+// a bounded pool, and the cleanup list run at the end of each dialect, on
 // failure and on SIGINT/SIGTERM.
-import { createServer } from 'node:net';
 
 export type Dialect = 'sqlite' | 'mariadb';
 
@@ -24,18 +23,6 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.floor((s.length - 1) / 2)] ?? NaN) : NaN;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : NaN;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs `fn` on `items` with at most `limit` at a time. */

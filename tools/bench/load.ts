@@ -6,7 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../lib/workspace.mjs';
-import { freePort, onCleanup, percentile, sleep } from './common';
+import { onCleanup, percentile, sleep } from './common';
+import { freePort } from '@pointage/test-support';
 import type { BenchOptions } from './options';
 import { MARIADB_URL } from './seed';
 

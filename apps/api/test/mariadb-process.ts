@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { freePort } from './process';
+import {} from './process';
+import { freePort } from '@pointage/test-support';
 
 /**
  * A MariaDB server of its own, for tests that do to the database what cannot be

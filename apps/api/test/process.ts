@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The built API bundle, as `npm start` and the Docker image run it. */
@@ -10,18 +9,6 @@ export function assertBundleBuilt(): void {
   if (!existsSync(API_BUNDLE)) {
     throw new Error(`${API_BUNDLE} is missing: build first (npm test does it; or npx nx build api).`);
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Exited {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { zonedParts } from '@pointage/domain';
 import { createTempDatabase, TempDatabase } from '../../test/mariadb';
-import { assertBundleBuilt, collect, Exited, freePort, spawnApi, waitForHealthy } from '../../test/process';
+import { assertBundleBuilt, collect, Exited, spawnApi, waitForHealthy } from '../../test/process';
+import { freePort } from '@pointage/test-support';
 import { MARIADB_MIGRATIONS } from '../database/migrations/mariadb';
 
 /**

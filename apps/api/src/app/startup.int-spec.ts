@@ -6,7 +6,8 @@ import { connect, createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDialect } from '../../test/harness';
-import { API_BUNDLE, assertBundleBuilt, baseEnv, collect, Exited, freePort, runApi, spawnApi, waitForHealthy } from '../../test/process';
+import { API_BUNDLE, assertBundleBuilt, baseEnv, collect, Exited, runApi, spawnApi, waitForHealthy } from '../../test/process';
+import { freePort } from '@pointage/test-support';
 
 /**
  * Start-up failures of the real bundle: one readable line on stderr, exit code 1,

@@ -9,7 +9,8 @@ import { createConnection } from 'mysql2/promise';
 import { zonedParts } from '@pointage/domain';
 import { testDialect } from '../../test/harness';
 import { createTempDatabase, TempDatabase } from '../../test/mariadb';
-import { assertBundleBuilt, collect, freePort, spawnApi, waitForHealthy } from '../../test/process';
+import { assertBundleBuilt, collect, spawnApi, waitForHealthy } from '../../test/process';
+import { freePort } from '@pointage/test-support';
 
 /**
  * The server killed (SIGKILL) while validating: after a restart, either every

@@ -19,7 +19,8 @@ import {
 } from '../../test/fixtures';
 import { startTestApp, TestApp, TestDialect } from '../../test/harness';
 import { createTempDatabase, TempDatabase } from '../../test/mariadb';
-import { API_BUNDLE, assertBundleBuilt, baseEnv, collect, Exited, freePort, spawnApi, waitForHealthy } from '../../test/process';
+import { API_BUNDLE, assertBundleBuilt, baseEnv, collect, Exited, spawnApi, waitForHealthy } from '../../test/process';
+import { freePort } from '@pointage/test-support';
 
 /**
  * `cli backup` and `cli restore`, run as a user runs them (the built bundle,

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { testDialect, TestDialect } from '../../test/harness';
 import { createTempDatabase } from '../../test/mariadb';
-import { assertBundleBuilt, collect, Exited, freePort, runApi, spawnApi, waitForHealthy } from '../../test/process';
+import { assertBundleBuilt, collect, Exited, runApi, spawnApi, waitForHealthy } from '../../test/process';
+import { freePort } from '@pointage/test-support';
 import { MARIADB_MIGRATIONS } from './migrations/mariadb';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
