@@ -4,7 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import { AuditEntry, LIMITS } from '@pointage/contracts';
 import { apiResource } from '../core/api-resource';
 import { AuditApi, AuditFilters, NO_AUDIT_FILTERS } from './audit-api';
-import { DataTableFrame, NoDataRow } from './data-table-frame';
+import { applyPageEvent, DataTableFrame, NoDataRow } from './data-table-frame';
 import { DateTimePipe } from './date-time-pipe';
 
 /** The audit log, paginated by the API (`?page=` starts at 1). */
@@ -124,12 +124,7 @@ export class AuditTable {
   protected readonly total = computed(() => this.log.value()?.total ?? 0);
 
   protected onPage(event: PageEvent): void {
-    if (event.pageSize !== this.pageSize()) {
-      this.pageSize.set(event.pageSize);
-      this.pageIndex.set(0);
-    } else {
-      this.pageIndex.set(event.pageIndex);
-    }
+    applyPageEvent(event, this.pageIndex, this.pageSize);
   }
 
   protected targetOf(e: AuditEntry): string {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
-import { DataTableFrame, NoDataRow } from './data-table-frame';
+import { applyPageEvent, DataTableFrame, NoDataRow } from './data-table-frame';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -93,5 +93,16 @@ describe('DataTableFrame and NoDataRow', () => {
     expect(wrap.getAttribute('tabindex')).toBe('0');
     expect(wrap.getAttribute('role')).toBe('region');
     expect(wrap.getAttribute('aria-label')).toBe('Choses (faites défiler)');
+  });
+});
+
+describe('applyPageEvent', () => {
+  it('moves to the page asked for, and back to the first page when the page size changes', () => {
+    const pageIndex = signal(0);
+    const pageSize = signal(25);
+    applyPageEvent({ pageIndex: 3, pageSize: 25, length: 200 }, pageIndex, pageSize);
+    expect([pageIndex(), pageSize()]).toEqual([3, 25]);
+    applyPageEvent({ pageIndex: 1, previousPageIndex: 3, pageSize: 50, length: 200 }, pageIndex, pageSize);
+    expect([pageIndex(), pageSize()]).toEqual([0, 50]);
   });
 });

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, WritableSignal } from '@angular/core';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 /**
@@ -106,4 +107,17 @@ export class NoDataRow {
   readonly error = input<string | null>(null);
   /** Said when the answer has no rows ("Aucun membre ne correspond."). */
   readonly empty = input.required<string>();
+}
+
+/**
+ * A paginator's event applied to a table's page signals: another page size starts
+ * again at the first page (the old index would point past the end or elsewhere).
+ */
+export function applyPageEvent(event: PageEvent, pageIndex: WritableSignal<number>, pageSize: WritableSignal<number>): void {
+  if (event.pageSize !== pageSize()) {
+    pageSize.set(event.pageSize);
+    pageIndex.set(0);
+  } else {
+    pageIndex.set(event.pageIndex);
+  }
 }

@@ -16,7 +16,7 @@ import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { apiResource } from '../../core/api-resource';
 import { submitter } from '../../core/submitter';
-import { DataTableFrame, NoDataRow } from '../../shared/data-table-frame';
+import { applyPageEvent, DataTableFrame, NoDataRow } from '../../shared/data-table-frame';
 import { frenchDay } from '../../shared/french-day';
 import { AttendanceAdminApi } from '../attendance/attendance-api';
 import { FamiliesApi } from './families-api';
@@ -316,11 +316,6 @@ export class Families {
   }
 
   onPage(event: PageEvent): void {
-    if (event.pageSize !== this.state.pageSize()) {
-      this.state.pageSize.set(event.pageSize);
-      this.state.pageIndex.set(0);
-    } else {
-      this.state.pageIndex.set(event.pageIndex);
-    }
+    applyPageEvent(event, this.state.pageIndex, this.state.pageSize);
   }
 }

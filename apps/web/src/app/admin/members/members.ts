@@ -13,7 +13,7 @@ import { LIMITS, MemberQuery, MemberSort } from '@pointage/contracts';
 import { formatFrenchDate } from '@pointage/domain';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { apiResource } from '../../core/api-resource';
-import { DataTableFrame, NoDataRow } from '../../shared/data-table-frame';
+import { applyPageEvent, DataTableFrame, NoDataRow } from '../../shared/data-table-frame';
 import { FamiliesApi } from '../families/families-api';
 
 export const MEMBER_SEARCH_DEBOUNCE_MS = 300;
@@ -300,11 +300,6 @@ export class Members {
   }
 
   onPage(event: PageEvent): void {
-    if (event.pageSize !== this.state.pageSize()) {
-      this.state.pageSize.set(event.pageSize);
-      this.state.pageIndex.set(0);
-    } else {
-      this.state.pageIndex.set(event.pageIndex);
-    }
+    applyPageEvent(event, this.state.pageIndex, this.state.pageSize);
   }
 }
