@@ -8,8 +8,8 @@ import { RouterLink } from '@angular/router';
 import { LIMITS, ResetPasswordResponse } from '@pointage/contracts';
 import { AuthService } from './core/auth';
 import { submitter } from './core/submitter';
-import { PasswordField } from './shared/password-field';
-import { CONFIRM_PASSWORD_ERRORS, NEW_PASSWORD_ERRORS, newPasswordForm } from './shared/password-validators';
+import { NewPasswordFields } from './shared/new-password-fields';
+import { newPasswordForm } from './shared/password-validators';
 
 /** Where to log in again after a reset: the back office, or the kiosk of the family's structure. */
 export function loginLinkAfterReset(res: Pick<ResetPasswordResponse, 'role' | 'structureSlug'>): string {
@@ -21,7 +21,7 @@ export function loginLinkAfterReset(res: Pick<ResetPasswordResponse, 'role' | 's
 @Component({
   selector: 'app-reset-password',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatToolbarModule, MatCardModule, MatButtonModule, MatIconModule, PasswordField],
+  imports: [ReactiveFormsModule, RouterLink, MatToolbarModule, MatCardModule, MatButtonModule, MatIconModule, NewPasswordFields],
   template: `
     <header>
       <mat-toolbar class="area-toolbar">POINTAGE</mat-toolbar>
@@ -49,18 +49,10 @@ export function loginLinkAfterReset(res: Pick<ResetPasswordResponse, 'role' | 's
           } @else {
             <p>Choisissez votre nouveau mot de passe ({{ min }} caractères au moins).</p>
             <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-              <app-password-field
-                [control]="form.controls.password"
-                label="Nouveau mot de passe"
-                autocomplete="new-password"
+              <app-new-password-fields
+                [password]="form.controls.password"
+                [confirm]="form.controls.confirm"
                 [hint]="min + ' caractères au moins'"
-                [errors]="newErrors"
-              />
-              <app-password-field
-                [control]="form.controls.confirm"
-                label="Confirmer le mot de passe"
-                autocomplete="new-password"
-                [errors]="confirmErrors"
               />
               <p class="error-text" aria-live="assertive">{{ sending.error() }}</p>
               <div class="actions">
@@ -93,8 +85,6 @@ export class ResetPassword {
   readonly token = input<string>();
 
   protected readonly min = LIMITS.password.min;
-  protected readonly newErrors = NEW_PASSWORD_ERRORS;
-  protected readonly confirmErrors = CONFIRM_PASSWORD_ERRORS;
   protected readonly form = newPasswordForm();
   protected readonly sending = submitter();
   protected readonly done = signal<ResetPasswordResponse | null>(null);
